@@ -1,0 +1,125 @@
+// Builds the local API server: Fastify for HTTP, socket.io for realtime, SQLite for storage.
+// The same function serves the CLI, the app's embedded demo workspace and the tests.
+import Fastify, { type FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import type { Permission } from '../shared/permissions';
+import { Db } from './db/database';
+import { ApiError, installErrorHandling } from './http/errors';
+import { hashKey, headerKey, installAuth } from './http/auth';
+import { Hub, type EventSink } from './realtime/hub';
+import { KeyStore } from './store/keys';
+import { ensureWorkspace, type Workspace } from './store/workspace';
+import { organizationRoutes } from './routes/organizations';
+import { conversationRoutes } from './routes/conversations';
+import { messageRoutes } from './routes/messages';
+import { inboxAgentRoutes } from './routes/inbox-agents';
+import { versionRoutes } from './routes/versions';
+import { mediaRoutes } from './routes/media';
+import { meRoutes } from './routes/me';
+import { seedDemo } from './demo/seed';
+import { Simulator } from './demo/simulator';
+
+export interface ServerOptions {
+  /** A SQLite file, or ':memory:'. */
+  db?: string;
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Fill an empty database with the demo workspace's content. */
+  demo?: boolean;
+  /** New customer messages per minute from the traffic simulator; 0 or absent: none. */
+  simulatePerMin?: number;
+  /** Offer socket.io; false makes clients fall back to polling. */
+  realtime?: boolean;
+  /** Requests per key per window before 429. */
+  rateLimit?: { max: number; windowMs: number };
+  logger?: boolean;
+}
+
+/** What every route module receives. */
+export interface ServerContext {
+  db: Db;
+  events: EventSink;
+  /** The URL clients reach this server at, for links in demo payloads. */
+  baseUrl: () => string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  workspace: Workspace;
+  app: FastifyInstance;
+  /** Makes another API key (returned in plain text once), e.g. one limited to some chatbots. */
+  issueKey(input: { agentId: string; permissions: readonly Permission[]; chatbotIds: string[]; label?: string }): string;
+  close(): Promise<void>;
+}
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const db = new Db(options.db ?? ':memory:');
+  const hub = new Hub(db);
+  const keys = new KeyStore(db);
+  const workspace = ensureWorkspace(db);
+  let url = '';
+  const ctx: ServerContext = { db, events: hub, baseUrl: () => url };
+
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_BODY_BYTES });
+  installErrorHandling(app);
+  // One JSON parser for every route: an empty body is "no body" (clients send DELETE with a
+  // JSON content type and nothing in it); anything else must parse. Other content types get 415.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = body as string;
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch (error) {
+      done(new ApiError('InvalidPayload', `Malformed JSON body: ${(error as Error).message}`), undefined);
+    }
+  });
+
+  const limit = options.rateLimit ?? { max: 1200, windowMs: 60_000 };
+  await app.register(rateLimit, {
+    max: limit.max,
+    timeWindow: limit.windowMs,
+    keyGenerator: (request) => {
+      const key = headerKey(request);
+      return key ? `key:${hashKey(key)}` : `ip:${request.ip}`;
+    },
+    errorResponseBuilder: (_request, context) =>
+      new ApiError('RateLimited', `Too many requests; retry in ${context.after}`),
+  });
+  installAuth(app, keys);
+
+  for (const routes of [organizationRoutes, conversationRoutes, messageRoutes, inboxAgentRoutes, versionRoutes, mediaRoutes, meRoutes]) {
+    routes(app, ctx);
+  }
+
+  if (options.demo) seedDemo(ctx, workspace);
+  if (options.realtime !== false) hub.attach(app.server, keys);
+
+  await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  url = `http://${options.host ?? '127.0.0.1'}:${port}`;
+
+  const simulator = options.simulatePerMin ? new Simulator(ctx, workspace, options.simulatePerMin) : null;
+  simulator?.start();
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    port,
+    workspace,
+    app,
+    issueKey: ({ label = 'issued', ...rest }) => keys.create({ label, ...rest }),
+    close: () =>
+      (closing ??= (async () => {
+        simulator?.stop();
+        hub.close();
+        await app.close();
+        db.close();
+      })()),
+  };
+}

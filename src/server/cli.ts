@@ -1,0 +1,81 @@
+// `npm run server -- [--port N] [--db FILE|:memory:] [--demo] [--simulate PER_MIN] [--json]`
+// Starts the local API server in the foreground; SIGINT/SIGTERM close it cleanly.
+import { parseArgs } from 'node:util';
+import { startServer, type ServerOptions } from './app';
+
+const usage = 'usage: npm run server -- [--port N] [--db FILE|:memory:] [--demo] [--simulate PER_MIN] [--no-realtime] [--json]';
+
+function integer(name: string, value: string | undefined, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > max) throw new Error(`--${name} takes a whole number from 0 to ${max}, not "${value}"`);
+  return n;
+}
+
+function parseCli(argv: string[]): ServerOptions & { json: boolean } {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      port: { type: 'string' },
+      db: { type: 'string' },
+      demo: { type: 'boolean', default: false },
+      simulate: { type: 'string' },
+      'no-realtime': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) throw new Error(usage);
+  return {
+    port: integer('port', values.port, 4100, 65535),
+    db: values.db ?? ':memory:',
+    demo: values.demo,
+    simulatePerMin: integer('simulate', values.simulate, 0, 60_000),
+    realtime: !values['no-realtime'],
+    json: values.json,
+  };
+}
+
+async function main(): Promise<void> {
+  let options: ReturnType<typeof parseCli>;
+  try {
+    options = parseCli(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${(error as Error).message === usage ? '' : usage + '\n'}`);
+    process.exit(2);
+  }
+  const server = await startServer(options).catch((error: unknown) => {
+    process.stderr.write(`cannot start the server: ${(error as Error).message}\n`);
+    process.exit(1);
+  });
+  const { workspace } = server;
+  if (options.json) {
+    process.stdout.write(
+      `${JSON.stringify({ url: server.url, chatbots: workspace.chatbots.map((c) => c.id), keys: workspace.keys })}\n`,
+    );
+  } else {
+    process.stdout.write(
+      [
+        `Deckhand local API server on ${server.url}`,
+        `  chatbots: ${workspace.chatbots.map((c) => `${c.id} (${c.name})`).join(', ')}`,
+        ...Object.entries(workspace.keys).map(([role, key]) => `  ${role} key: ${key}`),
+        `  database: ${options.db}${options.demo ? ', demo data' : ''}${options.simulatePerMin ? `, simulating ${options.simulatePerMin} messages/min` : ''}`,
+        '',
+      ].join('\n'),
+    );
+  }
+  const stop = () => {
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`error while closing: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+void main();

@@ -1,0 +1,67 @@
+// API keys: `x-chatcaptain-key` is looked up by its SHA-256 hash. Each route declares the
+// permission it needs in its config; a route under /v1 without one fails at start-up, so no
+// endpoint can be left open by mistake.
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Permission } from '../../shared/permissions';
+import type { KeyStore, KeyRecord } from '../store/keys';
+import { ApiError } from './errors';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The permission a route needs; 'authenticated' asks only for a valid key; `null` marks a
+     * deliberately public route.
+     */
+    permission?: Permission | 'authenticated' | null;
+  }
+  interface FastifyRequest {
+    auth: KeyRecord | null;
+  }
+}
+
+export const hashKey = (key: string): string => createHash('sha256').update(key).digest('hex');
+
+export function authenticate(keys: KeyStore, key: string | undefined): KeyRecord {
+  if (!key) throw new ApiError('Unauthorized', 'Missing x-chatcaptain-key header');
+  const record = keys.byHash(hashKey(key));
+  if (!record) throw new ApiError('Unauthorized', 'Unknown API key');
+  return record;
+}
+
+export function authorize(record: KeyRecord, permission: Permission, chatbotId: string | undefined): void {
+  if (!record.permissions.has(permission)) {
+    throw new ApiError('Forbidden', `This key lacks the permission ${permission}`);
+  }
+  if (chatbotId !== undefined && !record.chatbotIds.has(chatbotId)) {
+    throw new ApiError('Forbidden', `This key has no access to chatbot ${chatbotId}`);
+  }
+}
+
+export function headerKey(request: FastifyRequest): string | undefined {
+  const value = request.headers['x-chatcaptain-key'];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export function installAuth(app: FastifyInstance, keys: KeyStore): void {
+  app.decorateRequest('auth', null);
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/v1/') && route.config?.permission === undefined) {
+      throw new Error(`Route ${route.method} ${route.url} declares no permission`);
+    }
+  });
+  app.addHook('preValidation', async (request) => {
+    const permission = request.routeOptions.config?.permission;
+    if (!permission) return;
+    request.auth = authenticate(keys, headerKey(request));
+    if (permission === 'authenticated') return;
+    const { chatbotId } = (request.params ?? {}) as { chatbotId?: string };
+    authorize(request.auth, permission, chatbotId);
+  });
+}
+
+/** The key of an authenticated request; routes with a permission always have one. */
+export function authOf(request: FastifyRequest): KeyRecord {
+  if (!request.auth) throw new ApiError('Unauthorized', 'Not authenticated');
+  return request.auth;
+}

@@ -1,0 +1,75 @@
+// Every failure leaves the server as `{ error, type }` with the status the Botpress doc gives
+// that type. Handlers throw ApiError; anything else is mapped here, so bad input never
+// becomes a 500 and nothing reaches the client as a stack trace.
+import type { FastifyError, FastifyInstance } from 'fastify';
+import type { ErrorBody, ErrorType } from '../../shared/domain';
+
+export const statusOf: Record<ErrorType, number> = {
+  InvalidPayload: 400,
+  InvalidQuery: 400,
+  ReferenceNotFound: 400,
+  Unauthorized: 401,
+  Forbidden: 403,
+  ResourceNotFound: 404,
+  MethodNotFound: 405,
+  AlreadyExists: 409,
+  PayloadTooLarge: 413,
+  UnsupportedMediaType: 415,
+  RateLimited: 429,
+  Internal: 500,
+};
+
+export class ApiError extends Error {
+  readonly status: number;
+  constructor(
+    readonly type: ErrorType,
+    message: string,
+  ) {
+    super(message);
+    this.status = statusOf[type];
+  }
+
+  body(): ErrorBody {
+    return { error: this.message, type: this.type };
+  }
+}
+
+export const notFound = (what: string, id: string) => new ApiError('ResourceNotFound', `${what} ${id} does not exist`);
+
+// Fastify's own errors for bad requests, by code.
+const fastifyErrors: Record<string, (e: FastifyError) => ApiError> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: (e) => new ApiError('InvalidPayload', `Malformed JSON body: ${e.message}`),
+  FST_ERR_CTP_EMPTY_JSON_BODY: () =>
+    new ApiError('InvalidPayload', 'The body is empty but content-type is application/json'),
+  FST_ERR_CTP_BODY_TOO_LARGE: () => new ApiError('PayloadTooLarge', 'The body is larger than 1 MB'),
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: (e) => new ApiError('UnsupportedMediaType', e.message),
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: () =>
+    new ApiError('InvalidPayload', 'Content-Length does not match the body'),
+};
+
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  const e = error as FastifyError;
+  const mapped = e && typeof e.code === 'string' ? fastifyErrors[e.code] : undefined;
+  if (mapped) return mapped(e);
+  // JSON.parse errors raised by the body parser carry a 400 status but no code we map.
+  if (e && typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
+    if (e.statusCode === 413) return new ApiError('PayloadTooLarge', e.message);
+    if (e.statusCode === 415) return new ApiError('UnsupportedMediaType', e.message);
+    return new ApiError('InvalidPayload', e.message);
+  }
+  return new ApiError('Internal', 'An internal error occurred');
+}
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error, request, reply) => {
+    const apiError = toApiError(error);
+    if (apiError.type === 'Internal') request.log.error({ err: error }, 'unhandled error');
+    void reply.status(apiError.status).send(apiError.body());
+  });
+  app.setNotFoundHandler((request, reply) => {
+    void reply
+      .status(404)
+      .send(new ApiError('ResourceNotFound', `No route ${request.method} ${request.url.split('?')[0]}`).body());
+  });
+}

@@ -1,0 +1,22 @@
+// Runtime validation at the HTTP boundary: zod schemas, failures become a 400 that names the
+// offending field, so a caller can fix the request without reading our source.
+import type { z } from 'zod';
+import { ApiError } from './errors';
+
+export type Part = 'body' | 'query' | 'params';
+
+export function describeIssues(error: z.ZodError, part: string): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => {
+      const path = [part, ...issue.path.map(String)].join('.');
+      return `${path}: ${issue.message}`;
+    })
+    .join('; ');
+}
+
+export function parse<S extends z.ZodType>(schema: S, value: unknown, part: Part): z.infer<S> {
+  const result = schema.safeParse(value ?? (part === 'body' ? undefined : {}));
+  if (result.success) return result.data;
+  throw new ApiError(part === 'query' ? 'InvalidQuery' : 'InvalidPayload', describeIssues(result.error, part));
+}

@@ -1,0 +1,69 @@
+// Socket.io on the same origin as the HTTP API. A client authenticates at the handshake with
+// `{ key, chatbotId }` and joins that chatbot's room; every room event carries the chatbot's
+// next `seq` (persisted, so it keeps growing across restarts). `push` goes only to the
+// agent's own sockets and is not part of the room's sequence: it carries the room's current
+// seq but does not advance it, so other agents never see a gap for a push meant for someone else.
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import { SocketAuth, type RealtimeEventName, type RealtimePayload } from '../../shared/realtime';
+import { authenticate, authorize } from '../http/auth';
+import { ApiError } from '../http/errors';
+import type { Db } from '../db/database';
+import type { KeyStore } from '../store/keys';
+
+/** Where stores announce changes. The HTTP-only server uses the same sink with no sockets. */
+export interface EventSink {
+  emit<E extends Exclude<RealtimeEventName, 'push'>>(chatbotId: string, event: E, payload: RealtimePayload<E>): void;
+  push(chatbotId: string, agentId: string, payload: RealtimePayload<'push'>): void;
+}
+
+const room = (chatbotId: string) => `chatbot:${chatbotId}`;
+const agentRoom = (chatbotId: string, agentId: string) => `agent:${chatbotId}:${agentId}`;
+
+export class Hub implements EventSink {
+  private io: Server | null = null;
+
+  constructor(private readonly db: Db) {}
+
+  attach(server: HttpServer, keys: KeyStore): void {
+    const io = new Server(server, { serveClient: false, cors: { origin: false } });
+    io.use((socket, next) => {
+      try {
+        const auth = SocketAuth.safeParse(socket.handshake.auth);
+        if (!auth.success) throw new ApiError('Unauthorized', 'Handshake needs auth { key, chatbotId }');
+        const record = authenticate(keys, auth.data.key);
+        authorize(record, 'chatbots.conversations.list', auth.data.chatbotId);
+        void socket.join([room(auth.data.chatbotId), agentRoom(auth.data.chatbotId, record.agentId)]);
+        next();
+      } catch (error) {
+        const apiError = error instanceof ApiError ? error : new ApiError('Internal', 'Handshake failed');
+        next(Object.assign(new Error(apiError.message), { data: apiError.body() }));
+      }
+    });
+    this.io = io;
+  }
+
+  emit<E extends Exclude<RealtimeEventName, 'push'>>(chatbotId: string, event: E, payload: RealtimePayload<E>): void {
+    // The counter advances even without sockets, so polling clients and socket clients agree.
+    const row = this.db.get<{ seq: number }>(
+      'UPDATE chatbots SET seq = seq + 1 WHERE id = ? RETURNING seq',
+      chatbotId,
+    );
+    if (!row || !this.io) return;
+    this.io.to(room(chatbotId)).emit(event, { ...payload, chatbotId, seq: row.seq });
+  }
+
+  push(chatbotId: string, agentId: string, payload: RealtimePayload<'push'>): void {
+    if (!this.io) return;
+    const row = this.db.get<{ seq: number }>('SELECT seq FROM chatbots WHERE id = ?', chatbotId);
+    this.io.to(agentRoom(chatbotId, agentId)).emit('push', { ...payload, chatbotId, seq: row?.seq ?? 0 });
+  }
+
+  close(): void {
+    if (!this.io) return;
+    this.io.disconnectSockets(true);
+    // The HTTP server belongs to Fastify, which closes it; only the engine is ours to close.
+    this.io.engine.close();
+    this.io = null;
+  }
+}

@@ -1,0 +1,156 @@
+// The one contract between renderer and main. Main registers a handler for every call (and
+// validates the arguments against `input`); preload derives `window.deckhand` from it, one
+// function per call; the renderer imports only the types. Events flow main → renderer.
+import { z } from 'zod';
+import { Contact, Message, Organization, Version } from './domain';
+import {
+  Account,
+  ConnectionState,
+  ConversationDetail,
+  ConversationRef,
+  InboxConversation,
+  InboxFilter,
+  OutboxItem,
+  PresenceState,
+  PushState,
+  SessionState,
+  Settings,
+  TeamPresence,
+} from './view-models';
+
+const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+const none = z.object({}).strict();
+const ok = z.literal(true);
+const chatbot = z.object({ accountId: z.string().min(1), chatbotId: z.string().min(1) });
+const withRef = z.object({ ref: ConversationRef });
+const organizationFields = z.object({
+  name: z.string().trim().min(1).max(200),
+  email: z.email().optional(),
+  website: z.url({ protocol: /^https?$/ }).optional(),
+  size: z.number().int().min(0).optional(),
+  industry: z.string().max(200).optional(),
+  phoneNumber: z.string().max(40).optional(),
+});
+
+export const calls = {
+  'session.state': call(none, SessionState),
+  'session.addAccount': call(
+    z.object({
+      baseUrl: z.url({ protocol: /^https?$/ }),
+      key: z.string().trim().min(1),
+      chatbotIds: z.array(z.string().trim().min(1)).min(1),
+      /** The agent agreed to store the key where the OS offers no real encryption. */
+      allowPlainTextStorage: z.boolean().default(false),
+    }),
+    Account,
+  ),
+  'session.openDemo': call(none, Account),
+  'session.signOut': call(z.object({ accountId: z.string() }), ok),
+
+  'inbox.list': call(z.object({ filter: InboxFilter.optional() }), z.array(InboxConversation)),
+  'conversation.open': call(withRef, ConversationDetail),
+  /** The conversation the agent is looking at, or null; notifications skip it while focused. */
+  'conversation.focus': call(z.object({ ref: ConversationRef.nullable() }), ok),
+  'conversation.loadOlder': call(
+    z.object({ ref: ConversationRef, beforeId: z.string() }),
+    z.object({ messages: z.array(Message), hasOlder: z.boolean() }),
+  ),
+  'conversation.markRead': call(withRef, ok),
+  'conversation.reply': call(z.object({ ref: ConversationRef, text: z.string().trim().min(1).max(10_000) }), OutboxItem),
+  'conversation.setArchived': call(z.object({ ref: ConversationRef, archived: z.boolean() }), InboxConversation),
+  'conversation.assignToMe': call(withRef, InboxConversation),
+  'conversation.handBack': call(withRef, InboxConversation),
+  'conversation.customEvent': call(z.object({ ref: ConversationRef, event: z.string().trim().min(1).max(200) }), ok),
+  'outbox.retry': call(z.object({ clientMessageId: z.string() }), OutboxItem),
+
+  'presence.get': call(none, PresenceState),
+  'presence.set': call(z.object({ online: z.boolean() }), PresenceState),
+  'agents.online': call(none, z.array(TeamPresence)),
+
+  'settings.get': call(none, Settings),
+  'settings.set': call(Settings.partial(), Settings),
+  'push.state': call(none, PushState),
+
+  'organizations.list': call(
+    chatbot.extend({ pageToken: z.string().optional(), limit: z.number().int().min(1).max(250).optional() }),
+    z.object({ organizations: z.array(Organization), nextPageToken: z.string().optional() }),
+  ),
+  'organizations.search': call(
+    chatbot.extend({ query: z.string().min(1), page: z.number().int().min(1), pageSize: z.number().int().min(1).max(250) }),
+    z.object({ organizations: z.array(Organization), page: z.number(), pageSize: z.number(), total: z.number() }),
+  ),
+  'organizations.get': call(chatbot.extend({ organizationId: z.string() }), Organization),
+  'organizations.create': call(chatbot.extend({ fields: organizationFields }), Organization),
+  'organizations.update': call(
+    chatbot.extend({ organizationId: z.string(), fields: organizationFields.partial() }),
+    Organization,
+  ),
+  'organizations.delete': call(chatbot.extend({ organizationId: z.string() }), ok),
+  'organizations.contacts': call(chatbot.extend({ organizationId: z.string() }), z.array(Contact)),
+  'organizations.contactCount': call(chatbot.extend({ organizationId: z.string() }), z.number()),
+
+  'versions.list': call(chatbot, z.array(Version)),
+  'versions.create': call(
+    chatbot.extend({
+      name: z.string().trim().min(1).max(200),
+      description: z.string().max(2000).optional(),
+      environment: z.enum(['dev', 'test', 'prod']),
+    }),
+    Version,
+  ),
+  'versions.deploy': call(chatbot.extend({ versionId: z.string(), environment: z.enum(['test', 'prod']) }), Version),
+  'versions.rollback': call(chatbot.extend({ versionId: z.string() }), Version),
+  'versions.delete': call(chatbot.extend({ versionId: z.string() }), ok),
+} as const;
+
+export const events = {
+  /** Batched: at most one per 50 ms. `removed` holds conversation keys. */
+  'inbox.changed': z.object({ upserted: z.array(InboxConversation), removed: z.array(z.string()) }),
+  /** New or changed messages, by conversation key. */
+  'messages.changed': z.object({ key: z.string(), messages: z.array(Message) }),
+  'outbox.changed': z.object({ items: z.array(OutboxItem) }),
+  'presence.changed': PresenceState,
+  'agents.changed': z.object({ agents: z.array(TeamPresence) }),
+  'session.changed': SessionState,
+  'connection.changed': z.object({ accountId: z.string(), connection: ConnectionState }),
+  'settings.changed': Settings,
+  'push.changed': PushState,
+  /** The agent clicked a notification or the tray: show this conversation. */
+  'navigate.conversation': z.object({ ref: ConversationRef }),
+} as const;
+
+export type CallName = keyof typeof calls;
+export type CallInput<N extends CallName> = z.input<(typeof calls)[N]['input']>;
+export type CallOutput<N extends CallName> = z.infer<(typeof calls)[N]['output']>;
+export type EventName = keyof typeof events;
+export type EventPayload<N extends EventName> = z.infer<(typeof events)[N]>;
+
+export const ErrorCode = z.enum([
+  'Unauthorized',
+  'Forbidden',
+  'NotFound',
+  'Invalid',
+  'Network',
+  'Timeout',
+  'RateLimited',
+  'Server',
+  'Malformed',
+  'WeakEncryption',
+  'Internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+export const IpcError = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  /** With Forbidden: the permission the key lacks. */
+  permission: z.string().optional(),
+});
+export type IpcError = z.infer<typeof IpcError>;
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+/** `window.deckhand`: one function per call, plus a subscription per event. */
+export type DeckhandApi = {
+  [N in CallName]: (input: CallInput<N>) => Promise<IpcResult<CallOutput<N>>>;
+} & {
+  on<N extends EventName>(event: N, listener: (payload: EventPayload<N>) => void): () => void;
+};

@@ -1,0 +1,123 @@
+// What the main process hands the renderer, beyond the raw domain shapes: conversations tagged
+// with the account they came from, the reply outbox, presence with its pending/lost states,
+// settings and connection health. Schemas so that the IPC boundary validates them too.
+import { z } from 'zod';
+import { AgentPresence, Conversation, Message, NotificationSettings } from './domain';
+import { permissions } from './permissions';
+
+export const ConversationRef = z.object({
+  accountId: z.string().min(1),
+  chatbotId: z.string().min(1),
+  conversationId: z.string().min(1),
+});
+export type ConversationRef = z.infer<typeof ConversationRef>;
+
+/** A stable key for a conversation across accounts and chatbots. */
+export const refKey = (ref: ConversationRef): string => `${ref.accountId}/${ref.chatbotId}/${ref.conversationId}`;
+
+export const InboxConversation = Conversation.extend({
+  accountId: z.string(),
+  key: z.string(),
+  chatbotName: z.string(),
+});
+export type InboxConversation = z.infer<typeof InboxConversation>;
+
+export const InboxView = z.enum(['waiting', 'mine', 'all', 'archived']);
+export type InboxView = z.infer<typeof InboxView>;
+export const InboxFilter = z.object({
+  view: InboxView.default('all'),
+  channelId: z.string().optional(),
+  /** `${accountId}/${chatbotId}` */
+  chatbot: z.string().optional(),
+  search: z.string().max(200).optional(),
+});
+export type InboxFilter = z.infer<typeof InboxFilter>;
+
+export const Permission = z.enum(permissions);
+export const AccountChatbot = z.object({
+  id: z.string(),
+  name: z.string(),
+  permissions: z.array(Permission),
+});
+export const ConnectionState = z.object({
+  state: z.enum(['connecting', 'live', 'polling', 'offline', 'signedOut']),
+  /** Failed attempts since the last success; the UI shows it while reconnecting. */
+  attempt: z.number().int().min(0),
+  nextRetryAt: z.number().nullable(),
+  lastError: z.string().nullable(),
+});
+export type ConnectionState = z.infer<typeof ConnectionState>;
+export const Account = z.object({
+  id: z.string(),
+  kind: z.enum(['chatcaptain', 'demo']),
+  label: z.string(),
+  baseUrl: z.string(),
+  agent: z.object({ id: z.string(), name: z.string() }),
+  chatbots: z.array(AccountChatbot),
+  connection: ConnectionState,
+});
+export type Account = z.infer<typeof Account>;
+
+export const VaultState = z.object({
+  /** 'os': encrypted by the OS keychain; 'basic_text': Linux without a keyring (not real encryption). */
+  encryption: z.enum(['os', 'basic_text', 'unavailable']),
+});
+export const SessionState = z.object({ accounts: z.array(Account), vault: VaultState });
+export type SessionState = z.infer<typeof SessionState>;
+
+export const OutboxItem = z.object({
+  clientMessageId: z.string(),
+  key: z.string(),
+  text: z.string(),
+  state: z.enum(['pending', 'failed', 'sent']),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  createdAt: z.number(),
+  /** The server's message once sent. */
+  messageId: z.string().nullable(),
+});
+export type OutboxItem = z.infer<typeof OutboxItem>;
+
+export const PresenceState = z.object({
+  /** What the agent asked for last; the toggle shows this at once. */
+  intent: z.boolean(),
+  /** The server's answer to the last write, or null before the first one. */
+  confirmed: z.boolean().nullable(),
+  pending: z.boolean(),
+  /** Another device wrote a newer state: the server kept that one. */
+  lostRace: z.boolean(),
+  /** Why the app set the agent away by itself, if it did. */
+  auto: z.enum(['idle', 'locked', 'suspended']).nullable(),
+  error: z.string().nullable(),
+});
+export type PresenceState = z.infer<typeof PresenceState>;
+
+export const TeamPresence = AgentPresence.extend({ accountId: z.string(), chatbotId: z.string() });
+export type TeamPresence = z.infer<typeof TeamPresence>;
+
+export const Settings = z.object({
+  desktopNotifications: z.boolean(),
+  sound: z.boolean(),
+  doNotDisturb: z.boolean(),
+  idleAwayMinutes: z.number().int().min(1).max(240),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const PushState = z.object({
+  mode: z.enum(['fcm', 'local', 'off']),
+  registered: z.boolean(),
+  /** When the current token was registered (ms since epoch). */
+  registeredAt: z.number().nullable(),
+  error: z.string().nullable(),
+});
+export type PushState = z.infer<typeof PushState>;
+
+export const ConversationDetail = z.object({
+  conversation: InboxConversation,
+  messages: z.array(Message),
+  hasOlder: z.boolean(),
+  outbox: z.array(OutboxItem),
+});
+export type ConversationDetail = z.infer<typeof ConversationDetail>;
+
+export { NotificationSettings };

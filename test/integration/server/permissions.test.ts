@@ -1,0 +1,95 @@
+// The permission matrix: every endpoint, called with each role's key. A role that has the
+// permission gets past auth (whatever the handler then says of the empty request: 400 or 404,
+// never 401/403); a role without it gets 403 with the permission named.
+import { describe, expect, it } from 'vitest';
+import { rolePermissions, type Permission, type Role } from '../../../src/shared/permissions';
+import { call, useServer } from '../../support/server';
+
+const c = '/v1/chatbots/bot_shop';
+const routes: [method: string, path: string, permission: Permission][] = [
+  ['GET', `${c}/organizations`, 'chatbots.organizations.list'],
+  ['POST', `${c}/organizations`, 'chatbots.organizations.create'],
+  ['GET', `${c}/organizations/search`, 'chatbots.organizations.list'],
+  ['GET', `${c}/organizations/org_missing`, 'chatbots.organizations.get'],
+  ['PATCH', `${c}/organizations/org_missing`, 'chatbots.organizations.edit'],
+  ['DELETE', `${c}/organizations/org_missing`, 'chatbots.organizations.delete'],
+  ['GET', `${c}/organizations/org_missing/contacts`, 'chatbots.organizations.contacts.list'],
+  ['GET', `${c}/organizations/org_missing/contacts/count`, 'chatbots.organizations.contacts.list'],
+  ['GET', `${c}/conversations`, 'chatbots.conversations.list'],
+  ['POST', `${c}/conversations`, 'chatbots.conversations.create'],
+  ['GET', `${c}/conversations/find`, 'chatbots.conversations.list'],
+  ['GET', `${c}/conversations/conv_missing`, 'chatbots.conversations.get'],
+  ['PATCH', `${c}/conversations/conv_missing`, 'chatbots.conversations.edit'],
+  ['DELETE', `${c}/conversations/conv_missing`, 'chatbots.conversations.edit'],
+  ['POST', `${c}/conversations/handle`, 'chatbots.messages.handle'],
+  ['POST', `${c}/conversations/event`, 'chatbots.events.handle'],
+  ['POST', `${c}/conversations/payload`, 'chatbots.step-payload.handle'],
+  ['POST', `${c}/conversations/custom-event`, 'chatbots.events.handle'],
+  ['GET', `${c}/conversations/conv_missing/messages`, 'chatbots.messages.list'],
+  ['GET', '/v1/inbox/bot_shop/agents/online', 'chatbots.inbox.agents.list'],
+  ['POST', '/v1/inbox/bot_shop/agents/me/online', 'chatbots.inbox.agents.online.edit'],
+  ['GET', '/v1/inbox/bot_shop/agents/me/notifications', 'chatbots.inbox.agents.notifications.get'],
+  ['POST', '/v1/inbox/bot_shop/agents/me/notifications', 'chatbots.inbox.agents.notifications.edit'],
+  ['POST', '/v1/inbox/bot_shop/messages', 'chatbots.inbox.messages.create'],
+  ['GET', `${c}/versions`, 'chatbots.versions.list'],
+  ['POST', `${c}/versions`, 'chatbots.versions.create'],
+  ['DELETE', `${c}/versions/ver_missing`, 'chatbots.versions.delete'],
+  ['POST', `${c}/versions/ver_missing/deploy`, 'chatbots.versions.deploy'],
+  ['POST', `${c}/versions/ver_missing/rollback`, 'chatbots.versions.deploy'],
+];
+const roles: Role[] = ['admin', 'agent', 'viewer'];
+const cases = routes.flatMap(([method, path, permission]) => roles.map((role) => ({ method, path, permission, role })));
+
+describe('permission matrix', () => {
+  const server = useServer();
+
+  it('covers every permission', () => {
+    expect(new Set(routes.map((r) => r[2]))).toEqual(new Set(rolePermissions.admin));
+  });
+
+  it.each(cases)('$role $method $path', async ({ method, path, permission, role }) => {
+    const response = await call(server.get(), method, path, { key: server.get().workspace.keys[role] });
+    if (rolePermissions[role].includes(permission)) {
+      expect([401, 403]).not.toContain(response.status);
+    } else {
+      expect(response.status).toBe(403);
+      expect(response.body).toEqual({ type: 'Forbidden', error: expect.stringContaining(permission) });
+    }
+  });
+
+  it.each(routes)('%s %s needs a key', async (method, path) => {
+    const missing = await call(server.get(), method, path, { key: null });
+    expect(missing.status).toBe(401);
+    expect(missing.body).toEqual({ type: 'Unauthorized', error: expect.stringMatching(/x-chatcaptain-key/) });
+    const unknown = await call(server.get(), method, path, { key: 'cc_not_a_real_key' });
+    expect(unknown.status).toBe(401);
+    expect(unknown.body.type).toBe('Unauthorized');
+  });
+
+  it('refuses a chatbot the key has no access to', async () => {
+    const s = server.get();
+    const key = s.issueKey({ agentId: s.workspace.agentOf.agent, permissions: rolePermissions.admin, chatbotIds: ['bot_service'] });
+    const other = await call(s, 'GET', `${c}/conversations`, { key });
+    expect(other.status).toBe(403);
+    expect(other.body.error).toContain('bot_shop');
+    expect((await call(s, 'GET', '/v1/chatbots/bot_service/conversations', { key })).status).toBe(200);
+    expect((await call(s, 'GET', '/v1/chatbots/bot_nonexistent/conversations')).status).toBe(403);
+  });
+
+  it('tells a key who it speaks for and what it may do', async () => {
+    const s = server.get();
+    for (const role of roles) {
+      const me = await call(s, 'GET', '/v1/auth/me', { key: s.workspace.keys[role] });
+      expect(me.status).toBe(200);
+      expect(me.body).toEqual({
+        agent: { id: s.workspace.agentOf[role], name: expect.any(String) },
+        permissions: [...rolePermissions[role]].sort(),
+        chatbots: [
+          { id: 'bot_shop', name: 'Shop-Assistent' },
+          { id: 'bot_service', name: 'Service Desk' },
+        ],
+      });
+    }
+    expect((await call(s, 'GET', '/v1/auth/me', { key: null })).status).toBe(401);
+  });
+});
