@@ -31,6 +31,17 @@ const organizationFields = z.object({
   industry: z.string().max(200).optional(),
   phoneNumber: z.string().max(40).optional(),
 });
+// An edit sends only what changed; null clears an optional field.
+const organizationPatch = z
+  .object({
+    name: organizationFields.shape.name,
+    email: z.email().nullable(),
+    website: z.url({ protocol: /^https?$/ }).nullable(),
+    size: z.number().int().min(0).nullable(),
+    industry: z.string().max(200).nullable(),
+    phoneNumber: z.string().max(40).nullable(),
+  })
+  .partial();
 
 export const calls = {
   'session.state': call(none, SessionState),
@@ -46,6 +57,8 @@ export const calls = {
   ),
   'session.openDemo': call(none, Account),
   'session.signOut': call(z.object({ accountId: z.string() }), ok),
+  /** "Reconnect now": resync every chatbot (of one account) at once instead of waiting for the backoff. */
+  'session.reconnect': call(z.object({ accountId: z.string().optional() }), ok),
 
   'inbox.list': call(z.object({ filter: InboxFilter.optional() }), z.array(InboxConversation)),
   'conversation.open': call(withRef, ConversationDetail),
@@ -82,7 +95,7 @@ export const calls = {
   'organizations.get': call(chatbot.extend({ organizationId: z.string() }), Organization),
   'organizations.create': call(chatbot.extend({ fields: organizationFields }), Organization),
   'organizations.update': call(
-    chatbot.extend({ organizationId: z.string(), fields: organizationFields.partial() }),
+    chatbot.extend({ organizationId: z.string(), fields: organizationPatch }),
     Organization,
   ),
   'organizations.delete': call(chatbot.extend({ organizationId: z.string() }), ok),
@@ -117,9 +130,14 @@ export const events = {
   'push.changed': PushState,
   /** The agent clicked a notification or the tray: show this conversation. */
   'navigate.conversation': z.object({ ref: ConversationRef }),
+  /** An app menu command the renderer carries out. */
+  'ui.command': z.object({ command: z.enum(['showShortcuts']) }),
 } as const;
 
 export type CallName = keyof typeof calls;
+/** The channel names, shared by preload and main (and the e2e bridge). */
+export const callChannel = (name: CallName): string => `deckhand:${name}`;
+export const EVENT_CHANNEL = 'deckhand:event';
 export type CallInput<N extends CallName> = z.input<(typeof calls)[N]['input']>;
 export type CallOutput<N extends CallName> = z.infer<(typeof calls)[N]['output']>;
 export type EventName = keyof typeof events;

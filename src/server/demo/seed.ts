@@ -1,10 +1,11 @@
 // The demo workspace's content, made once on an empty database: conversations first (they
 // create their contacts), then organizations (which take some of those contacts as members),
-// then chatbot versions.
+// then chatbot versions and who of the team is online.
 import type { ServerContext } from '../app';
 import type { Workspace } from '../store/workspace';
 import { seedConversations } from './conversations';
 import { seedOrganizations } from './organizations';
+import { seedPresence } from './presence';
 import { seedVersions } from './versions';
 
 export function seedDemo(ctx: ServerContext, workspace: Workspace): void {
@@ -14,6 +15,7 @@ export function seedDemo(ctx: ServerContext, workspace: Workspace): void {
       seedConversations(ctx, workspace, chatbot.id);
       seedOrganizations(ctx, chatbot.id);
       seedVersions(ctx, chatbot.id);
+      seedPresence(ctx, workspace, chatbot.id);
     }
   });
 }

@@ -43,6 +43,16 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, tim
 }
 
 describe('demo seed', () => {
+  it('has colleagues online but leaves the admin (the demo user) to say so', async () => {
+    const s = server.get();
+    for (const chatbot of s.workspace.chatbots) {
+      const { agents } = (await call(s, 'GET', `/v1/inbox/${chatbot.id}/agents/online`)).body as { agents: { agentId: string; online: boolean }[] };
+      const online = agents.filter((a) => a.online).map((a) => a.agentId);
+      expect(online).toHaveLength(2);
+      expect(online).not.toContain(s.workspace.agentOf.admin);
+    }
+  });
+
   const data = new Map<string, { conversations: Conversation[]; messages: Map<string, Message[]> }>();
   const allMessages = () => [...data.values()].flatMap((d) => [...d.messages.values()].flat());
 

@@ -1,0 +1,84 @@
+// The tray icon (online / offline / unread), its menu, and the unread badge: the dock/launcher
+// count on macOS and Linux (Unity), an overlay on the taskbar button on Windows.
+import { join } from 'node:path';
+import { Menu, Tray, app, nativeImage, type BrowserWindow, type NativeImage } from 'electron';
+import { labels, type Labels } from './menu';
+
+export interface TrayOptions {
+  onToggleOnline(online: boolean): void;
+  onOpen(): void;
+  onQuit(): void;
+  /** Where tray-*.png live; defaults to resources/ in the app. */
+  resourcesDir?: string;
+  /** The window whose taskbar button gets the Windows overlay. */
+  getWindow?: () => BrowserWindow | null;
+  platform?: NodeJS.Platform;
+  text?: Labels;
+}
+
+export interface TrayState {
+  online: boolean;
+  unread: number;
+}
+
+export interface TrayController {
+  update(state: TrayState): void;
+  destroy(): void;
+}
+
+export type TrayIcon = 'online' | 'offline' | 'unread';
+export const trayIconFor = (state: TrayState): TrayIcon => (state.unread > 0 ? 'unread' : state.online ? 'online' : 'offline');
+
+export function createTray(options: TrayOptions): TrayController {
+  const dir = options.resourcesDir ?? join(app.getAppPath(), 'resources');
+  const platform = options.platform ?? process.platform;
+  const text = options.text ?? labels();
+  const images = new Map<TrayIcon, NativeImage>();
+  const image = (icon: TrayIcon): NativeImage => {
+    let loaded = images.get(icon);
+    if (!loaded) {
+      loaded = nativeImage.createFromPath(join(dir, `tray-${icon}.png`));
+      images.set(icon, loaded);
+    }
+    return loaded;
+  };
+
+  let state: TrayState = { online: false, unread: 0 };
+  const tray = new Tray(image('offline'));
+  tray.on('click', () => options.onOpen());
+
+  const render = (): void => {
+    tray.setImage(image(trayIconFor(state)));
+    const status = state.online ? text.online : text.offline;
+    tray.setToolTip(state.unread > 0 ? `Deckhand — ${status}, ${text.unread(state.unread)}` : `Deckhand — ${status}`);
+    tray.setContextMenu(
+      Menu.buildFromTemplate([
+        { label: text.online, type: 'radio', checked: state.online, click: () => options.onToggleOnline(true) },
+        { label: text.offline, type: 'radio', checked: !state.online, click: () => options.onToggleOnline(false) },
+        { type: 'separator' },
+        { label: text.open, click: () => options.onOpen() },
+        { label: text.quit, click: () => options.onQuit() },
+      ]),
+    );
+    if (platform === 'win32') {
+      const window = options.getWindow?.();
+      if (window && !window.isDestroyed()) {
+        window.setOverlayIcon(state.unread > 0 ? image('unread') : null, state.unread > 0 ? text.unread(state.unread) : '');
+      }
+    } else {
+      // A no-op (false) where the desktop has no badge; nothing to fall back to.
+      app.setBadgeCount(state.unread);
+    }
+  };
+  render();
+
+  return {
+    update(next) {
+      state = { online: next.online, unread: Math.max(0, Math.floor(next.unread)) };
+      render();
+    },
+    destroy() {
+      tray.destroy();
+    },
+  };
+}

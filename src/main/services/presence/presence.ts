@@ -1,0 +1,338 @@
+// The agent's one online toggle, written to every chatbot of every signed-in account.
+//
+// Ordering: the server keeps the write with the greatest clientTimestamp, so the stamp decides
+// which device wins, not the order in which requests arrive. A stamp is taken when the agent
+// makes the intent (not when the request finally leaves): a write held back behind one in flight,
+// or retried after a network error, must not outrank a later intent from another device. Stamps
+// are the server's clock (local clock + offset from the Date header), so a device whose clock is
+// wrong by minutes neither pins the state nor loses every race; and never below last + 1, so this
+// device's own writes always increase, even when its clock steps back.
+//
+// Per chatbot one write is in flight at a time; intents made meanwhile coalesce to the newest.
+import type { AgentPresence } from '../../../shared/domain';
+import type { PresenceState } from '../../../shared/view-models';
+import { fullJitter } from '../backoff';
+import { BackendError, toIpcError } from '../backend/errors';
+import type { Backend, Clock } from '../ports';
+import type { PowerListener } from '../power-events';
+
+export type PresenceBackend = Pick<Backend, 'serverOffset' | 'setOnline' | 'listAgents' | 'identity'>;
+
+export interface PresenceTarget {
+  /** Stable per account and chatbot, e.g. `${accountId}/${chatbotId}`. */
+  key: string;
+  backend: PresenceBackend;
+  chatbotId: string;
+  /** Our agent id there, if the caller knows it; otherwise learned from the server. */
+  agentId?: string;
+}
+
+export type AutoAway = NonNullable<PresenceState['auto']>;
+
+export interface PresenceOptions {
+  targets: () => PresenceTarget[];
+  clock: Clock;
+  onChange: (state: PresenceState) => void;
+  /** Settings.idleAwayMinutes, read at each idle report so a changed setting applies at once. */
+  idleAwayMinutes: () => number;
+  /** The toggle's state before the first refresh. */
+  initial?: boolean;
+  /** Wait before retry `attempt` (1, 2, ...) after a network failure. */
+  retryDelayMs?: (attempt: number) => number;
+}
+
+interface Write {
+  online: boolean;
+  stamp: bigint;
+}
+
+/** One target's write queue and what its server last said. */
+interface Lane {
+  target: PresenceTarget;
+  /** The greatest stamp we used or saw stored there. */
+  last: bigint;
+  /** The newest intent not yet sent (older ones were coalesced away). */
+  wanted: Write | null;
+  inFlight: Write | null;
+  confirmed: boolean | null;
+  error: string | null;
+  attempt: number;
+  retry: unknown;
+  agentId: string | null;
+}
+
+// Failures that may pass by themselves; anything else (403, 400, a malformed answer) would fail
+// the same way again.
+const transient = new Set(['Network', 'Timeout', 'RateLimited', 'Server']);
+const defaultRetryDelay = (attempt: number) => 1000 + fullJitter(attempt - 1, { baseMs: 1000, capMs: 30_000 });
+
+export class PresenceService implements PowerListener {
+  private intent: boolean;
+  private lostRace = false;
+  private auto: AutoAway | null = null;
+  /** What the OS currently reports; away lasts while any is present. */
+  private readonly reasons = new Set<AutoAway>();
+  private readonly lanes = new Map<string, Lane>();
+  /** This device has made an intent (so a newer foreign state is a lost race, not a first read). */
+  private written = false;
+  private disposed = false;
+  private emitted = '';
+  private readonly retryDelay: (attempt: number) => number;
+
+  constructor(private readonly options: PresenceOptions) {
+    this.intent = options.initial ?? false;
+    this.retryDelay = options.retryDelayMs ?? defaultRetryDelay;
+  }
+
+  get(): PresenceState {
+    const lanes = [...this.lanes.values()];
+    const answered = lanes.filter((l) => l.confirmed !== null);
+    return {
+      intent: this.intent,
+      // Online only where every chatbot that answered says so: that is what customers see.
+      confirmed: answered.length === 0 ? null : answered.every((l) => l.confirmed === true),
+      pending: lanes.some((l) => l.inFlight !== null || l.wanted !== null),
+      lostRace: this.lostRace,
+      auto: this.auto,
+      error: lanes.find((l) => l.error !== null)?.error ?? null,
+    };
+  }
+
+  /** The agent flipped the toggle. */
+  set(online: boolean): PresenceState {
+    this.auto = null; // a manual choice: nothing to restore later
+    this.reasons.delete('idle'); // and whoever clicked is not idle
+    this.intend(online);
+    return this.get();
+  }
+
+  /** Re-reads the stored state everywhere (after a reconnect or at start). */
+  async refresh(): Promise<PresenceState> {
+    const lanes = this.syncLanes();
+    await Promise.all(lanes.map((lane) => this.read(lane)));
+    if (!this.written && !this.disposed) {
+      const { confirmed } = this.get();
+      if (confirmed !== null) this.intent = confirmed;
+    }
+    this.emit();
+    return this.get();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const lane of this.lanes.values()) this.clearRetry(lane);
+  }
+
+  // --- Auto-away (PowerListener): the Electron glue forwards powerMonitor as-is. ---
+
+  onIdle(seconds: number): void {
+    if (seconds >= this.options.idleAwayMinutes() * 60) this.addReason('idle');
+    else this.removeReason('idle');
+  }
+  onActive(): void {
+    this.removeReason('idle');
+  }
+  onLock(): void {
+    this.addReason('locked');
+  }
+  onUnlock(): void {
+    this.removeReason('locked');
+  }
+  onSuspend(): void {
+    this.addReason('suspended');
+  }
+  onResume(): void {
+    this.removeReason('suspended');
+  }
+
+  private addReason(reason: AutoAway): void {
+    if (this.disposed) return;
+    this.reasons.add(reason);
+    if (this.auto !== null) {
+      this.auto = reason;
+      this.emit();
+      return;
+    }
+    // Only an agent who is online by choice is set away; offline by choice stays as it is.
+    if (!this.intent) return;
+    this.auto = reason;
+    this.intend(false);
+  }
+
+  private removeReason(reason: AutoAway): void {
+    if (this.disposed || !this.reasons.delete(reason) || this.auto === null) return;
+    const remaining = [...this.reasons];
+    if (remaining.length > 0) {
+      // Still locked (say) though no longer idle: stay away for the remaining reason.
+      this.auto = remaining.at(-1) ?? null;
+      this.emit();
+      return;
+    }
+    this.auto = null;
+    this.intend(true);
+  }
+
+  // --- Writes ---
+
+  private intend(online: boolean): void {
+    if (this.disposed) return;
+    this.intent = online;
+    this.lostRace = false;
+    this.written = true;
+    for (const lane of this.syncLanes()) {
+      lane.wanted = { online, stamp: this.stamp(lane) };
+      // The agent acting is a good moment to try again rather than wait out a backoff.
+      this.clearRetry(lane);
+      this.pump(lane);
+    }
+    this.emit();
+  }
+
+  private stamp(lane: Lane): bigint {
+    const serverNow = BigInt(Math.floor(this.options.clock.now() + lane.target.backend.serverOffset()));
+    lane.last = serverNow > lane.last ? serverNow : lane.last + 1n;
+    return lane.last;
+  }
+
+  private pump(lane: Lane): void {
+    if (this.disposed || lane.inFlight !== null || lane.wanted === null || lane.retry !== null) return;
+    const write = lane.wanted;
+    lane.wanted = null;
+    lane.inFlight = write;
+    const { backend, chatbotId } = lane.target;
+    backend.setOnline(chatbotId, write.online, write.stamp.toString()).then(
+      (agent) => this.answered(lane, write, agent),
+      (error: unknown) => this.failed(lane, write, error),
+    );
+  }
+
+  private answered(lane: Lane, sent: Write, agent: AgentPresence): void {
+    if (!this.isLive(lane)) return;
+    lane.inFlight = null;
+    lane.attempt = 0;
+    lane.error = null;
+    lane.agentId = agent.agentId;
+    lane.confirmed = agent.online;
+    const stored = BigInt(agent.clientTimestamp);
+    if (stored > lane.last) lane.last = stored;
+    // The server kept a newer state than ours: another device wrote after this intent. Unless a
+    // still newer intent of ours is queued (it will win), the other device's state is the truth.
+    if (stored > sent.stamp && !(lane.wanted !== null && lane.wanted.stamp > stored)) {
+      lane.wanted = null;
+      this.foreign(agent.online);
+    }
+    this.pump(lane);
+    this.emit();
+  }
+
+  private failed(lane: Lane, sent: Write, error: unknown): void {
+    if (!this.isLive(lane)) return;
+    lane.inFlight = null;
+    const { code, message } = toIpcError(error);
+    lane.error = message;
+    if (transient.has(code)) {
+      // The same intent with its own stamp, unless a newer one was made meanwhile.
+      lane.wanted ??= sent;
+      lane.attempt += 1;
+      const asked = error instanceof BackendError ? (error.retryAfterMs ?? 0) : 0; // a 429's Retry-After
+      lane.retry = this.options.clock.setTimeout(() => {
+        lane.retry = null;
+        this.pump(lane);
+      }, Math.max(asked, this.retryDelay(lane.attempt)));
+    }
+    // A refused write would be refused again: the intent stays shown, with the error.
+    this.emit();
+  }
+
+  // --- Reads ---
+
+  private async read(lane: Lane): Promise<void> {
+    const { backend, chatbotId } = lane.target;
+    try {
+      lane.agentId ??= lane.target.agentId ?? (await backend.identity([chatbotId])).agent.id;
+      const agents = await backend.listAgents(chatbotId);
+      const me = agents.find((a) => a.agentId === lane.agentId);
+      if (!me || !this.isLive(lane)) return;
+      lane.error = null;
+      const stored = BigInt(me.clientTimestamp);
+      if (stored > lane.last) {
+        // Newer than anything this device intended: written elsewhere while we were away.
+        lane.last = stored;
+        lane.wanted = null;
+        lane.confirmed = me.online;
+        if (this.written) this.foreign(me.online);
+        return;
+      }
+      if (lane.inFlight !== null || lane.wanted !== null) return; // its answer will reconcile
+      lane.confirmed = me.online;
+      // Our newest intent is not what is stored (the write was refused, or the server lost it):
+      // say it again.
+      if (this.written && stored < lane.last && me.online !== this.intent) {
+        lane.wanted = { online: this.intent, stamp: this.stamp(lane) };
+        this.clearRetry(lane);
+        this.pump(lane);
+      }
+    } catch (error) {
+      if (this.isLive(lane)) lane.error = toIpcError(error).message;
+    }
+  }
+
+  /** Another device's newer state won: show it, and say so. */
+  private foreign(online: boolean): void {
+    if (online !== this.intent) this.auto = null; // the agent chose elsewhere: no restore
+    this.intent = online;
+    this.lostRace = true;
+  }
+
+  // --- Bookkeeping ---
+
+  private syncLanes(): Lane[] {
+    const current = this.options.targets();
+    const keys = new Set(current.map((t) => t.key));
+    for (const [key, lane] of this.lanes) {
+      if (!keys.has(key)) {
+        this.clearRetry(lane);
+        this.lanes.delete(key);
+      }
+    }
+    return current.map((target) => {
+      const lane = this.lanes.get(target.key);
+      if (lane) {
+        lane.target = target;
+        return lane;
+      }
+      const created: Lane = {
+        target,
+        last: 0n,
+        wanted: null,
+        inFlight: null,
+        confirmed: null,
+        error: null,
+        attempt: 0,
+        retry: null,
+        agentId: target.agentId ?? null,
+      };
+      this.lanes.set(target.key, created);
+      return created;
+    });
+  }
+
+  private isLive(lane: Lane): boolean {
+    return !this.disposed && this.lanes.get(lane.target.key) === lane;
+  }
+
+  private clearRetry(lane: Lane): void {
+    if (lane.retry === null) return;
+    this.options.clock.clearTimeout(lane.retry);
+    lane.retry = null;
+  }
+
+  private emit(): void {
+    if (this.disposed) return;
+    const state = this.get();
+    const text = JSON.stringify(state);
+    if (text === this.emitted) return;
+    this.emitted = text;
+    this.options.onChange(state);
+  }
+}

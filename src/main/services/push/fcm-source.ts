@@ -1,0 +1,240 @@
+// FCM push in the main process. The firebase web SDK's messaging needs the browser Push API,
+// which Electron lacks (electron#44707), so @eneris/push-receiver speaks Google's MCS protocol
+// from Node instead. Its credentials hold the private keys that decrypt our notifications, so
+// they live in the Vault; keeping them is also what keeps the token stable across restarts.
+import { PushReceiver } from '@eneris/push-receiver';
+import type { Credentials, FirebaseConfig, Message } from '@eneris/push-receiver/dist/types';
+import { z } from 'zod';
+import { fullJitter } from '../backoff';
+import { systemClock, type Clock, type Vault } from '../ports';
+import { Listeners, type PushMessage, type PushTokenSource } from './token-source';
+
+export const CREDENTIALS_SECRET = 'push:credentials';
+export const PERSISTENT_IDS_SECRET = 'push:persistentIds';
+/** Ids of notifications already seen, sent at login so FCM does not deliver them again. */
+const MAX_PERSISTENT_IDS = 100;
+
+export interface FcmSourceOptions {
+  firebase: FirebaseConfig;
+  vault: Vault;
+  clock?: Clock;
+  /** Delay before connecting again after the connection failed once a token was known. */
+  retry?: { baseMs: number; capMs: number; random?: () => number };
+}
+
+// The library's Credentials shape; loose objects so fields a later version adds survive a round trip.
+const StoredCredentials = z.looseObject({
+  gcm: z.looseObject({ androidId: z.string(), securityToken: z.string(), appId: z.string(), token: z.string() }),
+  fcm: z.looseObject({
+    token: z.string().min(1),
+    installation: z.looseObject({
+      token: z.string(),
+      createdAt: z.number(),
+      expiresIn: z.number(),
+      refreshToken: z.string(),
+      fid: z.string(),
+    }),
+  }),
+  keys: z.looseObject({ privateKey: z.string(), publicKey: z.string(), authSecret: z.string() }),
+  config: z.looseObject({ projectId: z.string(), vapidKey: z.string(), bundleId: z.string() }),
+});
+const StoredIds = z.array(z.string());
+
+export class FcmTokenSource implements PushTokenSource {
+  readonly mode = 'fcm' as const;
+  private receiver: PushReceiver | null = null;
+  private starting: Promise<void> | null = null;
+  private current: string | null = null;
+  private persistentIds: string[] = [];
+  private unsubscribe: CallableFunction[] = [];
+  private reconnectTimer: unknown = null;
+  private failures = 0;
+  private running = false;
+  private cancelStart: (() => void) | null = null;
+  private readonly clock: Clock;
+  private readonly tokens = new Listeners<string>();
+  private readonly messages = new Listeners<PushMessage>();
+
+  constructor(private readonly options: FcmSourceOptions) {
+    this.clock = options.clock ?? systemClock;
+  }
+
+  /**
+   * Resolves as soon as the token is known: at once with stored credentials, after registering
+   * with Firebase without them. Rejects (and can be called again) when that registration fails.
+   */
+  start(): Promise<void> {
+    this.running = true;
+    this.starting ??= this.connect().catch((error: unknown) => {
+      this.starting = null;
+      throw error;
+    });
+    return this.starting;
+  }
+
+  token(): string | null {
+    return this.current;
+  }
+
+  onToken(listener: (token: string) => void): () => void {
+    return this.tokens.add(listener);
+  }
+
+  onMessage(listener: (m: PushMessage) => void): () => void {
+    return this.messages.add(listener);
+  }
+
+  stop(): void {
+    this.running = false;
+    this.clock.clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = null;
+    this.starting = null;
+    this.cancelStart?.();
+    this.teardown();
+  }
+
+  private async connect(): Promise<void> {
+    this.teardown();
+    const stored = this.readCredentials();
+    this.persistentIds = this.readPersistentIds();
+    const receiver = new PushReceiver({
+      firebase: this.options.firebase,
+      ...(stored && { credentials: stored }),
+      persistentIds: [...this.persistentIds],
+    });
+    this.receiver = receiver;
+    this.unsubscribe = [
+      receiver.onCredentialsChanged(({ newCredentials }) => {
+        this.saveCredentials(newCredentials);
+        this.setToken(newCredentials.fcm.token);
+      }),
+      receiver.onNotification(({ message, persistentId }) => {
+        this.remember(persistentId);
+        const m = toPushMessage(message);
+        if (m) this.messages.emit(m);
+      }),
+    ];
+
+    // Credentials made for another Firebase project are replaced during connect(): a rotation.
+    const trusted = stored !== null && receiver.checkCredentials(stored);
+    if (trusted) this.setToken(stored.fcm.token);
+    let started = trusted;
+
+    // connect() settles only once logged in to FCM, and the library retries a lost socket by
+    // itself; the token is usable before that, so only a failure before it is ours to report.
+    const connected = receiver.connect().then(
+      () => {
+        this.failures = 0;
+      },
+      (error: unknown) => {
+        if (this.receiver !== receiver) return;
+        this.teardown();
+        if (!started) throw error;
+        this.reconnectLater();
+      },
+    );
+    if (trusted) return;
+
+    let stopWaiting: () => void = () => {};
+    const arrived = new Promise<void>((resolve, reject) => {
+      const unsubscribe = this.tokens.add(() => resolve());
+      this.cancelStart = () => reject(new Error('Push was stopped while registering'));
+      stopWaiting = () => {
+        unsubscribe();
+        this.cancelStart = null;
+      };
+    });
+    try {
+      await Promise.race([arrived, connected.then(() => Promise.reject(new Error('Firebase registration gave no push token')))]);
+    } finally {
+      stopWaiting();
+      started = true;
+    }
+  }
+
+  private reconnectLater(): void {
+    if (!this.running) return;
+    const retry = this.options.retry ?? { baseMs: 5_000, capMs: 5 * 60_000 };
+    const delay = fullJitter(this.failures++, retry);
+    this.clock.clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = this.clock.setTimeout(() => {
+      this.reconnectTimer = null;
+      // A failure after the token was known schedules the next attempt by itself; one before
+      // it (the stored credentials were unreadable, so this was a fresh registration) does not.
+      this.starting = this.connect().catch(() => this.reconnectLater());
+    }, delay);
+  }
+
+  private teardown(): void {
+    for (const dispose of this.unsubscribe) dispose();
+    this.unsubscribe = [];
+    const receiver = this.receiver;
+    this.receiver = null;
+    receiver?.destroy();
+  }
+
+  private setToken(token: string): void {
+    if (token === this.current) return;
+    this.current = token;
+    this.tokens.emit(token);
+  }
+
+  private readCredentials(): Credentials | null {
+    const text = this.options.vault.read(CREDENTIALS_SECRET);
+    if (text === null) return null;
+    try {
+      const parsed = StoredCredentials.safeParse(JSON.parse(text));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private readPersistentIds(): string[] {
+    const text = this.options.vault.read(PERSISTENT_IDS_SECRET);
+    if (text === null) return [];
+    try {
+      const parsed = StoredIds.safeParse(JSON.parse(text));
+      return parsed.success ? parsed.data.slice(-MAX_PERSISTENT_IDS) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  private saveCredentials(credentials: Credentials): void {
+    try {
+      this.options.vault.write(CREDENTIALS_SECRET, JSON.stringify(credentials));
+    } catch {
+      // Without encrypted storage the private keys stay in memory only: push works for this
+      // session and the next start registers afresh (a new token, registered like a rotation).
+    }
+  }
+
+  private remember(persistentId: string): void {
+    if (this.persistentIds.includes(persistentId)) return;
+    this.persistentIds = [...this.persistentIds, persistentId].slice(-MAX_PERSISTENT_IDS);
+    try {
+      this.options.vault.write(PERSISTENT_IDS_SECRET, JSON.stringify(this.persistentIds));
+    } catch {
+      // Same as above: at worst a notification is shown again after a restart.
+    }
+  }
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/** What the notify policy needs from an FCM message: the visible part and where it points. */
+export function toPushMessage(message: Message): PushMessage | null {
+  const data = message.data ?? {};
+  const title = text(message.notification?.title) ?? text(data['title']);
+  const body = text(message.notification?.body) ?? text(data['body']);
+  const conversationId = text(data['conversationId']) ?? text(data['conversation_id']);
+  const chatbotId = text(data['chatbotId']) ?? text(data['chatbot_id']);
+  if (title === undefined && body === undefined && conversationId === undefined) return null;
+  return {
+    title: title ?? 'New message',
+    body: body ?? '',
+    ...(conversationId !== undefined && { conversationId }),
+    ...(chatbotId !== undefined && { chatbotId }),
+  };
+}

@@ -1,0 +1,57 @@
+// The push token for the local API server (the demo workspace). There is no push service in
+// between: the server emits a `push` socket event to agents whose token is registered, and the
+// sync engine hands those events to deliver(). The token only has to be stable and ours.
+import { randomUUID } from 'node:crypto';
+import type { Vault } from '../ports';
+import { Listeners, type PushMessage, type PushTokenSource } from './token-source';
+
+export const LOCAL_TOKEN_SECRET = 'push:localToken';
+
+export class LocalTokenSource implements PushTokenSource {
+  readonly mode = 'local' as const;
+  private current: string | null = null;
+  private running = false;
+  private readonly tokens = new Listeners<string>();
+  private readonly messages = new Listeners<PushMessage>();
+
+  constructor(private readonly options: { vault: Vault }) {}
+
+  async start(): Promise<void> {
+    this.running = true;
+    if (this.current !== null) return;
+    const { vault } = this.options;
+    let token = vault.read(LOCAL_TOKEN_SECRET);
+    if (token === null || !/^local-\S+$/.test(token)) {
+      token = `local-${randomUUID()}`;
+      try {
+        vault.write(LOCAL_TOKEN_SECRET, token);
+      } catch {
+        // No encrypted storage on this system: the token still works for this session, and a
+        // new one next time is only a re-registration.
+      }
+    }
+    this.current = token;
+    this.tokens.emit(token);
+  }
+
+  token(): string | null {
+    return this.current;
+  }
+
+  onToken(listener: (token: string) => void): () => void {
+    return this.tokens.add(listener);
+  }
+
+  onMessage(listener: (m: PushMessage) => void): () => void {
+    return this.messages.add(listener);
+  }
+
+  /** A `push` event from the local server, for this agent. Ignored while stopped. */
+  deliver(m: PushMessage): void {
+    if (this.running) this.messages.emit(m);
+  }
+
+  stop(): void {
+    this.running = false;
+  }
+}

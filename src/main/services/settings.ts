@@ -1,0 +1,35 @@
+// The agent's own preferences (notifications, sound, do-not-disturb, idle threshold), kept on
+// disk so they survive a restart.
+import { Settings } from '../../shared/view-models';
+import { JsonFile } from './json-file';
+
+export const defaultSettings: Settings = {
+  desktopNotifications: true,
+  sound: true,
+  doNotDisturb: false,
+  idleAwayMinutes: 10,
+};
+
+export class SettingsService {
+  private readonly file: JsonFile<typeof Settings>;
+  private current: Settings;
+
+  constructor(
+    path: string,
+    private readonly onChange: (settings: Settings) => void,
+  ) {
+    this.file = new JsonFile(path, Settings, () => defaultSettings);
+    this.current = this.file.read();
+  }
+
+  get(): Settings {
+    return this.current;
+  }
+
+  set(patch: Partial<Settings>): Settings {
+    this.current = Settings.parse({ ...this.current, ...patch });
+    this.file.write(this.current);
+    this.onChange(this.current);
+    return this.current;
+  }
+}

@@ -1,0 +1,55 @@
+// Which conversations a view of the inbox shows. Shared so that main's `inbox.list` and the
+// renderer's list (which filters 50,000 conversations as the agent types) agree exactly.
+import type { InboxConversation, InboxFilter } from './view-models';
+
+export interface FilterContext {
+  /** accountId → the agent that account's key speaks for ("mine"). */
+  myAgentIds: Readonly<Record<string, string>>;
+}
+
+export function matchesView(c: InboxConversation, filter: InboxFilter, context: FilterContext): boolean {
+  switch (filter.view) {
+    case 'archived':
+      return c.archived;
+    case 'waiting':
+      return !c.archived && c.status === 'waiting';
+    case 'mine':
+      return !c.archived && c.status === 'assigned' && c.assignedAgentId === context.myAgentIds[c.accountId];
+    case 'all':
+      return !c.archived;
+  }
+}
+
+/** Lower-cased, accent-free, so "muller" finds "Müller". */
+export const foldForSearch = (text: string): string =>
+  text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
+// Folding (normalize + lower-case) is most of a search's cost; conversations are immutable
+// values (an update brings a new object), so each is folded once, however often the agent types.
+const folded = new WeakMap<InboxConversation, string>();
+
+function searchableText(c: InboxConversation): string {
+  let text = folded.get(c);
+  if (text === undefined) {
+    const last = c.lastMessage;
+    const lastText = last && 'text' in last.payload && typeof last.payload.text === 'string' ? last.payload.text : '';
+    text = foldForSearch(`${c.contactName} ${c.channelName} ${c.providerId} ${lastText}`);
+    folded.set(c, text);
+  }
+  return text;
+}
+
+export function filterInbox(
+  conversations: readonly InboxConversation[],
+  filter: InboxFilter,
+  context: FilterContext,
+): InboxConversation[] {
+  const term = filter.search ? foldForSearch(filter.search.trim()) : '';
+  return conversations.filter(
+    (c) =>
+      matchesView(c, filter, context) &&
+      (filter.channelId === undefined || c.channelId === filter.channelId) &&
+      (filter.chatbot === undefined || `${c.accountId}/${c.chatbotId}` === filter.chatbot) &&
+      (term === '' || searchableText(c).includes(term)),
+  );
+}

@@ -1,0 +1,219 @@
+// The local cache on a real SQLite file in a temp folder: what goes in comes out (deduplicated,
+// ordered, paged), survives reopening the file, and sign-out wipes exactly one account.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Conversation, Message } from '../../../../src/shared/domain';
+import { CACHE_FILE, MainDb } from '../../../../src/main/services/cache/sqlite';
+import { LocalCache } from '../../../../src/main/services/cache/local-cache';
+
+const base = Date.parse('2025-03-01T09:00:00.000Z');
+const at = (seconds: number): string => new Date(base + seconds * 1000).toISOString();
+
+function conversation(id: string, updatedSec: number, extra: Partial<Conversation> = {}): Conversation {
+  return {
+    id,
+    chatbotId: 'bot_a',
+    contactId: `ct_${id}`,
+    contactName: `Contact ${id}`,
+    channelId: 'web',
+    channelName: 'Website',
+    providerId: `p_${id}`,
+    archived: false,
+    status: 'waiting',
+    assignedAgentId: null,
+    unreadCount: 1,
+    lastMessage: message(`last_${id}`, id, updatedSec),
+    createdAt: at(0),
+    updatedAt: at(updatedSec),
+    ...extra,
+  };
+}
+
+function message(id: string, conversationId: string, createdSec: number, text = `text of ${id}`): Message {
+  return { id, conversationId, direction: 'incoming', sender: 'contact', type: 'text', payload: { text }, createdAt: at(createdSec) };
+}
+
+const ref = (conversationId: string, accountId = 'acc1', chatbotId = 'bot_a') => ({ accountId, chatbotId, conversationId });
+
+let dir: string;
+let db: MainDb;
+let cache: LocalCache;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'deckhand-cache-'));
+  db = MainDb.open(dir);
+  cache = new LocalCache(db);
+});
+
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('LocalCache conversations', () => {
+  it('upserts, tags with account and chatbot name, orders newest first across accounts', () => {
+    cache.upsertConversations('acc1', 'bot_a', 'Bot A', [conversation('c1', 10), conversation('c2', 30)]);
+    cache.upsertConversations('acc2', 'bot_a', 'Bot A (2)', [conversation('c1', 20)]);
+
+    const inbox = cache.inbox();
+    expect(inbox.map((c) => c.key)).toEqual(['acc1/bot_a/c2', 'acc2/bot_a/c1', 'acc1/bot_a/c1']);
+    expect(inbox[1]).toEqual({ ...conversation('c1', 20), accountId: 'acc2', key: 'acc2/bot_a/c1', chatbotName: 'Bot A (2)' });
+    expect(cache.conversation(ref('c1', 'acc2'))?.chatbotName).toBe('Bot A (2)');
+    expect(cache.conversation(ref('nope'))).toBeNull();
+  });
+
+  it('replaces a conversation by id, moves it in the order, and never goes back to an older copy', () => {
+    cache.upsertConversations('acc1', 'bot_a', 'Bot A', [conversation('c1', 10), conversation('c2', 20)]);
+    expect(cache.inbox()[0]?.id).toBe('c2');
+
+    const newer = conversation('c1', 40, { status: 'assigned', assignedAgentId: 'agent_x' });
+    expect(cache.upsertConversations('acc1', 'bot_a', 'Bot A', [newer]).map((c) => c.id)).toEqual(['c1']);
+    expect(cache.inbox().map((c) => [c.id, c.status])).toEqual([
+      ['c1', 'assigned'],
+      ['c2', 'waiting'],
+    ]);
+
+    // A slow resync answering with the state from before: ignored, and reported as not written.
+    expect(cache.upsertConversations('acc1', 'bot_a', 'Bot A', [conversation('c1', 10)])).toEqual([]);
+    // The same copy again changes nothing either.
+    expect(cache.upsertConversations('acc1', 'bot_a', 'Bot A', [newer])).toEqual([]);
+    expect(cache.conversation(ref('c1'))?.status).toBe('assigned');
+    expect(cache.inbox()).toHaveLength(2);
+  });
+
+  it('does not mix up a conversation of another chatbot', () => {
+    expect(() => cache.upsertConversations('acc1', 'bot_b', 'Bot B', [conversation('c1', 1)])).toThrow(/belongs to bot_a/);
+    expect(cache.inbox()).toEqual([]);
+  });
+
+  it('removes conversations with their messages and reports only the keys that were there', () => {
+    cache.upsertConversations('acc1', 'bot_a', 'Bot A', [conversation('c1', 1), conversation('c2', 2)]);
+    cache.upsertMessages('acc1', 'bot_a', 'c1', [message('m1', 'c1', 1)]);
+    expect(cache.removeConversations('acc1', 'bot_a', ['c1', 'missing'])).toEqual(['acc1/bot_a/c1']);
+    expect(cache.inbox().map((c) => c.id)).toEqual(['c2']);
+    expect(cache.conversation(ref('c1'))).toBeNull();
+    expect(cache.messages(ref('c1'), { limit: 10 })).toEqual([]);
+  });
+});
+
+describe('LocalCache messages', () => {
+  it('dedupes by id, keeps the newest copy, returns only the new ones', () => {
+    const first = [message('m1', 'c1', 1), message('m2', 'c1', 2)];
+    expect(cache.upsertMessages('acc1', 'bot_a', 'c1', first).map((m) => m.id)).toEqual(['m1', 'm2']);
+    const again = [message('m2', 'c1', 2, 'edited'), message('m3', 'c1', 3)];
+    expect(cache.upsertMessages('acc1', 'bot_a', 'c1', again).map((m) => m.id)).toEqual(['m3']);
+    const all = cache.messages(ref('c1'), { limit: 50 });
+    expect(all.map((m) => m.id)).toEqual(['m1', 'm2', 'm3']);
+    expect(all[1]).toEqual(message('m2', 'c1', 2, 'edited'));
+  });
+
+  it('pages oldest first: the newest `limit` before `before`, ties in arrival order', () => {
+    // 25 messages, several sharing a second, inserted out of order in two batches.
+    const messages = Array.from({ length: 25 }, (_, i) => message(`m${String(i).padStart(2, '0')}`, 'c1', Math.floor(i / 3)));
+    cache.upsertMessages('acc1', 'bot_a', 'c1', messages.slice(12));
+    cache.upsertMessages('acc1', 'bot_a', 'c1', messages.slice(0, 12));
+    cache.upsertMessages('acc1', 'bot_a', 'c2', [message('other', 'c2', 100)]);
+
+    const ids = (list: Message[]) => list.map((m) => m.id);
+    const newest = cache.messages(ref('c1'), { limit: 10 });
+    expect(ids(newest)).toEqual(ids(messages.slice(15)));
+    const older = cache.messages(ref('c1'), { before: newest[0]!.id, limit: 10 });
+    expect(ids(older)).toEqual(ids(messages.slice(5, 15)));
+    const oldest = cache.messages(ref('c1'), { before: older[0]!.id, limit: 10 });
+    expect(ids(oldest)).toEqual(ids(messages.slice(0, 5)));
+    expect(cache.messages(ref('c1'), { before: oldest[0]!.id, limit: 10 })).toEqual([]);
+    // A message of another conversation is not a page boundary here.
+    expect(cache.messages(ref('c1'), { before: 'other', limit: 10 })).toEqual([]);
+  });
+});
+
+describe('LocalCache cursors, sign-out and reopening', () => {
+  it('stores sync cursors per account and chatbot', () => {
+    expect(cache.cursor('acc1', 'bot_a')).toEqual({ updatedSince: null, seq: null });
+    cache.setCursor('acc1', 'bot_a', { updatedSince: at(5), seq: 7 });
+    cache.setCursor('acc1', 'bot_a', { updatedSince: at(9), seq: 12 });
+    cache.setCursor('acc1', 'bot_b', { updatedSince: null, seq: 3 });
+    expect(cache.cursor('acc1', 'bot_a')).toEqual({ updatedSince: at(9), seq: 12 });
+    expect(cache.cursor('acc1', 'bot_b')).toEqual({ updatedSince: null, seq: 3 });
+    expect(cache.cursor('acc2', 'bot_a')).toEqual({ updatedSince: null, seq: null });
+  });
+
+  it('clearAccount wipes that account: conversations, messages, cursors and outbox rows', () => {
+    for (const account of ['acc1', 'acc2']) {
+      cache.upsertConversations(account, 'bot_a', 'Bot A', [conversation('c1', 1)]);
+      cache.upsertMessages(account, 'bot_a', 'c1', [message('m1', 'c1', 1)]);
+      cache.setCursor(account, 'bot_a', { updatedSince: at(1), seq: 1 });
+      db.run(
+        `INSERT INTO outbox (client_message_id, conversation_key, account_id, chatbot_id, conversation_id, text, state, created_ms)
+         VALUES (?, ?, ?, 'bot_a', 'c1', 'hi', 'pending', 0)`,
+        `cmid-${account}`,
+        `${account}/bot_a/c1`,
+        account,
+      );
+    }
+    cache.inbox(); // the in-memory copy must be cleared too
+    cache.clearAccount('acc1');
+
+    expect(cache.inbox().map((c) => c.key)).toEqual(['acc2/bot_a/c1']);
+    expect(cache.conversation(ref('c1'))).toBeNull();
+    expect(cache.messages(ref('c1'), { limit: 10 })).toEqual([]);
+    expect(cache.cursor('acc1', 'bot_a')).toEqual({ updatedSince: null, seq: null });
+    expect(db.all('SELECT client_message_id FROM outbox')).toEqual([{ client_message_id: 'cmid-acc2' }]);
+    expect(cache.messages(ref('c1', 'acc2'), { limit: 10 })).toHaveLength(1);
+    expect(cache.cursor('acc2', 'bot_a').seq).toBe(1);
+  });
+
+  it('keeps everything when the file is closed and opened again', () => {
+    cache.upsertConversations('acc1', 'bot_a', 'Bot A', [conversation('c1', 1), conversation('c2', 2)]);
+    cache.upsertMessages('acc1', 'bot_a', 'c1', [message('m1', 'c1', 1), message('m2', 'c1', 2)]);
+    cache.setCursor('acc1', 'bot_a', { updatedSince: at(2), seq: 4 });
+    const before = cache.inbox();
+    db.close();
+
+    db = new MainDb(join(dir, CACHE_FILE));
+    cache = new LocalCache(db);
+    expect(cache.inbox()).toEqual(before);
+    expect(cache.messages(ref('c1'), { limit: 10 }).map((m) => m.id)).toEqual(['m1', 'm2']);
+    expect(cache.cursor('acc1', 'bot_a')).toEqual({ updatedSince: at(2), seq: 4 });
+    expect(db.get<{ user_version: number }>('PRAGMA user_version')?.user_version).toBeGreaterThan(0);
+    expect(db.get<{ journal_mode: string }>('PRAGMA journal_mode')?.journal_mode).toBe('wal');
+  });
+
+  it('reads a 50,000-conversation inbox from the file, newest first (timing is logged)', () => {
+    const total = 50_000;
+    const accounts = ['acc1', 'acc2'];
+    for (const accountId of accounts) {
+      const batch: Conversation[] = [];
+      // Updated times scattered (7919 is prime to 25,000), so the order is not insertion order.
+      for (let i = 0; i < total / accounts.length; i++) batch.push(conversation(`c${i}`, (i * 7919) % (total / 2)));
+      cache.upsertConversations(accountId, 'bot_a', 'Bot A', batch);
+    }
+    db.close();
+    db = new MainDb(join(dir, CACHE_FILE));
+    cache = new LocalCache(db);
+
+    let started = performance.now();
+    const inbox = cache.inbox();
+    const coldMs = performance.now() - started;
+    started = performance.now();
+    const again = cache.inbox();
+    const warmMs = performance.now() - started;
+    cache.upsertConversations('acc1', 'bot_a', 'Bot A', [conversation('c0', total)]);
+    started = performance.now();
+    const afterWrite = cache.inbox();
+    const afterWriteMs = performance.now() - started;
+    console.log(
+      `inbox() with ${total} conversations: ${coldMs.toFixed(0)} ms from the file, ` +
+        `${warmMs.toFixed(1)} ms again, ${afterWriteMs.toFixed(1)} ms after a write`,
+    );
+
+    expect(inbox).toHaveLength(total);
+    expect(again).toEqual(inbox);
+    const times = inbox.map((c) => Date.parse(c.updatedAt));
+    expect(times.every((t, i) => i === 0 || times[i - 1]! >= t)).toBe(true);
+    expect(afterWrite[0]?.key).toBe('acc1/bot_a/c0');
+    expect(afterWrite).toHaveLength(total);
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it, vi } from 'vitest';
+
+vi.mock('electron', () => ({ app: { getLocale: () => 'de-DE' }, Menu: {} }));
+
+const { appMenuTemplate, labels } = await import('../../../../src/main/electron/menu');
+
+type Item = { label?: string; role?: string; accelerator?: string; click?: () => void; submenu?: Item[] };
+const flat = (items: Item[]): Item[] => items.flatMap((i) => [i, ...flat(i.submenu ?? [])]);
+
+describe('app menu', () => {
+  it('has the standard roles and the two shortcuts, which call back', () => {
+    const callbacks = { onToggleOnline: vi.fn(), onShowShortcuts: vi.fn() };
+    const items = flat(appMenuTemplate(callbacks, labels('en-GB'), 'linux') as Item[]);
+    expect(items.map((i) => i.role).filter(Boolean)).toEqual(['editMenu', 'viewMenu', 'windowMenu', 'help']);
+    const toggle = items.find((i) => i.accelerator === 'CmdOrCtrl+Shift+O')!;
+    const shortcuts = items.find((i) => i.accelerator === 'CmdOrCtrl+/')!;
+    expect([toggle.label, shortcuts.label]).toEqual(['Go online/offline', 'Keyboard shortcuts']);
+    toggle.click!();
+    shortcuts.click!();
+    expect(callbacks.onToggleOnline).toHaveBeenCalledTimes(1);
+    expect(callbacks.onShowShortcuts).toHaveBeenCalledTimes(1);
+  });
+
+  it('adds the app menu on macOS and speaks German for a German locale', () => {
+    const items = appMenuTemplate({ onToggleOnline: vi.fn(), onShowShortcuts: vi.fn() }, labels(), 'darwin') as Item[];
+    expect(items[0]?.role).toBe('appMenu');
+    expect(flat(items).map((i) => i.label)).toContain('Tastenkürzel');
+    expect(labels('en-US').edit).toBe('Edit');
+    expect(labels('de-AT').edit).toBe('Bearbeiten');
+  });
+});

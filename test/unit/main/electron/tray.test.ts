@@ -1,0 +1,77 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+type Item = { label?: string; type?: string; checked?: boolean; click?: () => void };
+const electron = vi.hoisted(() => ({
+  tray: null as null | { image: string; tooltip: string; menu: Item[]; listeners: Map<string, () => void> },
+  setBadgeCount: vi.fn(),
+}));
+
+vi.mock('electron', () => ({
+  app: { getAppPath: () => '/app', getLocale: () => 'en-US', setBadgeCount: electron.setBadgeCount },
+  nativeImage: { createFromPath: (path: string) => ({ path }) },
+  Menu: { buildFromTemplate: (items: Item[]) => items },
+  Tray: class {
+    constructor(image: { path: string }) {
+      electron.tray = { image: image.path, tooltip: '', menu: [], listeners: new Map() };
+    }
+    on(event: string, listener: () => void) {
+      electron.tray!.listeners.set(event, listener);
+    }
+    setImage(image: { path: string }) {
+      electron.tray!.image = image.path;
+    }
+    setToolTip(text: string) {
+      electron.tray!.tooltip = text;
+    }
+    setContextMenu(menu: Item[]) {
+      electron.tray!.menu = menu;
+    }
+    destroy() {}
+  },
+}));
+
+const { createTray } = await import('../../../../src/main/electron/tray');
+
+const callbacks = () => ({ onToggleOnline: vi.fn(), onOpen: vi.fn(), onQuit: vi.fn() });
+const item = (label: string) => electron.tray!.menu.find((i) => i.label === label)!;
+
+beforeEach(() => electron.setBadgeCount.mockClear());
+
+describe('createTray', () => {
+  it('shows the icon, tooltip and badge for the state', () => {
+    const tray = createTray({ ...callbacks(), resourcesDir: '/res', platform: 'linux' });
+    expect(electron.tray!.image).toBe('/res/tray-offline.png');
+    tray.update({ online: true, unread: 0 });
+    expect(electron.tray!.image).toBe('/res/tray-online.png');
+    expect(electron.tray!.tooltip).toBe('Deckhand — Online');
+    tray.update({ online: true, unread: 3 });
+    expect(electron.tray!.image).toBe('/res/tray-unread.png');
+    expect(electron.tray!.tooltip).toBe('Deckhand — Online, 3 unread');
+    expect(electron.setBadgeCount).toHaveBeenLastCalledWith(3);
+  });
+
+  it('menu: online/offline radio, open and quit call back', () => {
+    const cb = callbacks();
+    const tray = createTray({ ...cb, resourcesDir: '/res', platform: 'linux' });
+    tray.update({ online: true, unread: 0 });
+    expect(item('Online')).toMatchObject({ type: 'radio', checked: true });
+    expect(item('Offline')).toMatchObject({ type: 'radio', checked: false });
+    item('Offline').click!();
+    expect(cb.onToggleOnline).toHaveBeenCalledWith(false);
+    item('Open Deckhand').click!();
+    electron.tray!.listeners.get('click')!();
+    expect(cb.onOpen).toHaveBeenCalledTimes(2);
+    item('Quit').click!();
+    expect(cb.onQuit).toHaveBeenCalled();
+  });
+
+  it('uses the taskbar overlay instead of a badge on Windows', () => {
+    const window = { isDestroyed: () => false, setOverlayIcon: vi.fn() };
+    const tray = createTray({ ...callbacks(), resourcesDir: '/res', platform: 'win32', getWindow: () => window as never });
+    tray.update({ online: false, unread: 2 });
+    expect(window.setOverlayIcon).toHaveBeenLastCalledWith({ path: '/res/tray-unread.png' }, '2 unread');
+    tray.update({ online: false, unread: 0 });
+    expect(window.setOverlayIcon).toHaveBeenLastCalledWith(null, '');
+    expect(electron.setBadgeCount).not.toHaveBeenCalled();
+  });
+});
