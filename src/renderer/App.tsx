@@ -1,0 +1,36 @@
+// The root: a splash until main has answered, sign-in while no account is open, else the workspace.
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Spinner } from './components/ui/EmptyState';
+import { Toasts } from './components/Toasts';
+import { Workspace } from './components/Workspace';
+import { setLanguage, systemLanguage } from './i18n';
+import { SignIn } from './screens/sign-in/SignIn';
+import { useStore } from './store/store';
+import { applyTheme } from './theme';
+
+export function App() {
+  const { t } = useTranslation();
+  const booted = useStore((s) => s.booted);
+  const hasAccounts = useStore((s) => (s.session?.accounts.length ?? 0) > 0);
+  const theme = useStore((s) => s.theme);
+  const language = useStore((s) => s.language);
+
+  useEffect(() => applyTheme(theme), [theme]);
+  useEffect(() => setLanguage(language === 'system' ? systemLanguage() : language), [language]);
+
+  return (
+    <>
+      {!booted ? (
+        <div className="empty" aria-busy="true">
+          <Spinner label={t('common.loading')} />
+        </div>
+      ) : hasAccounts ? (
+        <Workspace />
+      ) : (
+        <SignIn />
+      )}
+      <Toasts />
+    </>
+  );
+}

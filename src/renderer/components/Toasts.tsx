@@ -1,0 +1,30 @@
+// Short messages bottom-right: errors as alerts (announced at once), the rest as status. They
+// hide by themselves (the toast action schedules it); the agent can dismiss them sooner.
+import { CircleExclamationPoint, Info, X } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import { dismissToast } from '../store/actions';
+import { useStore } from '../store/store';
+import { IconButton } from './ui/Button';
+import './toasts.css';
+
+export function Toasts() {
+  const { t } = useTranslation();
+  const toasts = useStore((s) => s.toasts);
+  return (
+    <section className="toasts" aria-label={t('header.toasts.label')}>
+      {toasts.map((toast) => (
+        <div key={toast.id} className={`toast toast-${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'}>
+          {toast.kind === 'error' ? (
+            <CircleExclamationPoint size={16} className="toast-icon" aria-hidden="true" />
+          ) : (
+            <Info size={16} className="toast-icon" aria-hidden="true" />
+          )}
+          <span className="toast-message">{toast.message}</span>
+          <IconButton label={t('header.toasts.dismiss')} onClick={() => dismissToast(toast.id)}>
+            <X size={14} aria-hidden="true" />
+          </IconButton>
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+// The top bar: the app's name, how the accounts are connected, who else is online, and the
+// agent's own online switch (the one control they touch many times a day, so it sits far right).
+import { Anchor } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import { ConnectionStatus } from './ConnectionStatus';
+import { PresenceToggle } from './PresenceToggle';
+import { TeamPresence } from './TeamPresence';
+import './header.css';
+
+export function Header() {
+  const { t } = useTranslation();
+  return (
+    <header className="header" aria-label={t('header.label')}>
+      <div className="header-brand">
+        <span className="header-logo" aria-hidden="true">
+          <Anchor size={16} strokeWidth={2.25} />
+        </span>
+        <span className="header-name">{t('common.appName')}</span>
+      </div>
+      <ConnectionStatus />
+      <div className="header-spacer" />
+      <TeamPresence />
+      <span className="header-divider" aria-hidden="true" />
+      <PresenceToggle />
+    </header>
+  );
+}

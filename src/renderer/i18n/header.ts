@@ -1,0 +1,99 @@
+import type { Shape } from './shape';
+
+export const headerEn = {
+  label: 'Deckhand toolbar',
+  connection: {
+    label: 'Connection',
+    account: '{{account}}: {{state}}',
+    /** The header is short; the banner below says the attempt and the next try. */
+    offline: 'Offline',
+  },
+  presence: {
+    /** The switch's name; its checked state says on or off. */
+    switchLabel: 'Online',
+    online: 'Online',
+    offline: 'Offline',
+    pending: 'Saving…',
+    lostRaceOnline: 'Another device set you online',
+    lostRaceOffline: 'Another device set you offline',
+    auto: {
+      idle: 'Away: idle',
+      locked: 'Away: screen locked',
+      suspended: 'Away: computer asleep',
+    },
+    autoHint: 'You are set back online when you return.',
+    error: 'Status not saved',
+    unconfirmedOnline: 'Customers still see you online',
+    unconfirmedOffline: 'Customers still see you offline',
+  },
+  team: {
+    button_one: '{{count}} teammate online',
+    button_other: '{{count}} teammates online',
+    title: 'Your team',
+    online: 'Online',
+    offline: 'Offline',
+    lastSeen: 'last seen {{time}}',
+    lastSeenJustNow: 'last seen just now',
+    neverSeen: 'not seen yet',
+    empty: 'No one else from your team has been seen yet.',
+    more: '+{{count}}',
+  },
+  banner: {
+    demo: 'Demo',
+    nextTry: 'Next try in {{seconds}} s',
+    tryingNow: 'Trying now…',
+    signInAgain: 'Sign in again',
+  },
+  toasts: {
+    label: 'Messages',
+    dismiss: 'Dismiss',
+  },
+};
+
+export const headerDe: Shape<typeof headerEn> = {
+  label: 'Deckhand-Werkzeugleiste',
+  connection: {
+    label: 'Verbindung',
+    account: '{{account}}: {{state}}',
+    offline: 'Offline',
+  },
+  presence: {
+    switchLabel: 'Online',
+    online: 'Online',
+    offline: 'Offline',
+    pending: 'Wird gespeichert…',
+    lostRaceOnline: 'Ein anderes Gerät hat Sie auf online gesetzt',
+    lostRaceOffline: 'Ein anderes Gerät hat Sie auf offline gesetzt',
+    auto: {
+      idle: 'Abwesend: inaktiv',
+      locked: 'Abwesend: Bildschirm gesperrt',
+      suspended: 'Abwesend: Ruhezustand',
+    },
+    autoHint: 'Sobald Sie zurück sind, sind Sie wieder online.',
+    error: 'Status nicht gespeichert',
+    unconfirmedOnline: 'Kunden sehen Sie noch als online',
+    unconfirmedOffline: 'Kunden sehen Sie noch als offline',
+  },
+  team: {
+    button_one: '{{count}} Teammitglied online',
+    button_other: '{{count}} Teammitglieder online',
+    title: 'Ihr Team',
+    online: 'Online',
+    offline: 'Offline',
+    lastSeen: 'zuletzt gesehen {{time}}',
+    lastSeenJustNow: 'gerade eben gesehen',
+    neverSeen: 'noch nicht gesehen',
+    empty: 'Aus Ihrem Team wurde noch niemand sonst gesehen.',
+    more: '+{{count}}',
+  },
+  banner: {
+    demo: 'Demo',
+    nextTry: 'Nächster Versuch in {{seconds}} s',
+    tryingNow: 'Wird versucht…',
+    signInAgain: 'Erneut anmelden',
+  },
+  toasts: {
+    label: 'Meldungen',
+    dismiss: 'Ausblenden',
+  },
+};

@@ -1,0 +1,71 @@
+import type { Shape } from './shape';
+
+export const shortcutsEn = {
+  title: 'Keyboard shortcuts',
+  intro: 'Shortcuts work anywhere except while you type in a field; Esc and Ctrl+/ always work.',
+  introMac: 'Shortcuts work anywhere except while you type in a field; Esc and ⌘/ always work.',
+  keys: 'Keys',
+  action: 'Action',
+  or: 'or',
+  then: 'then',
+  groups: {
+    navigation: 'Navigate',
+    conversation: 'Conversation',
+    general: 'General',
+  },
+  actions: {
+    next: 'Next conversation',
+    previous: 'Previous conversation',
+    search: 'Search',
+    goInbox: 'Go to the inbox',
+    open: 'Open and reply',
+    reply: 'Reply',
+    send: 'Send the reply',
+    archive: 'Archive, or restore from the archive',
+    help: 'Show these shortcuts',
+    escape: 'Close, or clear the search',
+  },
+  keyNames: {
+    up: 'Up arrow',
+    down: 'Down arrow',
+    enter: 'Enter',
+    escape: 'Esc',
+    ctrl: 'Ctrl',
+    cmd: '⌘',
+  },
+};
+
+export const shortcutsDe: Shape<typeof shortcutsEn> = {
+  title: 'Tastenkürzel',
+  intro: 'Tastenkürzel funktionieren überall, außer während Sie in ein Feld schreiben; Esc und Strg+/ immer.',
+  introMac: 'Tastenkürzel funktionieren überall, außer während Sie in ein Feld schreiben; Esc und ⌘/ immer.',
+  keys: 'Tasten',
+  action: 'Aktion',
+  or: 'oder',
+  then: 'dann',
+  groups: {
+    navigation: 'Navigation',
+    conversation: 'Unterhaltung',
+    general: 'Allgemein',
+  },
+  actions: {
+    next: 'Nächste Unterhaltung',
+    previous: 'Vorherige Unterhaltung',
+    search: 'Suchen',
+    goInbox: 'Zum Posteingang',
+    open: 'Öffnen und antworten',
+    reply: 'Antworten',
+    send: 'Antwort senden',
+    archive: 'Archivieren oder aus dem Archiv holen',
+    help: 'Diese Tastenkürzel anzeigen',
+    escape: 'Schließen oder Suche leeren',
+  },
+  keyNames: {
+    up: 'Pfeil nach oben',
+    down: 'Pfeil nach unten',
+    enter: 'Enter',
+    escape: 'Esc',
+    ctrl: 'Strg',
+    cmd: '⌘',
+  },
+};

@@ -1,0 +1,93 @@
+import type { Shape } from './shape';
+
+export const signInEn = {
+  or: 'or',
+  tagline: 'One calm inbox for the conversations your chatbots hand over to a person.',
+  demo: {
+    title: 'Look around first',
+    body: 'A workspace with sample conversations that runs on this computer. Nothing is sent anywhere.',
+    action: 'Open demo workspace',
+    busy: 'Opening the demo…',
+    failed: 'The demo workspace could not be opened. {{reason}}',
+  },
+  form: {
+    title: 'Connect your ChatCaptain workspace',
+    addTitle: 'Add a ChatCaptain account',
+    intro: 'Deckhand checks the key with ChatCaptain before it keeps it on this computer.',
+    baseUrl: 'Workspace address (base URL)',
+    baseUrlHint: 'For example https://api.chatcaptain.com',
+    key: 'API key',
+    keyHint: 'Stored in the system keychain; Deckhand never shows it again.',
+    keyHintWeak: 'Kept on this computer; Deckhand never shows it again.',
+    showKey: 'Show key',
+    hideKey: 'Hide key',
+    chatbots: 'Chatbot IDs',
+    chatbotsHint: 'One per line, or separated by commas.',
+    submit: 'Connect',
+    busy: 'Checking the key…',
+    cancel: 'Cancel',
+    allowPlainText: 'Store the key anyway (this system has no keyring; the key is only obfuscated)',
+  },
+  validation: {
+    baseUrlRequired: 'Enter the address of your ChatCaptain workspace.',
+    baseUrlInvalid: 'Enter the full address, starting with https://',
+    keyRequired: 'Enter the API key.',
+    chatbotsRequired: 'Enter at least one chatbot ID.',
+  },
+  errors: {
+    unauthorized: 'The key was not accepted. Check that you copied all of it and that it is still valid.',
+    chatbotForbidden: 'This key cannot reach the chatbot “{{chatbot}}”. Check the ID, or ask an admin for access.',
+    chatbotNotFound: 'There is no chatbot “{{chatbot}}” at this address. Check the ID.',
+    unreachable: 'Cannot reach {{host}}. Check the address and your internet connection.',
+    notChatCaptain: '{{host}} does not answer like ChatCaptain. Check the address.',
+    weakBasic: 'This system has no keyring: the key could only be stored obfuscated, not encrypted.',
+    weakUnavailable:
+      'This system offers no safe place for the key, so Deckhand cannot sign in with one here. The demo workspace still works.',
+  },
+};
+
+export const signInDe: Shape<typeof signInEn> = {
+  or: 'oder',
+  tagline: 'Ein ruhiger Posteingang für alle Gespräche, die Ihre Chatbots an einen Menschen übergeben.',
+  demo: {
+    title: 'Erst einmal umsehen',
+    body: 'Ein Arbeitsbereich mit Beispielgesprächen, der auf diesem Computer läuft. Es wird nichts verschickt.',
+    action: 'Demo-Arbeitsbereich öffnen',
+    busy: 'Demo wird geöffnet…',
+    failed: 'Der Demo-Arbeitsbereich ließ sich nicht öffnen. {{reason}}',
+  },
+  form: {
+    title: 'ChatCaptain-Arbeitsbereich verbinden',
+    addTitle: 'ChatCaptain-Konto hinzufügen',
+    intro: 'Deckhand prüft den Schlüssel bei ChatCaptain, bevor er auf diesem Computer gespeichert wird.',
+    baseUrl: 'Adresse des Arbeitsbereichs (Basis-URL)',
+    baseUrlHint: 'Zum Beispiel https://api.chatcaptain.com',
+    key: 'API-Schlüssel',
+    keyHint: 'Wird im Schlüsselbund des Systems gespeichert; Deckhand zeigt ihn nie wieder an.',
+    keyHintWeak: 'Bleibt auf diesem Computer; Deckhand zeigt ihn nie wieder an.',
+    showKey: 'Schlüssel anzeigen',
+    hideKey: 'Schlüssel verbergen',
+    chatbots: 'Chatbot-IDs',
+    chatbotsHint: 'Eine pro Zeile oder durch Kommas getrennt.',
+    submit: 'Verbinden',
+    busy: 'Schlüssel wird geprüft…',
+    cancel: 'Abbrechen',
+    allowPlainText: 'Schlüssel trotzdem speichern (dieses System hat keinen Schlüsselbund; der Schlüssel wird nur verschleiert)',
+  },
+  validation: {
+    baseUrlRequired: 'Geben Sie die Adresse Ihres ChatCaptain-Arbeitsbereichs ein.',
+    baseUrlInvalid: 'Geben Sie die vollständige Adresse ein, beginnend mit https://',
+    keyRequired: 'Geben Sie den API-Schlüssel ein.',
+    chatbotsRequired: 'Geben Sie mindestens eine Chatbot-ID ein.',
+  },
+  errors: {
+    unauthorized: 'Der Schlüssel wurde nicht akzeptiert. Prüfen Sie, ob er vollständig kopiert und noch gültig ist.',
+    chatbotForbidden: 'Mit diesem Schlüssel ist der Chatbot „{{chatbot}}“ nicht erreichbar. Prüfen Sie die ID oder bitten Sie einen Admin um Zugriff.',
+    chatbotNotFound: 'Unter dieser Adresse gibt es keinen Chatbot „{{chatbot}}“. Prüfen Sie die ID.',
+    unreachable: '{{host}} ist nicht erreichbar. Prüfen Sie die Adresse und Ihre Internetverbindung.',
+    notChatCaptain: '{{host}} antwortet nicht wie ChatCaptain. Prüfen Sie die Adresse.',
+    weakBasic: 'Dieses System hat keinen Schlüsselbund: Der Schlüssel ließe sich nur verschleiert, nicht verschlüsselt speichern.',
+    weakUnavailable:
+      'Dieses System bietet keinen sicheren Ort für den Schlüssel, daher kann Deckhand sich hier nicht mit einem Schlüssel anmelden. Der Demo-Arbeitsbereich funktioniert trotzdem.',
+  },
+};

@@ -1,0 +1,101 @@
+// Where the agent writes. The draft lives in the store (persisted per conversation), so it
+// survives switching conversations, restarts and failed sends; sendReply clears it only once
+// the reply is safely in the outbox. The textarea is read-only during that moment, so nothing
+// typed meanwhile could be cleared with it.
+import { Bot, Info, SendHorizontal } from 'lucide-react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InboxConversation } from '../../../shared/view-models';
+import { sendReply, setDraft } from '../../store/actions';
+import { useStore } from '../../store/store';
+import { composerKeyAction, FOCUS_COMPOSER_EVENT } from './composer-keys';
+import { agentName, myAgentId, statusView } from './people';
+import './composer.css';
+
+export function Composer({ conversation }: { conversation: InboxConversation }) {
+  const { t } = useTranslation();
+  const key = conversation.key;
+  const draft = useStore((s) => s.drafts[key] ?? '');
+  const me = useStore((s) => myAgentId(s.session, conversation.accountId));
+  const status = statusView(conversation, me);
+  const otherAgent = useStore((s) => (status.kind === 'assigned' ? agentName(s.session, s.team, conversation.accountId, status.agentId) : null));
+  const [sending, setSending] = useState(false);
+  const input = useRef<HTMLTextAreaElement>(null);
+  const hintId = useId();
+  const noteId = useId();
+
+  // The inbox's shortcuts ask for the composer with a DOM event (they do not know this component).
+  useEffect(() => {
+    const focus = () => input.current?.focus();
+    window.addEventListener(FOCUS_COMPOSER_EVENT, focus);
+    return () => window.removeEventListener(FOCUS_COMPOSER_EVENT, focus);
+  }, []);
+
+  const canSend = draft.trim() !== '' && !sending;
+  const send = () => {
+    if (!canSend) return;
+    setSending(true);
+    sendReply(key)
+      .catch(() => undefined) // shown as a toast; the draft is still there
+      .finally(() => {
+        setSending(false);
+        input.current?.focus();
+      });
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (composerKeyAction({ key: e.key, shiftKey: e.shiftKey, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, isComposing: e.nativeEvent.isComposing }) !== 'send') return;
+    e.preventDefault();
+    send();
+  };
+
+  const note =
+    status.kind === 'bot'
+      ? { icon: <Bot size={14} aria-hidden="true" />, text: t('conversation.composer.botNote') }
+      : status.kind === 'waiting'
+        ? { icon: <Info size={14} aria-hidden="true" />, text: t('conversation.composer.waitingNote') }
+        : status.kind === 'assigned'
+          ? { icon: <Info size={14} aria-hidden="true" />, text: t('conversation.composer.otherNote', { name: otherAgent ?? t('conversation.sender.agent') }) }
+          : null;
+
+  return (
+    <form
+      className="composer"
+      onSubmit={(e) => {
+        e.preventDefault();
+        send();
+      }}
+    >
+      {note && (
+        <p id={noteId} className={`composer-note composer-note-${status.kind}`}>
+          {note.icon}
+          {note.text}
+        </p>
+      )}
+      <div className="composer-box">
+        <label htmlFor={`${hintId}-input`} className="visually-hidden">
+          {t('conversation.composer.label', { name: conversation.contactName })}
+        </label>
+        <textarea
+          id={`${hintId}-input`}
+          ref={input}
+          className="composer-input"
+          rows={1}
+          value={draft}
+          placeholder={t('conversation.composer.placeholder')}
+          aria-describedby={[note ? noteId : null, hintId].filter(Boolean).join(' ')}
+          readOnly={sending}
+          maxLength={10_000}
+          onChange={(e) => setDraft(key, e.target.value)}
+          onKeyDown={onKeyDown}
+        />
+        <button type="submit" className="composer-send" disabled={!canSend} aria-label={t('conversation.composer.send')} title={t('conversation.composer.send')}>
+          <SendHorizontal size={18} aria-hidden="true" />
+        </button>
+      </div>
+      <p id={hintId} className="composer-hint">
+        {t('conversation.composer.hint')}
+      </p>
+    </form>
+  );
+}

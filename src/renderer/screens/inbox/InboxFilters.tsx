@@ -1,0 +1,140 @@
+// Search and the channel / chatbot filters above the list. The search field keeps its own text
+// and hands it to the store after a short pause, so typing never waits for a 50,000-row filter.
+import { Keyboard, Search, X } from 'lucide-react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { IconButton } from '../../components/ui/Button';
+import { selectConversation } from '../../store/actions';
+import { getState, useStore } from '../../store/store';
+import { SEARCH_INPUT_ID, LIST_ID, setFilter, setHelpOpen } from './inbox-actions';
+import { selectOptions, selectVisibleKeys } from './visible';
+
+const SEARCH_DELAY_MS = 120;
+
+function SearchField() {
+  const { t } = useTranslation();
+  const stored = useStore((s) => s.filter.search ?? '');
+  const [text, setText] = useState(stored);
+  const timer = useRef<number | undefined>(undefined);
+  const committed = useRef(stored);
+
+  // The store can change the search without this field (Escape elsewhere, a notification click):
+  // follow it, and drop a pending keystroke that would bring the old text back.
+  useEffect(() => {
+    if (stored === committed.current) return;
+    committed.current = stored;
+    window.clearTimeout(timer.current);
+    setText(stored);
+  }, [stored]);
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+
+  const commit = (value: string) => {
+    window.clearTimeout(timer.current);
+    committed.current = value.trim();
+    setFilter({ search: value.trim() });
+  };
+  const change = (value: string) => {
+    setText(value);
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => commit(value), SEARCH_DELAY_MS);
+  };
+  const clear = () => {
+    setText('');
+    commit('');
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Escape' && (text !== '' || stored !== '')) {
+      // Handled here so the global Escape does not also act; an empty field lets it through (blur).
+      event.preventDefault();
+      clear();
+    } else if ((event.key === 'ArrowDown' || event.key === 'Enter') && !event.nativeEvent.isComposing) {
+      // From the search straight into the results, as in a mail client.
+      event.preventDefault();
+      commit(text);
+      const first = selectVisibleKeys(getState())[0];
+      if (first && getState().selectedKey === null) void selectConversation(first);
+      document.getElementById(LIST_ID)?.focus();
+    }
+  };
+
+  return (
+    <div className="inbox-search">
+      <label htmlFor={SEARCH_INPUT_ID} className="visually-hidden">
+        {t('inbox.filters.search')}
+      </label>
+      <Search size={16} aria-hidden="true" className="inbox-search-icon" />
+      <input
+        id={SEARCH_INPUT_ID}
+        type="search"
+        value={text}
+        maxLength={200}
+        autoComplete="off"
+        spellCheck={false}
+        placeholder={t('inbox.filters.searchPlaceholder')}
+        aria-keyshortcuts="/"
+        onChange={(e) => change(e.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      {text === '' && (
+        <kbd className="inbox-search-hint" aria-hidden="true">
+          /
+        </kbd>
+      )}
+      {text !== '' && (
+        <IconButton label={t('inbox.filters.clearSearch')} onClick={clear}>
+          <X size={14} aria-hidden="true" />
+        </IconButton>
+      )}
+    </div>
+  );
+}
+
+export function InboxFilters() {
+  const { t } = useTranslation();
+  const channelId = useStore((s) => s.filter.channelId ?? '');
+  const chatbot = useStore((s) => s.filter.chatbot ?? '');
+  const { channels, chatbots } = useStore(selectOptions);
+  // A chosen filter stays listed even when its last conversation is gone, so the select tells the truth.
+  const withCurrent = (options: { value: string; label: string }[], value: string) =>
+    value === '' || options.some((o) => o.value === value) ? options : [...options, { value, label: value }];
+
+  return (
+    <div className="inbox-filters">
+      <div className="inbox-filters-row">
+        <SearchField />
+        <IconButton label={t('inbox.filters.shortcuts')} aria-keyshortcuts="?" onClick={() => setHelpOpen(true)}>
+          <Keyboard size={18} aria-hidden="true" />
+        </IconButton>
+      </div>
+      {(channels.length > 1 || chatbots.length > 1 || channelId !== '' || chatbot !== '') && (
+        <div className="inbox-filters-row">
+          <label className="inbox-select">
+            <span className="visually-hidden">{t('inbox.filters.channel')}</span>
+            <select value={channelId} onChange={(e) => setFilter({ channelId: e.target.value })}>
+              <option value="">{t('inbox.filters.allChannels')}</option>
+              {withCurrent(channels, channelId).map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          {(chatbots.length > 1 || chatbot !== '') && (
+            <label className="inbox-select">
+              <span className="visually-hidden">{t('inbox.filters.chatbot')}</span>
+              <select value={chatbot} onChange={(e) => setFilter({ chatbot: e.target.value })}>
+                <option value="">{t('inbox.filters.allChatbots')}</option>
+                {withCurrent(chatbots, chatbot).map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

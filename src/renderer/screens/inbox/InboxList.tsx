@@ -1,0 +1,113 @@
+// The inbox's left column: the views, search and filters, and the conversations of the chosen
+// view, newest activity first. The list is virtualized (only the rows in sight are rendered)
+// and reads one memoized array from the store, so it stays smooth with 50,000 conversations.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { selectConversation } from '../../store/actions';
+import { useStore } from '../../store/store';
+import { InboxEmpty } from './InboxEmpty';
+import { InboxFilters } from './InboxFilters';
+import { InboxRow, ROW_HEIGHT, optionId } from './InboxRow';
+import { InboxTabs, PANEL_ID, tabId } from './InboxTabs';
+import { LIST_ID } from './inbox-actions';
+import { useMinute } from './use-minute';
+import { selectFilterContext, selectOptions, selectVisible, selectVisibleKeys } from './visible';
+import './inbox.css';
+import './inbox-rows.css';
+
+function ConversationRows() {
+  const { t } = useTranslation();
+  const visible = useStore(selectVisible);
+  const keys = useStore(selectVisibleKeys);
+  const selectedKey = useStore((s) => s.selectedKey);
+  const view = useStore((s) => s.filter.view);
+  const { myAgentIds } = useStore(selectFilterContext);
+  const showChatbot = useStore((s) => selectOptions(s).chatbots.length > 1);
+  const team = useStore((s) => s.team);
+  const agentNames = useMemo(() => new Map(team.map((a) => [a.agentId, a.name])), [team]);
+  const now = useMinute();
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  const virtualizer = useVirtualizer({
+    count: visible.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (index) => visible[index]?.key ?? index,
+    overscan: 6,
+  });
+
+  // Follow the selection when it moves (keyboard, a notification click), not when the list
+  // reorders under it: the agent may be reading further down.
+  const selectedIndex = selectedKey === null ? -1 : keys.indexOf(selectedKey);
+  const indexRef = useRef(selectedIndex);
+  indexRef.current = selectedIndex;
+  useEffect(() => {
+    if (indexRef.current >= 0) virtualizer.scrollToIndex(indexRef.current, { align: 'auto' });
+  }, [selectedKey, virtualizer]);
+
+  const items = virtualizer.getVirtualItems();
+  // Point at the selected option only while it is rendered, else the reference would dangle.
+  const activeRendered = selectedKey !== null && items.some((item) => item.key === selectedKey);
+
+  return (
+    <div
+      ref={scrollRef}
+      id={LIST_ID}
+      className="inbox-rows"
+      role="listbox"
+      aria-label={t('inbox.list.label', { view: t(`inbox.views.${view}`) })}
+      aria-activedescendant={activeRendered && selectedKey !== null ? optionId(selectedKey) : undefined}
+      tabIndex={0}
+      onKeyDown={(event) => {
+        // Home and End as the listbox pattern has them (arrows and j/k are global shortcuts).
+        const target = event.key === 'Home' ? keys[0] : event.key === 'End' ? keys[keys.length - 1] : undefined;
+        if (!target || event.altKey || event.ctrlKey || event.metaKey) return;
+        event.preventDefault();
+        if (target !== selectedKey) void selectConversation(target);
+      }}
+    >
+      <div className="inbox-rows-inner" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const c = visible[item.index];
+          if (!c) return null;
+          return (
+            <InboxRow
+              key={c.key}
+              conversation={c}
+              index={item.index}
+              setSize={visible.length}
+              start={item.start}
+              selected={c.key === selectedKey}
+              now={now}
+              showChatbot={showChatbot}
+              view={view}
+              myAgentId={myAgentIds[c.accountId]}
+              agentNames={agentNames}
+            />
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+export function InboxList() {
+  const { t } = useTranslation();
+  const view = useStore((s) => s.filter.view);
+  const search = useStore((s) => s.filter.search);
+  const count = useStore((s) => selectVisible(s).length);
+  return (
+    <section className="inbox-list" aria-label={t('inbox.label')}>
+      <InboxTabs />
+      <InboxFilters />
+      {/* Announced after a search settles, not on every arriving message. */}
+      <p className="visually-hidden" aria-live="polite">
+        {search ? t('inbox.list.results', { count }) : ''}
+      </p>
+      <div id={PANEL_ID} className="inbox-panel" role="tabpanel" aria-labelledby={tabId(view)}>
+        {count === 0 ? <InboxEmpty /> : <ConversationRows />}
+      </div>
+    </section>
+  );
+}

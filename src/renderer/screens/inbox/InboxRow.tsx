@@ -1,0 +1,127 @@
+// One conversation in the list: who, where, what was said last, when, and whose it is. The row
+// is an ARIA option named by its own text (so what is seen is what is heard, as axe checks);
+// the avatar is decoration, the unread count carries hidden words so "2" is not just a number.
+import { Camera, Globe, Mail, MessageCircle, MessagesSquare, Send, type LucideIcon } from 'lucide-react';
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InboxConversation, InboxView } from '../../../shared/view-models';
+import { dateTime, relativeTime } from '../../lib/time';
+import { selectConversation } from '../../store/actions';
+import { channelKind, initials, lastActivity, statusOf, type ChannelKind, type RowStatus } from './inbox-model';
+import { previewText, type PreviewTexts } from './preview';
+
+export const ROW_HEIGHT = 76;
+
+const channelIcons: Record<ChannelKind, LucideIcon> = {
+  whatsapp: MessageCircle,
+  webchat: Globe,
+  instagram: Camera,
+  telegram: Send,
+  email: Mail,
+  other: MessagesSquare,
+};
+
+const statusClass: Record<RowStatus['kind'], string> = {
+  waiting: 'badge badge-warning',
+  mine: 'badge badge-accent',
+  assigned: 'badge',
+  bot: 'badge',
+  closed: 'badge',
+};
+
+// In "Waiting" every row is waiting and in "Mine" every row is mine: a chip saying so on each
+// row is noise, so there it is left out (the view's name says it).
+const impliedBy: Partial<Record<InboxView, RowStatus['kind']>> = { waiting: 'waiting', mine: 'mine' };
+
+export const optionId = (key: string): string => `inbox-option-${key}`;
+
+export interface InboxRowProps {
+  conversation: InboxConversation;
+  index: number;
+  setSize: number;
+  start: number;
+  selected: boolean;
+  /** Minute tick: the relative time re-renders with it. */
+  now: number;
+  showChatbot: boolean;
+  view: InboxView;
+  myAgentId: string | undefined;
+  agentNames: ReadonlyMap<string, string>;
+}
+
+export const InboxRow = memo(function InboxRow({ conversation: c, index, setSize, start, selected, now, showChatbot, view, myAgentId, agentNames }: InboxRowProps) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const kind = channelKind(c.channelId, c.channelName);
+  const ChannelIcon = channelIcons[kind];
+  const channelLabel = kind === 'other' ? c.channelName : t(`inbox.channels.${kind}`);
+
+  const status = statusOf(c, myAgentId);
+  const agentName = status.kind === 'assigned' && status.agentId ? agentNames.get(status.agentId) : undefined;
+  const statusLabel =
+    status.kind === 'assigned' ? (agentName ? t('inbox.status.assignedTo', { name: agentName }) : t('inbox.status.assigned')) : t(`inbox.status.${status.kind}`);
+
+  const texts: PreviewTexts = {
+    bot: t('inbox.preview.bot'),
+    you: t('inbox.preview.you'),
+    agent: t('inbox.preview.agent'),
+    image: t('inbox.preview.image'),
+    file: t('inbox.preview.file'),
+    audio: t('inbox.preview.audio'),
+    video: t('inbox.preview.video'),
+    location: t('inbox.preview.location'),
+    card: t('inbox.preview.card'),
+    carousel: t('inbox.preview.carousel'),
+    empty: t('inbox.preview.empty'),
+  };
+  const preview = previewText(c.lastMessage, { myAgentId, agentNames }, texts);
+  // The time the list is sorted by, so the times read in order down the list.
+  const activity = lastActivity(c);
+  const when = relativeTime(activity, language, now) ?? t('common.justNow');
+  const unread = c.unreadCount > 0;
+  const showStatus = impliedBy[view] !== status.kind;
+
+  return (
+    <div
+      id={optionId(c.key)}
+      role="option"
+      aria-selected={selected}
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
+      className={`inbox-row${selected ? ' is-selected' : ''}${unread ? ' is-unread' : ''}`}
+      style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
+      onClick={() => void selectConversation(c.key)}
+    >
+      <div className="inbox-avatar" aria-hidden="true">
+        {initials(c.contactName)}
+        <span className={`inbox-channel inbox-channel-${kind}`} title={channelLabel}>
+          <ChannelIcon size={11} strokeWidth={2.5} />
+        </span>
+      </div>
+      <div className="inbox-row-main">
+        <div className="inbox-row-line">
+          <span className="inbox-name">{c.contactName}</span>
+          <time className="inbox-time" dateTime={activity} title={dateTime(activity, language)}>
+            {when}
+          </time>
+        </div>
+        <div className="inbox-row-line">
+          <span className="inbox-preview">{preview}</span>
+          {unread && (
+            <span className="inbox-unread">
+              <span aria-hidden="true">{c.unreadCount > 99 ? '99+' : c.unreadCount}</span>
+              <span className="visually-hidden">{t('inbox.unread', { count: c.unreadCount })}</span>
+            </span>
+          )}
+        </div>
+        <div className="inbox-row-line inbox-row-meta">
+          {showStatus && <span className={statusClass[status.kind]}>{statusLabel}</span>}
+          <span className="inbox-meta-text">
+            {channelLabel}
+            {showChatbot && ` · ${c.chatbotName}`}
+          </span>
+        </div>
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,76 @@
+// The inbox's own actions on the store: the filter, the help overlay, and the keyboard commands
+// that act on the selected conversation. Kept here rather than in store/actions.ts (owned by the lead).
+import i18next from 'i18next';
+import type { InboxFilter } from '../../../shared/view-models';
+import { selectConversation, setArchived, setSection, toast } from '../../store/actions';
+import { getState, setState } from '../../store/store';
+import { moveSelection, neighbourOf } from './inbox-model';
+import { selectVisibleKeys } from './visible';
+
+/** The search field's id, so "/" can focus it from anywhere. */
+export const SEARCH_INPUT_ID = 'inbox-search';
+/** The list's id, so the search can hand the keyboard to it. */
+export const LIST_ID = 'inbox-list';
+/** The conversation view listens for this and focuses its composer (Enter / r). */
+export const FOCUS_COMPOSER_EVENT = 'deckhand:focus-composer';
+
+export function setFilter(patch: Partial<InboxFilter>): void {
+  setState((s) => {
+    const next: InboxFilter = { ...s.filter, ...patch };
+    // An empty value means "any": drop the key so filterInbox sees `undefined`.
+    for (const name of ['channelId', 'chatbot', 'search'] as const) if (!next[name]) delete next[name];
+    return { filter: next };
+  });
+}
+
+export const clearSearch = (): void => setFilter({ search: undefined });
+
+export const setHelpOpen = (helpOpen: boolean): void => setState({ helpOpen });
+
+export function moveSelectionBy(delta: 1 | -1): void {
+  const state = getState();
+  const next = moveSelection(selectVisibleKeys(state), state.selectedKey, delta);
+  // The list takes the keyboard, so a screen reader announces the row the selection moved to.
+  const list = document.getElementById(LIST_ID);
+  if (list && !list.contains(document.activeElement)) list.focus({ preventScroll: true });
+  if (next !== null && next !== state.selectedKey) void selectConversation(next);
+}
+
+export function focusComposer(): void {
+  if (getState().selectedKey === null) return;
+  window.dispatchEvent(new CustomEvent(FOCUS_COMPOSER_EVENT, { detail: { key: getState().selectedKey } }));
+}
+
+export function focusSearch(): void {
+  if (getState().section !== 'inbox') setSection('inbox');
+  // After a section switch the field renders on the next frame.
+  requestAnimationFrame(() => {
+    const input = document.getElementById(SEARCH_INPUT_ID);
+    if (input instanceof HTMLInputElement) {
+      input.focus();
+      input.select();
+    }
+  });
+}
+
+/**
+ * Archives the selected conversation (or, in the archive, brings it back) and, as in a mail
+ * client, moves the selection to its neighbour: the conversation leaves the current view.
+ */
+export async function toggleArchiveSelected(): Promise<void> {
+  const { selectedKey, conversations } = getState();
+  const conversation = selectedKey === null ? undefined : conversations.get(selectedKey);
+  if (!selectedKey || !conversation) return;
+  const neighbour = neighbourOf(selectVisibleKeys(getState()), selectedKey);
+  const archived = !conversation.archived;
+  try {
+    await setArchived(selectedKey, archived);
+  } catch {
+    return; // attempt() has already shown what went wrong
+  }
+  const name = conversation.contactName;
+  toast(i18next.t(archived ? 'inbox.archivedToast' : 'inbox.restoredToast', { name }), 'info');
+  if (getState().selectedKey === selectedKey && !selectVisibleKeys(getState()).includes(selectedKey)) {
+    void selectConversation(neighbour);
+  }
+}

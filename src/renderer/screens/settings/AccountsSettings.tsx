@@ -1,0 +1,122 @@
+// The signed-in accounts: who the agent is there, which chatbots, how the connection is, a way
+// out (Sign out, confirmed) and a way to add another ChatCaptain account with the sign-in form.
+import { LogOut, Plus } from 'lucide-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Account } from '../../../shared/view-models';
+import { accountConnections } from '../../components/header/connection';
+import { ConnectionDot, useAccountName, useConnectionText } from '../../components/header/ConnectionStatus';
+import { Button } from '../../components/ui/Button';
+import { ConfirmDialog } from '../../components/ui/Dialog';
+import { signOut, toast } from '../../store/actions';
+import { useStore } from '../../store/store';
+import { SignInForm } from '../sign-in/SignInForm';
+import '../../components/header/header.css';
+
+export function AccountsSettings({ titleId }: { titleId: string }) {
+  const { t } = useTranslation();
+  const accounts = useStore((s) => s.session?.accounts);
+  const connections = useStore((s) => s.connections);
+  const name = useAccountName();
+  const connectionText = useConnectionText();
+  const [adding, setAdding] = useState(false);
+  const [leaving, setLeaving] = useState<Account | null>(null);
+  const [busy, setBusy] = useState(false);
+  const list = accountConnections(accounts ?? [], connections);
+
+  const confirmSignOut = async () => {
+    if (!leaving) return;
+    setBusy(true);
+    try {
+      await signOut(leaving.id);
+      setLeaving(null);
+    } catch {
+      // signOut has shown the toast; the dialog stays so the agent can try again or cancel.
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="settings-card" aria-labelledby={titleId}>
+      <div className="settings-card-head">
+        <h2 id={titleId}>{t('settings.accounts.title')}</h2>
+      </div>
+      <ul className="accounts">
+        {list.map(({ account, connection }) => {
+          const full = accounts?.find((a) => a.id === account.id);
+          if (!full) return null;
+          const title = full.kind === 'demo' ? t('settings.accounts.demo') : name(full);
+          return (
+            <li key={full.id} className="account">
+              <div className="account-head">
+                <h3>{title}</h3>
+                <span className={`conn conn-${connection.state}`}>
+                  <ConnectionDot state={connection.state} />
+                  <span className="conn-text">{connectionText(connection)}</span>
+                </span>
+                <span className="header-spacer" />
+                <Button small icon={<LogOut size={14} aria-hidden="true" />} onClick={() => setLeaving(full)} aria-label={`${t('settings.accounts.signOut')}: ${title}`}>
+                  {t('settings.accounts.signOut')}
+                </Button>
+              </div>
+              <dl className="settings-facts">
+                <div>
+                  <dt>{t('settings.accounts.address')}</dt>
+                  <dd className="account-url">{full.baseUrl}</dd>
+                </div>
+                <div>
+                  <dt>{t('settings.accounts.agent')}</dt>
+                  <dd>{full.agent.name}</dd>
+                </div>
+                <div>
+                  <dt>{t('settings.accounts.chatbots')}</dt>
+                  <dd>
+                    <ul className="account-bots">
+                      {full.chatbots.map((bot) => (
+                        <li key={bot.id} className="badge">
+                          {bot.name}
+                          {bot.name !== bot.id && <span className="account-bot-id">{bot.id}</span>}
+                        </li>
+                      ))}
+                    </ul>
+                  </dd>
+                </div>
+              </dl>
+            </li>
+          );
+        })}
+      </ul>
+
+      {adding ? (
+        <div className="account account-add">
+          <SignInForm
+            mode="add"
+            onCancel={() => setAdding(false)}
+            onAdded={(host) => {
+              setAdding(false);
+              toast(t('settings.accounts.added', { account: host }), 'info');
+            }}
+          />
+        </div>
+      ) : (
+        <div>
+          <Button icon={<Plus size={16} aria-hidden="true" />} onClick={() => setAdding(true)}>
+            {t('settings.accounts.add')}
+          </Button>
+        </div>
+      )}
+
+      <ConfirmDialog
+        open={leaving !== null}
+        title={leaving ? t('settings.accounts.confirmTitle', { account: leaving.kind === 'demo' ? t('settings.accounts.demo') : name(leaving) }) : ''}
+        body={leaving?.kind === 'demo' ? t('settings.accounts.confirmDemoBody') : t('settings.accounts.confirmBody')}
+        confirmLabel={t('settings.accounts.signOut')}
+        danger
+        busy={busy}
+        onConfirm={() => void confirmSignOut()}
+        onCancel={() => setLeaving(null)}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+// Synthetic inbox data at the scale the targets talk about (50,000 conversations).
+import type { Conversation } from '../../src/shared/domain';
+import type { InboxConversation } from '../../src/shared/view-models';
+
+const names = ['Jürgen Müller', 'Anna Schmidt', 'Sophie Becker', 'Liam O’Brien', 'Emma Wagner', 'Noah Fischer', 'Mia Weber', 'Lukas Hofmann'];
+const channels = [
+  ['whatsapp', 'WhatsApp Business'],
+  ['web', 'Web chat'],
+  ['instagram', 'Instagram'],
+  ['telegram', 'Telegram'],
+  ['email', 'E-Mail'],
+] as const;
+const statuses = ['bot', 'waiting', 'assigned', 'closed'] as const;
+
+export function conversations(count: number, chatbotId = 'bot_shop'): Conversation[] {
+  const start = Date.parse('2026-11-01T00:00:00.000Z');
+  return Array.from({ length: count }, (_, i) => {
+    const [channelId, channelName] = channels[i % channels.length]!;
+    const status = statuses[i % statuses.length]!;
+    const at = new Date(start + i * 7_000).toISOString();
+    return {
+      id: `conv_${i.toString(36).padStart(8, '0')}`,
+      chatbotId,
+      contactId: `contact_${i}`,
+      contactName: `${names[i % names.length]} ${i}`,
+      channelId,
+      channelName,
+      providerId: `49151${String(i).padStart(8, '0')}`,
+      archived: i % 11 === 0,
+      status,
+      assignedAgentId: status === 'assigned' ? (i % 3 === 0 ? 'agent_me' : 'agent_other') : null,
+      unreadCount: i % 5,
+      lastMessage: {
+        id: `msg_${i}`,
+        conversationId: `conv_${i}`,
+        direction: 'incoming',
+        sender: 'contact',
+        type: 'text',
+        payload: { text: `Hallo, wo bleibt meine Bestellung ${i}? Die Rücksendung ist auch noch offen.` },
+        createdAt: at,
+      },
+      createdAt: at,
+      updatedAt: at,
+    };
+  });
+}
+
+export function inbox(count: number): InboxConversation[] {
+  return conversations(count).map((c) => ({ ...c, accountId: 'acc_1', key: `acc_1/${c.chatbotId}/${c.id}`, chatbotName: 'Shop' }));
+}
