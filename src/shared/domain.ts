@@ -16,6 +16,12 @@ export const Organization = z.object({
   updatedAt: isoDate,
 });
 export type Organization = z.infer<typeof Organization>;
+/** What a client sets on an organization; the server adds id and dates. */
+export type OrganizationFields = Omit<Organization, 'id' | 'createdAt' | 'updatedAt'>;
+/** An edit: only what changes; null clears an optional field. */
+export type OrganizationPatch = { name?: string } & {
+  [K in Exclude<keyof OrganizationFields, 'name'>]?: OrganizationFields[K] | null;
+};
 
 export const Contact = z.object({
   id: z.string(),

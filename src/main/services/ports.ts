@@ -9,6 +9,8 @@ import type {
   Message,
   NotificationSettings,
   Organization,
+  OrganizationFields,
+  OrganizationPatch,
   Version,
 } from '../../shared/domain';
 import type { Permission } from '../../shared/permissions';
@@ -20,17 +22,7 @@ export interface Identity {
   chatbots: { id: string; name: string; permissions: Permission[] }[];
 }
 
-export interface OrganizationFields {
-  name: string;
-  email?: string;
-  website?: string;
-  size?: number;
-  industry?: string;
-  phoneNumber?: string;
-}
-
-/** An edit: only what changed; null clears an optional field. */
-export type OrganizationPatch = { name?: string } & { [K in Exclude<keyof OrganizationFields, 'name'>]?: OrganizationFields[K] | null };
+export type { OrganizationFields, OrganizationPatch };
 
 /**
  * One account's API (ChatCaptain now, Botpress next). Every method validates what comes back;

@@ -1,7 +1,7 @@
 // Organizations of a chatbot: the companies its contacts belong to. Pages run newest first by
 // created_at, which nowIso() keeps unique, so "strictly before the last date seen" neither
 // repeats nor skips a row.
-import type { Organization } from '../../shared/domain';
+import type { Organization, OrganizationFields, OrganizationPatch } from '../../shared/domain';
 import type { Db } from '../db/database';
 import { newId, nowIso } from '../clock';
 
@@ -32,19 +32,7 @@ function toOrganization(row: OrganizationRow): Organization {
   };
 }
 
-export interface OrganizationFields {
-  name: string;
-  email?: string;
-  website?: string;
-  size?: number;
-  industry?: string;
-  phoneNumber?: string;
-}
-
-/** A PATCH: absent keys stay as they are, `null` clears an optional field. */
-export type OrganizationChanges = { name?: string } & {
-  [K in Exclude<keyof OrganizationFields, 'name'>]?: OrganizationFields[K] | null;
-};
+export type { OrganizationFields };
 
 const columns: Record<keyof OrganizationFields, string> = {
   name: 'name',
@@ -146,10 +134,10 @@ export class OrganizationStore {
     return { organizations: rows.map(toOrganization), total: Number(total) };
   }
 
-  update(chatbotId: string, id: string, changes: OrganizationChanges): Organization | undefined {
+  update(chatbotId: string, id: string, changes: OrganizationPatch): Organization | undefined {
     return this.db.tx(() => {
       if (!this.get(chatbotId, id)) return undefined;
-      for (const key of Object.keys(changes) as (keyof OrganizationChanges)[]) {
+      for (const key of Object.keys(changes) as (keyof OrganizationPatch)[]) {
         const value = changes[key];
         if (value === undefined) continue;
         // The column name comes from our own fixed map, never from the request.

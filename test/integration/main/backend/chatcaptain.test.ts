@@ -12,6 +12,7 @@ import type { RealtimeEvent, RealtimeHandlers, RealtimeSubscription } from '../.
 import { startServer, type RunningServer } from '../../../../src/server/app';
 import { permissions, rolePermissions, type Role } from '../../../../src/shared/permissions';
 import { call, useServer } from '../../../support/server';
+import { until } from '../../../support/until';
 
 const server = useServer({ demo: true });
 const fast = { http: { backoffBaseMs: 10, backoffCapMs: 50 }, realtime: { reconnectionDelayMs: 50, reconnectionDelayMaxMs: 200 } };
@@ -25,14 +26,6 @@ async function failure(promise: Promise<unknown>): Promise<BackendError> {
   );
   expect(error).toBeInstanceOf(BackendError);
   return error as BackendError;
-}
-
-async function until(condition: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) expect.fail(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 let provider = 0;

@@ -10,6 +10,7 @@ import { startServer, type RunningServer } from '../../../../src/server/app';
 import { ChatCaptainBackend } from '../../../../src/main/services/backend/chatcaptain';
 import { systemClock, type Clock } from '../../../../src/main/services/ports';
 import { PresenceService, type PresenceBackend } from '../../../../src/main/services/presence/presence';
+import { until as waitUntil } from '../../../support/until';
 
 const TOGGLES = 30;
 const SEEDS = 6;
@@ -34,13 +35,7 @@ function prng(seed: number): () => number {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-async function until(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(10);
-  }
-}
+const until = (condition: () => boolean, what: string, timeoutMs = 15_000) => waitUntil(condition, what, timeoutMs);
 
 interface Device {
   service: PresenceService;

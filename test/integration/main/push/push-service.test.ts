@@ -7,59 +7,16 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { PushState } from '../../../../src/shared/view-models';
 import { ChatCaptainBackend } from '../../../../src/main/services/backend/chatcaptain';
-import type { Clock, RealtimeSubscription, Vault } from '../../../../src/main/services/ports';
+import type { RealtimeSubscription } from '../../../../src/main/services/ports';
 import { LocalTokenSource } from '../../../../src/main/services/push/local-source';
 import { PushService, type PushServiceOptions } from '../../../../src/main/services/push/push-service';
 import { Listeners, type PushMessage, type PushTokenSource } from '../../../../src/main/services/push/token-source';
 import { startServer } from '../../../../src/server/app';
 import { call, useServer } from '../../../support/server';
+import { ManualClock } from '../../../support/manual-clock';
+import { MemoryVault } from '../../../support/memory-vault';
 
 const DAY = 24 * 60 * 60 * 1000;
-
-class MemoryVault implements Vault {
-  readonly secrets = new Map<string, string>();
-  encryption() {
-    return 'os' as const;
-  }
-  read(name: string) {
-    return this.secrets.get(name) ?? null;
-  }
-  write(name: string, secret: string) {
-    this.secrets.set(name, secret);
-  }
-  remove(name: string) {
-    this.secrets.delete(name);
-  }
-}
-
-/** Timers run only when the test moves time on. */
-class ManualClock implements Clock {
-  private timers: { at: number; fn: () => void; id: number }[] = [];
-  private nextId = 0;
-  constructor(public time = Date.now()) {}
-  now = () => this.time;
-  setTimeout = (fn: () => void, ms: number) => {
-    const id = ++this.nextId;
-    this.timers.push({ at: this.time + ms, fn, id });
-    return id;
-  };
-  clearTimeout = (handle: unknown) => {
-    this.timers = this.timers.filter((t) => t.id !== handle);
-  };
-  /** Moves time on, running each timer at its due time, including ones set meanwhile. */
-  advance(ms: number): void {
-    const target = this.time + ms;
-    for (;;) {
-      const next = this.timers.filter((t) => t.at <= target).sort((a, b) => a.at - b.at)[0];
-      if (!next) break;
-      this.timers = this.timers.filter((t) => t !== next);
-      this.time = next.at;
-      next.fn();
-    }
-    this.time = target;
-  }
-
-}
 
 /** A source whose token the test rotates, as FCM does; its start can be made to fail. */
 class RotatingSource implements PushTokenSource {

@@ -17,6 +17,7 @@ import { startServer, type RunningServer } from '../../../../src/server/app';
 import type { Conversation, Message } from '../../../../src/shared/domain';
 import type { ConnectionState, InboxConversation } from '../../../../src/shared/view-models';
 import { call } from '../../../support/server';
+import { until } from '../../../support/until';
 
 const ACCOUNT = 'acc_test';
 const BOT = { id: 'bot_shop', name: 'Shop-Assistent' };
@@ -33,14 +34,6 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 8_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) expect.fail(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 async function server(options: Parameters<typeof startServer>[0] = {}): Promise<RunningServer> {
   const running = await startServer({ db: ':memory:', ...options });

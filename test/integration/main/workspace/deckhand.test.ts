@@ -23,17 +23,10 @@ import { calls, events, type CallInput, type CallName, type CallOutput, type Eve
 import { permissions, rolePermissions, type Role } from '../../../../src/shared/permissions';
 import { InboxFilter, type ConversationRef, type InboxConversation } from '../../../../src/shared/view-models';
 import { MemoryVault } from '../../../support/memory-vault';
+import { until } from '../../../support/until';
 
 const fast = { http: { backoffBaseMs: 10, backoffCapMs: 50 }, realtime: { reconnectionDelayMs: 50, reconnectionDelayMaxMs: 200 } };
 const CHATBOTS = ['bot_shop', 'bot_service'];
-
-async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 8_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) expect.fail(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 /** The system clock, remembering which of its timers are still to run. */
 class TrackingClock implements Clock {

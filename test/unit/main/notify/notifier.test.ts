@@ -1,42 +1,11 @@
 // The notifier groups bursts on a fake clock; unreadCount is the tray badge rule.
 import { describe, expect, it } from 'vitest';
 import type { Conversation, Message } from '../../../../src/shared/domain';
-import type { Clock } from '../../../../src/main/services/ports';
 import type { IncomingChange, NotifyContext } from '../../../../src/main/services/notify/notify-policy';
 import { Notifier, unreadCount, type Notification } from '../../../../src/main/services/notify/notifier';
+import { ManualClock } from '../../../support/manual-clock';
 
 const ME = 'agent_me';
-
-class FakeClock implements Clock {
-  t = 0;
-  private timers = new Map<number, { at: number; fn: () => void }>();
-  private nextId = 1;
-  now(): number {
-    return this.t;
-  }
-  setTimeout(fn: () => void, ms: number): unknown {
-    const id = this.nextId++;
-    this.timers.set(id, { at: this.t + ms, fn });
-    return id;
-  }
-  clearTimeout(handle: unknown): void {
-    this.timers.delete(handle as number);
-  }
-  pending(): number {
-    return this.timers.size;
-  }
-  advance(ms: number): void {
-    const end = this.t + ms;
-    for (;;) {
-      const due = [...this.timers.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
-      if (!due) break;
-      this.timers.delete(due[0]);
-      this.t = due[1].at;
-      due[1].fn();
-    }
-    this.t = end;
-  }
-}
 
 let ids = 0;
 function customerSays(contact: string, text: string, sender: Message['sender'] = 'contact'): IncomingChange {
@@ -73,7 +42,7 @@ function conversation(contact: string, patch: Partial<Conversation> = {}): Conve
 }
 
 function setup(language: 'de' | 'en' = 'de') {
-  const clock = new FakeClock();
+  const clock = new ManualClock();
   const shown: Notification[] = [];
   const ctx: NotifyContext = {
     myAgentIds: { acc: ME },

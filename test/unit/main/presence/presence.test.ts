@@ -6,42 +6,11 @@ import { describe, expect, it } from 'vitest';
 import type { AgentPresence } from '../../../../src/shared/domain';
 import type { PresenceState } from '../../../../src/shared/view-models';
 import { BackendError } from '../../../../src/main/services/backend/errors';
-import type { Clock } from '../../../../src/main/services/ports';
 import { PresenceService, type PresenceBackend, type PresenceTarget } from '../../../../src/main/services/presence/presence';
+import { ManualClock } from '../../../support/manual-clock';
 
 const AGENT = 'agent_jonas';
 const T0 = 1_700_000_000_000;
-
-class FakeClock implements Clock {
-  t = T0;
-  private timers = new Map<number, { at: number; fn: () => void }>();
-  private nextId = 1;
-  now(): number {
-    return this.t;
-  }
-  setTimeout(fn: () => void, ms: number): unknown {
-    const id = this.nextId++;
-    this.timers.set(id, { at: this.t + ms, fn });
-    return id;
-  }
-  clearTimeout(handle: unknown): void {
-    this.timers.delete(handle as number);
-  }
-  pending(): number {
-    return this.timers.size;
-  }
-  advance(ms: number): void {
-    const end = this.t + ms;
-    for (;;) {
-      const due = [...this.timers.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
-      if (!due) break;
-      this.timers.delete(due[0]);
-      this.t = due[1].at;
-      due[1].fn();
-    }
-    this.t = end;
-  }
-}
 
 interface Call {
   online: boolean;
@@ -105,7 +74,7 @@ class ScriptedBackend implements PresenceBackend {
 const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function setup(options: { targets?: number; initial?: boolean; idleMinutes?: number } = {}) {
-  const clock = new FakeClock();
+  const clock = new ManualClock();
   const backends = Array.from({ length: options.targets ?? 1 }, () => new ScriptedBackend());
   let idleMinutes = options.idleMinutes ?? 10;
   const targets: PresenceTarget[] = backends.map((backend, i) => ({ key: `acc/bot${i}`, backend, chatbotId: `bot${i}` }));
@@ -191,11 +160,11 @@ describe('clientTimestamp', () => {
     };
     await toggle(true);
     await toggle(false); // same millisecond
-    env.clock.t -= 60_000; // NTP stepped the clock back
+    env.clock.time -= 60_000; // NTP stepped the clock back
     await toggle(true);
     env.backend.offset = -5_000; // a new Date header says we are ahead
     await toggle(false);
-    env.clock.t += 120_000;
+    env.clock.time += 120_000;
     await toggle(true);
     for (let i = 1; i < stamps.length; i++) expect(stamps[i]! > stamps[i - 1]!).toBe(true);
     expect(stamps.slice(0, 4)).toEqual([BigInt(T0), BigInt(T0) + 1n, BigInt(T0) + 2n, BigInt(T0) + 3n]);
@@ -208,16 +177,16 @@ describe('one write at a time', () => {
   it('sends nothing else while a write is in flight, then only the newest intent', async () => {
     const env = setup();
     env.service.set(true);
-    env.clock.t += 10;
+    env.clock.time += 10;
     env.service.set(false);
-    env.clock.t += 10;
+    env.clock.time += 10;
     env.service.set(true);
-    env.clock.t += 10;
+    env.clock.time += 10;
     env.service.set(false);
     expect(env.backend.calls).toHaveLength(1);
     expect(env.service.get()).toMatchObject({ intent: false, pending: true });
 
-    env.clock.t += 500; // the first answer takes a while
+    env.clock.time += 500; // the first answer takes a while
     await env.backend.answer();
     // The first answer (online) is what the server holds now; the toggle still shows the intent.
     expect(env.service.get()).toMatchObject({ intent: false, confirmed: true, pending: true });
@@ -279,7 +248,7 @@ describe('a lost race', () => {
     const env = setup();
     env.service.set(true); // stamp T0
     env.backend.foreignWrite(false, BigInt(T0 + 50));
-    env.clock.t += 100;
+    env.clock.time += 100;
     env.service.set(true); // stamp T0+100: newer than the other device's
     await env.backend.answer();
     expect(env.service.get()).toMatchObject({ intent: true, confirmed: false, lostRace: false, pending: true });
@@ -290,7 +259,7 @@ describe('a lost race', () => {
   it('drops a queued intent older than the winner', async () => {
     const env = setup();
     env.service.set(true); // T0
-    env.clock.t += 10;
+    env.clock.time += 10;
     env.service.set(false); // T0+10, queued
     env.backend.foreignWrite(true, BigInt(T0 + 20)); // after both of ours
     await env.backend.answer();
@@ -325,7 +294,7 @@ describe('failures', () => {
     const env = setup();
     env.service.set(true);
     await env.backend.fail(new BackendError('Network', 'down'));
-    env.clock.t += 100;
+    env.clock.time += 100;
     env.service.set(false);
     expect(env.backend.calls.map((c) => [c.online, c.stamp])).toEqual([
       [true, String(T0)],
@@ -477,7 +446,7 @@ describe('refresh', () => {
     expect(state).toEqual({ intent: true, confirmed: true, pending: false, lostRace: false, auto: null, error: null });
     expect(env.last()).toEqual(state);
     // Later writes outrank what was read.
-    env.clock.t = 0;
+    env.clock.time = 0;
     env.service.set(false);
     expect(env.backends[0]!.calls[0]!.stamp).toBe('43');
   });

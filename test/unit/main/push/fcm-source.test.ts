@@ -10,7 +10,8 @@ import {
   toPushMessage,
 } from '../../../../src/main/services/push/fcm-source';
 import type { PushMessage } from '../../../../src/main/services/push/token-source';
-import type { Clock, Vault } from '../../../../src/main/services/ports';
+import { ManualClock } from '../../../support/manual-clock';
+import { MemoryVault } from '../../../support/memory-vault';
 
 const fcm = vi.hoisted(() => {
   type Config = { firebase: { projectId: string }; credentials?: Credentials; persistentIds?: string[] };
@@ -79,51 +80,6 @@ const fcm = vi.hoisted(() => {
 });
 
 vi.mock('@eneris/push-receiver', () => ({ PushReceiver: fcm.FakeReceiver, default: fcm.FakeReceiver }));
-
-class MemoryVault implements Vault {
-  readonly secrets = new Map<string, string>();
-  encryption() {
-    return 'os' as const;
-  }
-  read(name: string) {
-    return this.secrets.get(name) ?? null;
-  }
-  write(name: string, secret: string) {
-    this.secrets.set(name, secret);
-  }
-  remove(name: string) {
-    this.secrets.delete(name);
-  }
-}
-
-class ManualClock implements Clock {
-  private timers: { at: number; fn: () => void; id: number }[] = [];
-  private nextId = 0;
-  time = 1_000_000;
-  now = () => this.time;
-  setTimeout = (fn: () => void, ms: number) => {
-    const id = ++this.nextId;
-    this.timers.push({ at: this.time + ms, fn, id });
-    return id;
-  };
-  clearTimeout = (handle: unknown) => {
-    this.timers = this.timers.filter((t) => t.id !== handle);
-  };
-  pending = () => this.timers.length;
-  /** Moves time on, running each timer at its due time, including ones set meanwhile. */
-  advance(ms: number): void {
-    const target = this.time + ms;
-    for (;;) {
-      const next = this.timers.filter((t) => t.at <= target).sort((a, b) => a.at - b.at)[0];
-      if (!next) break;
-      this.timers = this.timers.filter((t) => t !== next);
-      this.time = next.at;
-      next.fn();
-    }
-    this.time = target;
-  }
-
-}
 
 const firebase = { apiKey: 'api-key', appId: '1:2:web:3', projectId: 'deckhand-test', messagingSenderId: '42' };
 const last = () => fcm.state.instances.at(-1)!;
