@@ -118,6 +118,28 @@ export class PresenceService implements PowerListener {
     return this.get();
   }
 
+  /**
+   * Signing out of these chatbots: tell their servers the agent is offline there (once, best
+   * effort: the account is going away either way) and forget them. The stamp beats any write
+   * of ours still in flight, so that one cannot turn the agent back online afterwards.
+   */
+  async release(targets: PresenceTarget[]): Promise<void> {
+    await Promise.all(
+      targets.map(async (target) => {
+        const lane = this.lanes.get(target.key);
+        if (lane) {
+          this.clearRetry(lane);
+          this.lanes.delete(target.key);
+        }
+        const now = BigInt(Math.floor(this.options.clock.now() + target.backend.serverOffset()));
+        const last = lane?.last ?? 0n;
+        const stamp = now > last ? now : last + 1n;
+        await target.backend.setOnline(target.chatbotId, false, stamp.toString()).catch(() => undefined);
+      }),
+    );
+    this.emit();
+  }
+
   dispose(): void {
     this.disposed = true;
     for (const lane of this.lanes.values()) this.clearRetry(lane);

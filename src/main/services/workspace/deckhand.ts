@@ -213,6 +213,8 @@ export class Deckhand {
     if (!runtime) return;
     runtime.stop();
     this.runtimes.delete(accountId);
+    // A signed-out agent is not there to answer: customers must not see them online.
+    await this.presence.release(runtime.chatbotIds().map((chatbotId) => ({ key: `${accountId}/${chatbotId}`, backend: runtime.backend, chatbotId })));
     await this.push.detach(accountId);
     const removed = this.cache.inbox().filter((c) => c.accountId === accountId).map((c) => c.key);
     this.cache.clearAccount(accountId);

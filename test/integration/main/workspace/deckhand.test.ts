@@ -613,8 +613,16 @@ describe('Deckhand accounts', () => {
     const h = b!;
     const keysBefore = h.deckhand.cache.inbox().filter((c) => c.accountId === accountId).map((c) => c.key);
     expect(keysBefore.length).toBeGreaterThan(0);
+    // Online on that account, then signed out: its server must show the agent offline.
+    await h.call('presence.set', { online: true });
+    const online = async () =>
+      (await http<{ agents: { agentId: string; online: boolean }[] }>(server, 'GET', '/v1/inbox/bot_shop/agents/online')).body.agents.find(
+        (a) => a.agentId === 'agent_jonas',
+      )?.online;
+    await until(async () => (await online()) === true, 'the agent online on the account');
     const from = h.events.length;
     expect(await h.call('session.signOut', { accountId })).toBe(true);
+    expect(await online()).toBe(false);
 
     expect(h.deckhand.cache.inbox().filter((c) => c.accountId === accountId)).toEqual([]);
     expect((await h.call('inbox.list', {})).filter((c) => c.accountId === accountId)).toEqual([]);
