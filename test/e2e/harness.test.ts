@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type Host } from './host/host';
 import {
   axeViolations,
+  bridgeConnected,
   bridgeConnections,
   callInPage,
   openApp,
@@ -138,7 +139,9 @@ describe('window.deckhand over the bridge', () => {
   it('reconnects after the connection drops and carries on', async () => {
     const before = await bridgeConnections(app.page);
     host.bridge.dropConnections();
-    // Made while the socket is down: queued, sent once the bridge is back.
+    // Once the page has seen the drop (a call made before that would go out on the dying socket
+    // and fail, as it should): made while the socket is down, it is queued and sent once it is back.
+    await expect.poll(async () => !(await bridgeConnected(app.page)) || (await bridgeConnections(app.page)) > before).toBe(true);
     const result = callInPage(app.page, 'session.state', {});
     await expect.poll(() => bridgeConnections(app.page)).toBe(before + 1);
     expect(await result).toMatchObject({ ok: true });

@@ -57,7 +57,7 @@ export const commonDe: Shape<typeof commonEn> = {
   loading: 'Wird geladen…',
   justNow: 'gerade eben',
   required: 'Pflichtfeld',
-  eventTriggered: 'Ereignis „{{event}}“ ausgelöst',
+  eventTriggered: 'Event „{{event}}“ ausgelöst',
   nav: {
     label: 'Bereiche',
     inbox: 'Posteingang',

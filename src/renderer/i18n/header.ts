@@ -5,8 +5,9 @@ export const headerEn = {
   connection: {
     label: 'Connection',
     account: '{{account}}: {{state}}',
-    /** The header is short; the banner below says the attempt and the next try. */
-    offline: 'Offline',
+    /** The header is short; the banner below says the attempt and the next try. Not "Offline":
+     * the agent's own status beside it says that, and means something else. */
+    offline: 'No connection',
   },
   presence: {
     /** The switch's name; its checked state says on or off. */
@@ -55,7 +56,7 @@ export const headerDe: Shape<typeof headerEn> = {
   connection: {
     label: 'Verbindung',
     account: '{{account}}: {{state}}',
-    offline: 'Offline',
+    offline: 'Keine Verbindung',
   },
   presence: {
     switchLabel: 'Online',

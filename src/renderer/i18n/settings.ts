@@ -73,7 +73,7 @@ export const settingsDe: Shape<typeof settingsEn> = {
   notifications: {
     title: 'Benachrichtigungen',
     desktop: 'Desktop-Benachrichtigungen',
-    desktopHint: 'Wenn ein Gespräch einen Menschen braucht und wenn ein Kunde in einem Ihrer Gespräche schreibt.',
+    desktopHint: 'Wenn eine Unterhaltung einen Menschen braucht und wenn ein Kunde in einer Ihrer Unterhaltungen schreibt.',
     sound: 'Ton',
     soundHint: 'Bei jeder Benachrichtigung einen Ton abspielen.',
     dnd: 'Nicht stören',
@@ -93,7 +93,7 @@ export const settingsDe: Shape<typeof settingsEn> = {
       off: 'Aus',
     },
     explain: {
-      fcm: 'ChatCaptain schickt neue Gespräche über Firebase an dieses Gerät, sodass sie auch ankommen, wenn die Live-Verbindung abreißt.',
+      fcm: 'ChatCaptain schickt neue Unterhaltungen über Firebase an dieses Gerät, sodass sie auch ankommen, wenn die Live-Verbindung abreißt.',
       local: 'Der Demo-Server schickt seine Benachrichtigungen über die Live-Verbindung; kein externer Dienst ist beteiligt.',
       off: 'Es ist kein Push-Dienst eingerichtet. Deckhand benachrichtigt Sie trotzdem, solange es geöffnet und verbunden ist.',
     },
@@ -123,7 +123,7 @@ export const settingsDe: Shape<typeof settingsEn> = {
     signOut: 'Abmelden',
     confirmTitle: 'Von „{{account}}“ abmelden?',
     confirmBody:
-      'Deckhand entfernt den Schlüssel und die Gespräche dieses Kontos von diesem Computer. Sie können sich jederzeit wieder anmelden.',
+      'Deckhand entfernt den Schlüssel und die Unterhaltungen dieses Kontos von diesem Computer. Sie können sich jederzeit wieder anmelden.',
     confirmDemoBody: 'Der Demo-Arbeitsbereich wird geschlossen. Sie können ihn auf dem Anmeldebildschirm wieder öffnen.',
     add: 'ChatCaptain-Konto hinzufügen',
     added: 'Konto hinzugefügt: {{account}}',

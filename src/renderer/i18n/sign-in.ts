@@ -48,7 +48,7 @@ export const signInEn = {
 
 export const signInDe: Shape<typeof signInEn> = {
   or: 'oder',
-  tagline: 'Ein ruhiger Posteingang für alle Gespräche, die Ihre Chatbots an einen Menschen übergeben.',
+  tagline: 'Ein ruhiger Posteingang für alle Unterhaltungen, die Ihre Chatbots an einen Menschen übergeben.',
   demo: {
     title: 'Erst einmal umsehen',
     body: 'Ein Arbeitsbereich mit Beispielgesprächen, der auf diesem Computer läuft. Es wird nichts verschickt.',

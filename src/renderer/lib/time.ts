@@ -18,8 +18,9 @@ export function relativeTime(iso: string, language: string, now = Date.now()): s
   return null;
 }
 
+// 'numeric' hours: "7:58 PM" in English, "19:58" in German (each language's own habit).
 export const clockTime = (iso: string, language: string): string =>
-  new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  new Intl.DateTimeFormat(language, { hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
 
 export const fullDate = (iso: string, language: string): string =>
   new Intl.DateTimeFormat(language, { dateStyle: 'full' }).format(new Date(iso));

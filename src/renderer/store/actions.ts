@@ -118,11 +118,16 @@ export async function selectConversation(key: string | null): Promise<void> {
       outbox: mergeOutbox(s.outbox, detail.outbox),
       conversations: new Map(s.conversations).set(key, detail.conversation),
     }));
-    if (detail.conversation.unreadCount > 0) void call('conversation.markRead', { ref }).catch(() => undefined);
+    if (detail.conversation.unreadCount > 0) markRead(key);
   } catch (error) {
     const uiError = error instanceof UiError ? error : new UiError({ code: 'Internal', message: String(error) });
     setState((s) => ({ threads: { ...s.threads, [key]: { ...s.threads[key]!, loading: false, error: uiError } } }));
   }
+}
+
+/** Best effort: a failed mark-read only leaves the badge up, which the next open clears. */
+export function markRead(key: string): void {
+  void call('conversation.markRead', { ref: refForKey(key) }).catch(() => undefined);
 }
 
 export async function loadOlder(key: string): Promise<void> {

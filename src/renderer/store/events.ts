@@ -2,7 +2,7 @@
 import type { Message } from '../../shared/domain';
 import type { OutboxItem } from '../../shared/view-models';
 import { on } from '../api';
-import { selectConversation } from './actions';
+import { markRead, selectConversation } from './actions';
 import { getState, setState } from './store';
 
 /** Messages of a thread: merged by id, in time order (ties by id, as the server pages them). */
@@ -37,6 +37,8 @@ export function subscribeToMain(): () => void {
         if (!thread) return {}; // not open: conversation.open loads it fresh
         return { threads: { ...s.threads, [key]: { ...thread, messages: mergeMessages(thread.messages, messages) } } };
       });
+      // The agent is looking at it: what the customer just wrote has been seen.
+      if (key === getState().selectedKey && document.hasFocus() && messages.some((m) => m.sender === 'contact')) markRead(key);
     }),
     on('outbox.changed', ({ items }) => setState((s) => ({ outbox: mergeOutbox(s.outbox, items) }))),
     on('presence.changed', (presence) => setState({ presence })),

@@ -98,6 +98,10 @@ export async function waitForBridge(page: Page, timeoutMs = 10_000): Promise<voi
 }
 
 /** How often the page's bridge has connected (1 at first; more after reconnects). */
+export function bridgeConnected(page: Page): Promise<boolean> {
+  return page.evaluate(() => (globalThis as unknown as BridgeGlobals).__deckhandBridge?.connected() ?? false);
+}
+
 export function bridgeConnections(page: Page): Promise<number> {
   return page.evaluate(() => (globalThis as unknown as BridgeGlobals).__deckhandBridge?.connections() ?? 0);
 }

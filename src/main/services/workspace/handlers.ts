@@ -45,14 +45,17 @@ export function createHandlers(deckhand: Deckhand): IpcHandlers {
     'conversation.open': async ({ ref }) => {
       const conversation = await conversationOf(ref);
       // The newest page comes from the server when we can reach it; the cache covers offline.
-      const reached = await syncOf(ref)
+      let failure: unknown = null;
+      await syncOf(ref)
         ?.catchUpMessages(ref.conversationId)
-        .then(() => true)
-        .catch(() => false);
+        .catch((error: unknown) => (failure = error));
+      const reached = failure === null;
       // Catch-up fetched one more than a page, so one more in the cache means an older page exists.
       // Offline, a full page is the best guess that there is more.
       const newest = cache.messages(ref, { limit: PAGE + 1 });
       const messages = newest.slice(-PAGE);
+      // Nothing cached and the server out of reach: say so, rather than show it as empty.
+      if (!reached && messages.length === 0 && conversation.lastMessage) throw failure;
       return {
         conversation,
         messages,

@@ -16,12 +16,10 @@ function useMyAgentIds(): Record<string, string> {
   return useMemo(() => Object.fromEntries((accounts ?? []).map((a) => [a.id, a.agent.id])), [accounts]);
 }
 
+// Initials are drawn by CSS (data-initials), not written as text: the team button's accessible
+// name ("2 teammates online") must contain its visible text, and initials would not fit in it.
 function Avatar({ mate }: { mate: Teammate }) {
-  return (
-    <span className={`avatar${mate.online ? ' avatar-online' : ''}`} aria-hidden="true">
-      {mate.initials}
-    </span>
-  );
+  return <span className={`avatar${mate.online ? ' avatar-online' : ''}`} data-initials={mate.initials} aria-hidden="true" />;
 }
 
 function LastSeen({ mate, now }: { mate: Teammate; now: number }) {
@@ -86,9 +84,7 @@ export function TeamPresence() {
               <Avatar key={m.key} mate={m} />
             ))}
             {online.length > STACK && (
-              <span className="avatar avatar-more" aria-hidden="true">
-                {t('header.team.more', { count: online.length - STACK })}
-              </span>
+              <span className="avatar avatar-more" data-initials={t('header.team.more', { count: online.length - STACK })} aria-hidden="true" />
             )}
           </span>
         )}

@@ -45,6 +45,13 @@ function ConversationRows() {
   useEffect(() => {
     if (indexRef.current >= 0) virtualizer.scrollToIndex(indexRef.current, { align: 'auto' });
   }, [selectedKey, virtualizer]);
+  // A new view, search or filter is a new list: show the selection if it is in it, else the top
+  // (where the newest matches are), never the scroll position of the list before.
+  const filter = useStore((s) => s.filter);
+  useEffect(() => {
+    if (indexRef.current >= 0) virtualizer.scrollToIndex(indexRef.current, { align: 'center' });
+    else virtualizer.scrollToOffset(0);
+  }, [filter, virtualizer]);
 
   const items = virtualizer.getVirtualItems();
   // Point at the selected option only while it is rendered, else the reference would dangle.

@@ -114,7 +114,7 @@ export const shortcutList: ShortcutGroup[] = [
     entries: [
       { action: 'open', keys: [[['enter']]] },
       { action: 'reply', keys: [[[c('r')]]] },
-      { action: 'send', keys: [[['mod', 'enter']]] },
+      { action: 'send', keys: [[['enter']], [['mod', 'enter']]] },
       { action: 'archive', keys: [[[c('e')]]] },
     ],
   },
