@@ -3,6 +3,7 @@
 // in Electron alike). Every query is a cached prepared statement: values go in as parameters,
 // never into the SQL text. Migrations are a list of SQL scripts applied in order, with
 // PRAGMA user_version counting how many a file has had.
+import { foldForSearch } from '../shared/fold';
 import { DatabaseSync, type DatabaseSyncInstance, type StatementSyncInstance } from '@photostructure/sqlite';
 
 export type SqlValue = string | number | bigint | null | Uint8Array;
@@ -22,6 +23,8 @@ export class SqliteDb {
     // synchronous = NORMAL is durable across a process crash in WAL mode (only an OS crash or
     // power loss may drop the last commits) and keeps many small writes cheap; see tx().
     this.raw.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+    // SQLite's LIKE and lower() fold ASCII only; searches in German need "MÜLLER" to find "Müller".
+    this.raw.function('fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? foldForSearch(text) : text));
     this.migrate();
   }
 

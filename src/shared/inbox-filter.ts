@@ -1,5 +1,6 @@
 // Which conversations a view of the inbox shows. Shared so that main's `inbox.list` and the
 // renderer's list (which filters 50,000 conversations as the agent types) agree exactly.
+import { foldForSearch } from './fold';
 import type { InboxConversation, InboxFilter } from './view-models';
 
 export interface FilterContext {
@@ -20,9 +21,6 @@ export function matchesView(c: InboxConversation, filter: InboxFilter, context: 
   }
 }
 
-/** Lower-cased, accent-free, so "muller" finds "Müller". */
-export const foldForSearch = (text: string): string =>
-  text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 
 // Folding (normalize + lower-case) is most of a search's cost; conversations are immutable
 // values (an update brings a new object), so each is folded once, however often the agent types.

@@ -4,6 +4,7 @@
 import type { Organization, OrganizationFields, OrganizationPatch } from '../../shared/domain';
 import type { Db } from '../db/database';
 import { newId, nowIso } from '../clock';
+import { foldForSearch } from '../../shared/fold';
 
 interface OrganizationRow {
   id: string;
@@ -43,12 +44,13 @@ const columns: Record<keyof OrganizationFields, string> = {
   phoneNumber: 'phone_number',
 };
 
-// The term is matched literally: LIKE's own wildcards in it are escaped.
-export const likePattern = (term: string): string => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+// The term is matched literally (LIKE's own wildcards in it are escaped), without regard to case
+// or accents: both sides are folded, so "MÜLLER" and "muller" find "Müller".
+export const likePattern = (term: string): string => `%${foldForSearch(term).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 const searchWhere = `
   WHERE chatbot_id = ?
-    AND (name LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\' OR website LIKE ? ESCAPE '\\' OR industry LIKE ? ESCAPE '\\')
+    AND (fold(name) LIKE ? ESCAPE '\\' OR fold(email) LIKE ? ESCAPE '\\' OR fold(website) LIKE ? ESCAPE '\\' OR fold(industry) LIKE ? ESCAPE '\\')
     AND id NOT IN (SELECT value FROM json_each(?))`;
 
 export interface SearchQuery {

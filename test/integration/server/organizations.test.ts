@@ -197,6 +197,15 @@ describe('search', () => {
     expect(hidden.body.organizations.map((o: Json) => o.id).sort()).toEqual([ids[1], ids[3], ids[4]].sort());
   });
 
+  it('ignores case and accents beyond ASCII: "MÜLLER" and "muller" find "Bäckerei Müller"', async () => {
+    const org = await create({ name: 'Bäckerei Müller e.K.', industry: 'Lebensmittel', email: 'info@mueller.example' });
+    for (const term of ['MÜLLER', 'muller', 'BÄCKEREI', 'backerei müller']) {
+      const response = await call(server.get(), 'GET', `${base()}/search?query=${encodeURIComponent(term)}&page=1&pageSize=50`);
+      expect(response.status, term).toBe(200);
+      expect(response.body.organizations.map((o: Json) => o.id), term).toContain(org.id);
+    }
+  });
+
   it('treats % and _ in the term literally', async () => {
     const percent = await create({ name: '100% Bio GmbH' });
     await create({ name: 'Biomarkt 1000 Sorten GmbH' });
