@@ -3,6 +3,7 @@
 // function per call; the renderer imports only the types. Events flow main → renderer.
 import { z } from 'zod';
 import { Contact, Message, Organization, Version } from './domain';
+import type { IpcError } from './errors';
 import {
   Account,
   ConnectionState,
@@ -143,27 +144,7 @@ export type CallOutput<N extends CallName> = z.infer<(typeof calls)[N]['output']
 export type EventName = keyof typeof events;
 export type EventPayload<N extends EventName> = z.infer<(typeof events)[N]>;
 
-export const ErrorCode = z.enum([
-  'Unauthorized',
-  'Forbidden',
-  'NotFound',
-  'Invalid',
-  'Network',
-  'Timeout',
-  'RateLimited',
-  'Server',
-  'Malformed',
-  'WeakEncryption',
-  'Internal',
-]);
-export type ErrorCode = z.infer<typeof ErrorCode>;
-export const IpcError = z.object({
-  code: ErrorCode,
-  message: z.string(),
-  /** With Forbidden: the permission the key lacks. */
-  permission: z.string().optional(),
-});
-export type IpcError = z.infer<typeof IpcError>;
+export { ErrorCode, IpcError } from './errors';
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
 /** `window.deckhand`: one function per call, plus a subscription per event. */

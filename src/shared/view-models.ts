@@ -3,6 +3,7 @@
 // settings and connection health. Schemas so that the IPC boundary validates them too.
 import { z } from 'zod';
 import { AgentPresence, Conversation, Message, NotificationSettings } from './domain';
+import { ErrorCode } from './errors';
 import { permissions } from './permissions';
 
 export const ConversationRef = z.object({
@@ -72,6 +73,8 @@ export const OutboxItem = z.object({
   state: z.enum(['pending', 'failed', 'sent']),
   attempts: z.number().int(),
   lastError: z.string().nullable(),
+  /** What kind of failure lastError was, so the UI can say it in the agent's language. */
+  errorCode: ErrorCode.nullable(),
   createdAt: z.number(),
   /** The server's message once sent. */
   messageId: z.string().nullable(),

@@ -65,6 +65,8 @@ const migrations: readonly string[] = [
    CREATE INDEX outbox_by_conversation ON outbox (conversation_key, seq);
    CREATE INDEX outbox_by_account ON outbox (account_id);
    CREATE INDEX outbox_by_state ON outbox (state);`,
+  // The kind of the last failure (an ErrorCode), so the UI can word it in the agent's language.
+  `ALTER TABLE outbox ADD COLUMN error_code TEXT;`,
 ];
 
 /** The cache file in the app's data folder (created with the folder if needed). */

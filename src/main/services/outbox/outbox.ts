@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { refKey, type ConversationRef, type OutboxItem } from '../../../shared/view-models';
 import type { ErrorCode } from '../../../shared/ipc';
 import { AppError } from '../app-error';
-import { BackendError } from '../backend/errors';
+import { BackendError, toIpcError } from '../backend/errors';
 import { fullJitter, type BackoffOptions } from '../backoff';
 import type { Backend, Clock } from '../ports';
 import type { MainDb } from '../cache/sqlite';
@@ -40,6 +40,7 @@ interface OutboxRow {
   state: OutboxItem['state'];
   attempts: number;
   last_error: string | null;
+  error_code: ErrorCode | null;
   created_ms: number;
   message_id: string | null;
 }
@@ -58,6 +59,7 @@ const toItem = (row: OutboxRow): OutboxItem => ({
   state: row.state,
   attempts: row.attempts,
   lastError: row.last_error,
+  errorCode: row.error_code,
   createdAt: row.created_ms,
   messageId: row.message_id,
 });
@@ -211,17 +213,17 @@ export class Outbox {
       const message = await backend.reply(row.chatbot_id, { conversationId: row.conversation_id, text: row.text, clientMessageId: id });
       if (this.disposed) return done;
       this.failures.delete(row.conversation_key);
-      this.update(id, `UPDATE outbox SET state = 'sent', message_id = ?, last_error = NULL WHERE client_message_id = ? AND state = 'pending'`, message.id, id);
+      this.update(id, `UPDATE outbox SET state = 'sent', message_id = ?, last_error = NULL, error_code = NULL WHERE client_message_id = ? AND state = 'pending'`, message.id, id);
       return done;
     } catch (error) {
       if (this.disposed) return done;
-      const message = error instanceof Error ? error.message : String(error);
+      const { code, message } = toIpcError(error);
       if (error instanceof BackendError && retryable.has(error.code)) {
-        this.update(id, `UPDATE outbox SET last_error = ? WHERE client_message_id = ? AND state = 'pending'`, message, id);
+        this.update(id, `UPDATE outbox SET last_error = ?, error_code = ? WHERE client_message_id = ? AND state = 'pending'`, message, code, id);
         return { retry: true, afterMs: error.retryAfterMs ?? 0 };
       }
       // Anything that is not a BackendError is a bug: failing visibly beats retrying forever.
-      this.update(id, `UPDATE outbox SET state = 'failed', last_error = ? WHERE client_message_id = ? AND state = 'pending'`, message, id);
+      this.update(id, `UPDATE outbox SET state = 'failed', last_error = ?, error_code = ? WHERE client_message_id = ? AND state = 'pending'`, message, code, id);
       return done;
     }
   }

@@ -6,7 +6,9 @@ import { useTranslation } from 'react-i18next';
 import type { InboxConversation, OutboxItem } from '../../../shared/view-models';
 import { Button } from '../../components/ui/Button';
 import { clockTime, dateTime } from '../../lib/time';
+import { UiError } from '../../api';
 import { retryReply } from '../../store/actions';
+import { describeError } from '../../store/describe-error';
 import { useStore } from '../../store/store';
 import { BubbleFrame } from './MessageBubble';
 import { TextContent } from './messages/TextContent';
@@ -34,7 +36,7 @@ export function OutboxBubble({ conversation, item, continued }: { conversation: 
         item.state === 'failed' && (
           <div className="msg-failed" role="alert">
             <AlertCircle size={14} aria-hidden="true" />
-            <span>{item.lastError ? t('conversation.outbox.failedWith', { error: item.lastError }) : t('conversation.outbox.failed')}</span>
+            <span>{item.errorCode ? t('conversation.outbox.failedWith', { error: describeError(new UiError({ code: item.errorCode, message: item.lastError ?? '' })) }) : t('conversation.outbox.failed')}</span>
             <Button small onClick={retry} disabled={retrying}>
               {t('conversation.outbox.retry')}
             </Button>

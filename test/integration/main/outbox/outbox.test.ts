@@ -197,6 +197,7 @@ describe('Outbox', () => {
     const texts = ['Eins', 'Zwei', 'Drei'];
     for (const text of texts) crashed.outbox.enqueue(ref, text);
     await waitFor(() => expect(crashed.outbox.items()[0]?.lastError).toMatch(/could not reach/));
+    expect(crashed.outbox.items()[0]?.errorCode).toBe('Network');
     expect(states(crashed.outbox.items())).toEqual(['pending', 'pending', 'pending']);
     crashed.outbox.dispose();
     crashed.db.close();
@@ -232,7 +233,7 @@ describe('Outbox', () => {
     const item = outbox.enqueue({ accountId: 'acc1', chatbotId, conversationId: 'conv_does_not_exist' }, 'Hallo?');
 
     await waitFor(() => expect(outbox.items()[0]?.state).toBe('failed'));
-    expect(outbox.items()[0]).toMatchObject({ attempts: 1, lastError: expect.stringMatching(/conv_does_not_exist/) });
+    expect(outbox.items()[0]).toMatchObject({ attempts: 1, lastError: expect.stringMatching(/conv_does_not_exist/), errorCode: 'NotFound' });
 
     expect(outbox.retry(item.clientMessageId).state).toBe('pending');
     await waitFor(() => expect(outbox.items()[0]).toMatchObject({ state: 'failed', attempts: 2 }));

@@ -13,7 +13,7 @@ function message(createdAt: string, sender: Message['sender'] = 'contact', extra
 }
 
 function outboxItem(clientMessageId: string, extra: Partial<OutboxItem> = {}): OutboxItem {
-  return { clientMessageId, key: 'a/b/c1', text: 'Hallo', state: 'pending', attempts: 0, lastError: null, createdAt: Date.parse(at(2025, 3, 10, 15)), messageId: null, ...extra };
+  return { clientMessageId, key: 'a/b/c1', text: 'Hallo', state: 'pending', attempts: 0, lastError: null, errorCode: null, createdAt: Date.parse(at(2025, 3, 10, 15)), messageId: null, ...extra };
 }
 
 describe('dayName', () => {
@@ -72,7 +72,7 @@ describe('threadRows', () => {
 
 describe('pendingOutbox', () => {
   it('keeps pending and failed replies, oldest first', () => {
-    const items = [outboxItem('b', { createdAt: 2, state: 'failed', lastError: 'Netzwerk' }), outboxItem('a', { createdAt: 1 })];
+    const items = [outboxItem('b', { createdAt: 2, state: 'failed', lastError: 'could not reach', errorCode: 'Network' }), outboxItem('a', { createdAt: 1 })];
     expect(pendingOutbox(items, []).map((i) => i.clientMessageId)).toEqual(['a', 'b']);
   });
 
