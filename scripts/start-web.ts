@@ -39,7 +39,7 @@ if (state !== 'current') console.log(`Built the renderer (it was ${state}).`);
 const dataDir = resolve(values.data);
 if (values.fresh) await rm(dataDir, { recursive: true, force: true });
 
-const host = await startHost({ dataDir, port, simulatePerMin, language: values.lang, encryption: values.encryption });
+const host = await startHost({ dataDir, port, simulatePerMin, language: values.lang, encryption: values.encryption, openDemoOnFirstRun: true });
 if (values.demo) await host.deckhand.openDemo();
 
 console.log(`Deckhand (web) on ${host.url}  — data in ${dataDir}`);

@@ -43,6 +43,7 @@ runApp(async ({ outDir, appUrl, dataDir, locale }) => {
     language: () => language,
     windowFocused: () => window?.isFocused() ?? false,
     firebase: firebaseConfigFrom(process.env),
+    openDemoOnFirstRun: true,
   });
 
   registerIpc(createHandlers(deckhand), { allowedWebContentsIds: () => (window ? [window.webContents.id] : []), appUrl });

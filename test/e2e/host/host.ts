@@ -38,6 +38,8 @@ export interface HostOptions {
   windowFocused?: boolean;
   /** Sync's poll interval when the demo offers no socket. */
   pollMs?: number;
+  /** As the app: start in the demo workspace when nothing was ever set up in dataDir. */
+  openDemoOnFirstRun?: boolean;
   /** Also serve axe-core at AXE_PATH (for pages where injecting it is blocked). */
   serveAxe?: boolean;
   /** Default: out/renderer. */
@@ -108,6 +110,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     windowFocused: () => windowFocused,
     firebase: null,
     ...(options.pollMs !== undefined && { pollMs: options.pollMs }),
+    ...(options.openDemoOnFirstRun !== undefined && { openDemoOnFirstRun: options.openDemoOnFirstRun }),
   });
   deckhandRef = deckhand;
   bridge.setHandlers(createHandlers(deckhand));

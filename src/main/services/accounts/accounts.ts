@@ -2,6 +2,7 @@
 // speaks for) is kept in a JSON file; the key itself only in the vault. The demo workspace is an
 // account too, backed by the embedded local server, whose key is handed over at each start.
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { Permission } from '../../../shared/view-models';
 import { AppError } from '../app-error';
@@ -35,12 +36,17 @@ export class Accounts {
   private readonly file: JsonFile<z.ZodArray<typeof StoredAccount>>;
 
   constructor(
-    path: string,
+    private readonly path: string,
     private readonly vault: Vault,
     private readonly createBackend: (baseUrl: string, key: string) => Backend,
     private readonly demo: DemoServer,
   ) {
     this.file = new JsonFile(path, z.array(StoredAccount), () => []);
+  }
+
+  /** Nothing was ever signed in on this machine (not even the demo, then signed out of). */
+  isFirstRun(): boolean {
+    return !existsSync(this.path);
   }
 
   list(): StoredAccount[] {

@@ -47,6 +47,8 @@ export interface DeckhandOptions {
   /** With a Firebase config, push tokens come from FCM; without, only the demo's local push works. */
   firebase: FirebaseConfig | null;
   pollMs?: number;
+  /** On a machine where nothing was ever set up, start in the demo workspace (the app does). */
+  openDemoOnFirstRun?: boolean;
   /** How long the notifier gathers a burst before showing it (default 1.5 s). */
   notifyWindowMs?: number;
 }
@@ -159,10 +161,15 @@ export class Deckhand {
 
   /** Restores last session's accounts and resumes pending replies. */
   async start(): Promise<void> {
-    const { open, failed } = await this.accounts.restore();
-    for (const account of open) this.openRuntime(account.account, account.backend);
-    // Kept for the next start; meanwhile the agent can open it again from the sign-in screen.
-    for (const { account, error } of failed) console.error(`Deckhand could not reopen ${account.label}:`, error);
+    // Useful the moment it is installed; once the agent has signed out of it, sign-in shows instead.
+    if (this.options.openDemoOnFirstRun && this.accounts.isFirstRun()) {
+      await this.openDemo().catch((error: unknown) => console.error('Deckhand could not open the demo workspace:', error));
+    } else {
+      const { open, failed } = await this.accounts.restore();
+      for (const account of open) this.openRuntime(account.account, account.backend);
+      // Kept for the next start; meanwhile the agent can open it again from the sign-in screen.
+      for (const { account, error } of failed) console.error(`Deckhand could not reopen ${account.label}:`, error);
+    }
     this.outbox.start();
     void this.push.start();
     this.sendSession();

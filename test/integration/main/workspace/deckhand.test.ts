@@ -678,6 +678,30 @@ describe('Deckhand accounts', () => {
 });
 
 describe('Deckhand demo start', () => {
+  it('opens the demo on a machine where nothing was set up, and not again after the agent signed out of it', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'deckhand-first-run-'));
+    const data = join(root, 'data');
+    const demo = () => embeddedDemo(join(root, 'demo.sqlite'), { simulatePerMin: 0 });
+    const first = new Harness(data, new MemoryVault(), demo(), { openDemoOnFirstRun: true });
+    try {
+      await first.deckhand.start();
+      const session = await first.call('session.state', {});
+      expect(session.accounts.map((a) => a.kind)).toEqual(['demo']);
+      await until(() => first.deckhand.cache.inbox().length > 100, 'the demo inbox');
+      await first.call('session.signOut', { accountId: session.accounts[0]!.id });
+    } finally {
+      await first.deckhand.stop();
+    }
+    const second = new Harness(data, new MemoryVault(), demo(), { openDemoOnFirstRun: true });
+    try {
+      await second.deckhand.start();
+      expect((await second.call('session.state', {})).accounts).toEqual([]);
+    } finally {
+      await second.deckhand.stop();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('tries again after a failed start instead of keeping the failure', async () => {
     const root = mkdtempSync(join(tmpdir(), 'deckhand-demo-'));
     const later = join(root, 'not-yet');
