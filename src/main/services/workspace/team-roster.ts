@@ -14,18 +14,22 @@ export class TeamRoster {
   }
 
   set(accountId: string, chatbotId: string, agent: AgentPresence): void {
-    this.team.set(`${accountId}/${chatbotId}/${agent.agentId}`, { ...agent, accountId, chatbotId });
+    this.put(accountId, chatbotId, agent);
     this.onChange(this.list());
   }
 
   async load(accountId: string, chatbotId: string, backend: Pick<Backend, 'listAgents'>): Promise<void> {
     try {
       const agents = await backend.listAgents(chatbotId);
-      for (const agent of agents) this.team.set(`${accountId}/${chatbotId}/${agent.agentId}`, { ...agent, accountId, chatbotId });
+      for (const agent of agents) this.put(accountId, chatbotId, agent);
       this.onChange(this.list());
     } catch {
       // The next resync tries again; the list is a courtesy, the inbox does not depend on it.
     }
+  }
+
+  private put(accountId: string, chatbotId: string, agent: AgentPresence): void {
+    this.team.set(`${accountId}/${chatbotId}/${agent.agentId}`, { ...agent, accountId, chatbotId });
   }
 
   removeAccount(accountId: string): void {

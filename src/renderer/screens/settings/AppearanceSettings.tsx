@@ -20,7 +20,7 @@ function Segmented<T extends string>({
   onChange: (value: T) => void;
 }) {
   return (
-    <fieldset className="settings-choice">
+    <fieldset className="choice-group settings-choice">
       <legend>{legend}</legend>
       <div className="segmented">
         {options.map((option) => (

@@ -82,7 +82,7 @@ export function CreateVersionDialog({ target, onClose, onCreated }: { target: Ta
           error={message('description')}
           onChange={(e) => setValues((v) => ({ ...v, description: e.target.value }))}
         />
-        <fieldset className="version-envs">
+        <fieldset className="choice-group version-envs">
           <legend>{t('versions.form.environment')}</legend>
           {environments.map((env) => (
             <label key={env} className="version-env-option">
