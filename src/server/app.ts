@@ -5,9 +5,10 @@ import rateLimit from '@fastify/rate-limit';
 import type { Permission } from '../shared/permissions';
 import { Db } from './db/database';
 import { ApiError, installErrorHandling } from './http/errors';
-import { hashKey, headerKey, installAuth } from './http/auth';
-import { Hub, type EventSink } from './realtime/hub';
-import { KeyStore } from './store/keys';
+import { headerKey, installAuth } from './http/auth';
+import type { ServerContext } from './context';
+import { Hub } from './realtime/hub';
+import { KeyStore, hashKey } from './store/keys';
 import { ensureWorkspace, type Workspace } from './store/workspace';
 import { organizationRoutes } from './routes/organizations';
 import { conversationRoutes } from './routes/conversations';
@@ -34,14 +35,6 @@ export interface ServerOptions {
   /** Requests per key per window before 429. */
   rateLimit?: { max: number; windowMs: number };
   logger?: boolean;
-}
-
-/** What every route module receives. */
-export interface ServerContext {
-  db: Db;
-  events: EventSink;
-  /** The URL clients reach this server at, for links in demo payloads. */
-  baseUrl: () => string;
 }
 
 export interface RunningServer {

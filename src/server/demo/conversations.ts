@@ -3,7 +3,7 @@
 // like two weeks of real traffic with the newest in the last hours. Seeded, so every demo start
 // looks the same (the times move with the clock, their order does not).
 import type { ConversationStatus } from '../../shared/domain';
-import type { ServerContext } from '../app';
+import type { ServerContext } from '../context';
 import type { Workspace } from '../store/workspace';
 import { ContactStore } from '../store/contacts';
 import { ConversationStore } from '../store/conversations';

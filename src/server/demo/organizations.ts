@@ -2,7 +2,7 @@
 // Runs after the conversations were seeded, so some of the people already chatting with the bot
 // turn up as members. A seeded PRNG (no Math.random) makes every demo the same, apart from ids
 // and dates, which count back from the moment of seeding.
-import type { ServerContext } from '../app';
+import type { ServerContext } from '../context';
 import type { Contact } from '../../shared/domain';
 import { ContactStore } from '../store/contacts';
 import { OrganizationStore, type OrganizationFields } from '../store/organizations';

@@ -1,7 +1,7 @@
 // Colleagues in the demo: two of them online, so the header's "who else is online" has someone
 // to show from the first minute. Timestamp 1 is the oldest a client can write, so the agent's
 // own toggles (and a simulated colleague's) always win over this seed.
-import type { ServerContext } from '../app';
+import type { ServerContext } from '../context';
 import { PresenceStore } from '../store/presence';
 import type { Workspace } from '../store/workspace';
 

@@ -1,7 +1,7 @@
 // The demo workspace's content, made once on an empty database: conversations first (they
 // create their contacts), then organizations (which take some of those contacts as members),
 // then chatbot versions and who of the team is online.
-import type { ServerContext } from '../app';
+import type { ServerContext } from '../context';
 import type { Workspace } from '../store/workspace';
 import { seedConversations } from './conversations';
 import { seedOrganizations } from './organizations';

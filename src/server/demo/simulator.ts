@@ -4,7 +4,7 @@
 // answering, or someone asking for a person. Everything goes through ConversationStore, so
 // clients see it as events exactly like real traffic. stop() clears every pending timer.
 import type { Conversation, MessageContent } from '../../shared/domain';
-import type { ServerContext } from '../app';
+import type { ServerContext } from '../context';
 import type { Workspace } from '../store/workspace';
 import { ContactStore } from '../store/contacts';
 import { ConversationStore } from '../store/conversations';

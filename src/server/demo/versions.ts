@@ -1,7 +1,7 @@
 // Demo versions: three per chatbot over the past two months. The oldest is live in prod, the
 // middle one in test, the newest is still in dev. The middle one also spent a day in prod and
 // was rolled back, so the deployment log has real history to show and to roll back from.
-import type { ServerContext } from '../app';
+import type { ServerContext } from '../context';
 import { VersionStore } from '../store/versions';
 
 interface DemoVersion {

@@ -1,10 +1,9 @@
 // API keys: `x-chatcaptain-key` is looked up by its SHA-256 hash. Each route declares the
 // permission it needs in its config; a route under /v1 without one fails at start-up, so no
 // endpoint can be left open by mistake.
-import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Permission } from '../../shared/permissions';
-import type { KeyStore, KeyRecord } from '../store/keys';
+import { hashKey, type KeyStore, type KeyRecord } from '../store/keys';
 import { ApiError } from './errors';
 
 declare module 'fastify' {
@@ -19,8 +18,6 @@ declare module 'fastify' {
     auth: KeyRecord | null;
   }
 }
-
-export const hashKey = (key: string): string => createHash('sha256').update(key).digest('hex');
 
 export function authenticate(keys: KeyStore, key: string | undefined): KeyRecord {
   if (!key) throw new ApiError('Unauthorized', 'Missing x-chatcaptain-key header');

@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ConversationStatus, MessageContent } from '../../shared/domain';
-import type { ServerContext } from '../app';
+import type { ServerContext } from '../context';
 import { ApiError, notFound } from '../http/errors';
 import { parse } from '../http/validate';
 import { ConversationStore } from '../store/conversations';

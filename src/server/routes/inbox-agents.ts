@@ -2,7 +2,7 @@
 // agent's push token. "me" is the agent the API key speaks for.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { ServerContext } from '../app';
+import type { ServerContext } from '../context';
 import { authOf } from '../http/auth';
 import { parse } from '../http/validate';
 import { PresenceStore } from '../store/presence';

@@ -1,7 +1,7 @@
 // GET /v1/auth/me: who a key speaks for and what it may do. Not in the ChatCaptain excerpt; the
 // app uses it to hide what a key cannot do instead of learning that from 403s.
 import type { FastifyInstance } from 'fastify';
-import type { ServerContext } from '../app';
+import type { ServerContext } from '../context';
 import { authOf } from '../http/auth';
 
 export function meRoutes(app: FastifyInstance, ctx: ServerContext): void {

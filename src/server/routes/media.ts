@@ -2,7 +2,7 @@
 // <video> in the inbox cannot send one, and the content is the same fixed demo material for
 // everyone. Only names in the demo table resolve; everything else is a 404.
 import type { FastifyInstance } from 'fastify';
-import type { ServerContext } from '../app';
+import type { ServerContext } from '../context';
 import { ApiError } from '../http/errors';
 import { demoMedia } from '../demo/media';
 

@@ -3,7 +3,7 @@
 // is never stored or announced twice.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { ServerContext } from '../app';
+import type { ServerContext } from '../context';
 import { authOf } from '../http/auth';
 import { notFound } from '../http/errors';
 import { parse } from '../http/validate';

@@ -2,7 +2,7 @@
 // Organizations are not realtime events: clients re-read them when they open the view.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { ServerContext } from '../app';
+import type { ServerContext } from '../context';
 import { notFound } from '../http/errors';
 import { parse } from '../http/validate';
 import { ContactStore } from '../store/contacts';

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { DeployEnvironment, Environment } from '../../shared/domain';
-import type { ServerContext } from '../app';
+import type { ServerContext } from '../context';
 import { ApiError, notFound } from '../http/errors';
 import { parse } from '../http/validate';
 import { VersionStore } from '../store/versions';

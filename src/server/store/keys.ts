@@ -1,9 +1,11 @@
 // API keys with their permission sets and the chatbots they reach. Only hashes are stored.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Permission } from '../../shared/permissions';
 import type { Db } from '../db/database';
-import { hashKey } from '../http/auth';
 import { newId, nowIso } from '../clock';
+
+/** Keys are looked up, never compared, in plain text. */
+export const hashKey = (key: string): string => createHash('sha256').update(key).digest('hex');
 
 export interface KeyRecord {
   id: string;

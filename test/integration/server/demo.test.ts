@@ -1,7 +1,8 @@
 // The demo workspace: seeded conversations, the media their payloads link to, and the traffic
 // simulator, all through the real server's HTTP API.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer, type ServerContext } from '../../../src/server/app';
+import { startServer, type RunningServer } from '../../../src/server/app';
+import type { ServerContext } from '../../../src/server/context';
 import { Db } from '../../../src/server/db/database';
 import { seedDemo } from '../../../src/server/demo/seed';
 import { Simulator } from '../../../src/server/demo/simulator';
