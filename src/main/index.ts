@@ -40,7 +40,7 @@ runApp(async ({ outDir, appUrl, dataDir, locale }) => {
       onQuit: quitApp,
       getWindow: () => window,
     }),
-    language: () => language,
+    systemLanguage: () => language,
     windowFocused: () => window?.isFocused() ?? false,
     firebase: firebaseConfigFrom(process.env),
     openDemoOnFirstRun: true,

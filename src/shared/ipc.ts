@@ -6,6 +6,7 @@ import { Contact, Message, Organization, Version } from './domain';
 import type { IpcError } from './errors';
 import {
   Account,
+  AppInfo,
   ConnectionState,
   ConversationDetail,
   ConversationRef,
@@ -16,6 +17,7 @@ import {
   PushState,
   SessionState,
   Settings,
+  SettingsPatch,
   TeamPresence,
 } from './view-models';
 
@@ -81,8 +83,9 @@ export const calls = {
   'presence.set': call(z.object({ online: z.boolean() }), PresenceState),
   'agents.online': call(none, z.array(TeamPresence)),
 
+  'app.info': call(none, AppInfo),
   'settings.get': call(none, Settings),
-  'settings.set': call(Settings.partial(), Settings),
+  'settings.set': call(SettingsPatch, Settings),
   'push.state': call(none, PushState),
 
   'organizations.list': call(

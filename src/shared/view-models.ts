@@ -98,13 +98,33 @@ export type PresenceState = z.infer<typeof PresenceState>;
 export const TeamPresence = AgentPresence.extend({ accountId: z.string(), chatbotId: z.string() });
 export type TeamPresence = z.infer<typeof TeamPresence>;
 
+export const Language = z.enum(['de', 'en']);
+export type Language = z.infer<typeof Language>;
+/** The agent's choice; 'system' follows the operating system's language. */
+export const LanguageChoice = z.enum(['system', ...Language.options]);
+export type LanguageChoice = z.infer<typeof LanguageChoice>;
+
 export const Settings = z.object({
   desktopNotifications: z.boolean(),
   sound: z.boolean(),
   doNotDisturb: z.boolean(),
   idleAwayMinutes: z.number().int().min(1).max(240),
+  // Defaulted so that a settings file from before the choice existed still reads.
+  language: LanguageChoice.default('system'),
 });
 export type Settings = z.infer<typeof Settings>;
+/** A change to some settings. Without the default: a patch that leaves the language out keeps it. */
+export const SettingsPatch = Settings.extend({ language: LanguageChoice }).partial();
+
+/** The language the agent sees: their choice, or the system's. */
+export const effectiveLanguage = (choice: LanguageChoice, system: Language): Language => (choice === 'system' ? system : choice);
+
+/** What main knows about where it runs. */
+export const AppInfo = z.object({
+  /** The operating system's language, as main resolved it; what 'system' means in Settings. */
+  systemLanguage: Language,
+});
+export type AppInfo = z.infer<typeof AppInfo>;
 
 export const PushState = z.object({
   mode: z.enum(['fcm', 'local', 'off']),

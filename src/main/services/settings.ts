@@ -1,4 +1,4 @@
-// The agent's own preferences (notifications, sound, do-not-disturb, idle threshold), kept on
+// The agent's own preferences (notifications, sound, do-not-disturb, idle threshold, language), kept on
 // disk so they survive a restart.
 import { Settings } from '../../shared/view-models';
 import { JsonFile } from './json-file';
@@ -8,6 +8,7 @@ export const defaultSettings: Settings = {
   sound: true,
   doNotDisturb: false,
   idleAwayMinutes: 10,
+  language: 'system',
 };
 
 export class SettingsService {

@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Language } from '../../../src/main/services/notify/notify-policy';
+import type { Language } from '../../../src/shared/view-models';
 import { Deckhand } from '../../../src/main/services/workspace/deckhand';
 import { createHandlers } from '../../../src/main/services/workspace/handlers';
 import { WebSocketBridge } from './bridge';
@@ -106,7 +106,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     events: bridge,
     notifications,
     tray,
-    language: () => language,
+    systemLanguage: () => language,
     windowFocused: () => windowFocused,
     firebase: null,
     ...(options.pollMs !== undefined && { pollMs: options.pollMs }),

@@ -3,9 +3,9 @@
 // minute (or a resync that brings several messages at once) then costs one notification saying
 // "3 new messages", not a storm of them. The settings and the focused conversation are checked
 // again when the window closes, so opening the conversation meanwhile silences it.
-import type { ConversationRef, InboxConversation } from '../../../shared/view-models';
+import type { ConversationRef, InboxConversation, Language } from '../../../shared/view-models';
 import type { Clock } from '../ports';
-import { decide, mayNotify, type IncomingChange, type Language, type NotifyContext, type PlannedNotification } from './notify-policy';
+import { decide, mayNotify, type IncomingChange, type NotifyContext, type PlannedNotification } from './notify-policy';
 
 export interface Notification {
   title: string;

@@ -6,9 +6,7 @@
 // conversation someone else assigned to them. Never about their own actions, bots, archived
 // conversations, the conversation they are looking at, or anything while they asked for quiet.
 import type { Conversation, Message } from '../../../shared/domain';
-import { refKey, type ConversationRef, type Settings } from '../../../shared/view-models';
-
-export type Language = 'de' | 'en';
+import { refKey, type ConversationRef, type Language, type Settings } from '../../../shared/view-models';
 
 /** A live change, as sync sees it (never the initial load: that would notify the whole inbox). */
 export type IncomingChange =

@@ -4,7 +4,7 @@
 // build this with their own ports and register `handlers` for the contract.
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../../shared/ipc';
-import { refKey, type Account, type ConversationRef, type SessionState, type TeamPresence } from '../../../shared/view-models';
+import { effectiveLanguage, refKey, type Account, type AppInfo, type ConversationRef, type SessionState, type TeamPresence } from '../../../shared/view-models';
 import { Accounts, type DemoServer, type StoredAccount } from '../accounts/accounts';
 import { AppError } from '../app-error';
 import { ChatCaptainBackend } from '../backend/chatcaptain';
@@ -12,7 +12,7 @@ import { LocalCache } from '../cache/local-cache';
 import { MainDb } from '../cache/sqlite';
 import type { RendererEvents } from '../ipc-handlers';
 import { Notifier, unreadCount, type NotificationPort } from '../notify/notifier';
-import type { Language } from '../notify/notify-policy';
+import type { Language } from '../../../shared/view-models';
 import { Outbox } from '../outbox/outbox';
 import { systemClock, type Backend, type Clock, type Vault } from '../ports';
 import { PresenceService } from '../presence/presence';
@@ -41,7 +41,8 @@ export interface DeckhandOptions {
   notifications: NotificationPort;
   tray?: TrayPort;
   clock?: Clock;
-  language: () => Language;
+  /** The operating system's language: what the agent's 'system' language choice means. */
+  systemLanguage: () => Language;
   windowFocused: () => boolean;
   createBackend?: (baseUrl: string, key: string) => Backend;
   /** With a Firebase config, push tokens come from FCM; without, only the demo's local push works. */
@@ -134,7 +135,7 @@ export class Deckhand {
         openKey: this.openKey,
         windowFocused: options.windowFocused(),
         settings: this.settings.get(),
-        language: options.language(),
+        language: effectiveLanguage(this.settings.get().language, options.systemLanguage()),
         selfAssigned: this.recentSelfAssignments(),
       }),
     });
@@ -260,6 +261,10 @@ export class Deckhand {
     const now = this.clock.now();
     for (const [key, until] of this.selfAssigned) if (until <= now) this.selfAssigned.delete(key);
     return new Set(this.selfAssigned.keys());
+  }
+
+  appInfo(): AppInfo {
+    return { systemLanguage: this.options.systemLanguage() };
   }
 
   teamPresence(): TeamPresence[] {

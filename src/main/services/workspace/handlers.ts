@@ -101,6 +101,7 @@ export function createHandlers(deckhand: Deckhand): IpcHandlers {
     'presence.set': async ({ online }) => presence.set(online),
     'agents.online': async () => deckhand.teamPresence(),
 
+    'app.info': async () => deckhand.appInfo(),
     'settings.get': async () => settings.get(),
     'settings.set': async (patch) => settings.set(patch),
     'push.state': async () => push.state(),

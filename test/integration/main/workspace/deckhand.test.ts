@@ -80,7 +80,7 @@ class Harness {
       },
       notifications: { show: (n) => this.shown.push(n) },
       clock: this.clock,
-      language: () => 'en',
+      systemLanguage: () => 'en',
       windowFocused: () => this.windowFocused,
       createBackend: (baseUrl, key) => new ChatCaptainBackend({ baseUrl, key, ...fast }),
       firebase: null,
@@ -395,6 +395,25 @@ describe('Deckhand with the demo workspace', () => {
     expect(h.shown[2]).toMatchObject({ title: first.contactName, body: 'Anyone there?' });
     await h.call('conversation.focus', { ref: null });
     expect(h.shown).toHaveLength(3);
+  });
+
+  it('speaks the language the agent chose in the settings, not the system one', async () => {
+    expect(await h.call('app.info', {})).toEqual({ systemLanguage: 'en' });
+    expect((await h.call('settings.get', {})).language).toBe('system');
+    const [first, second] = [waiting[4]!, waiting[5]!];
+    const before = h.shown.length;
+    await customer(demo, first, 'Eins');
+    await customer(demo, second, 'Zwei');
+    await until(() => h.shown.length > before, 'the English group');
+    expect(h.shown[before]!.title).toBe('2 new messages');
+
+    // A patch without the language keeps it; one with it changes what main says.
+    expect((await h.call('settings.set', { language: 'de' })).language).toBe('de');
+    expect((await h.call('settings.set', { sound: true })).language).toBe('de');
+    await customer(demo, first, 'Drei');
+    await customer(demo, second, 'Vier');
+    await until(() => h.shown.length > before + 1, 'the German group');
+    expect(h.shown[before + 1]!.title).toBe('2 neue Nachrichten');
   });
 
   it('batches inbox.changed: a burst of 30 server changes costs a few events, at least 50 ms apart', async () => {
