@@ -40,7 +40,7 @@ const dataDir = resolve(values.data);
 if (values.fresh) await rm(dataDir, { recursive: true, force: true });
 
 const host = await startHost({ dataDir, port, simulatePerMin, language: values.lang, encryption: values.encryption, openDemoOnFirstRun: true });
-if (values.demo) await host.deckhand.openDemo();
+if (values.demo) await host.app.session.openDemo();
 
 console.log(`Deckhand (web) on ${host.url}  — data in ${dataDir}`);
 if (host.demo.isUp) {

@@ -1,4 +1,4 @@
-// Composition root: builds the services with the Electron adapters and hands them to the glue.
+// The app's entry: composes the services with the Electron adapters and hands them to the glue.
 import { join } from 'node:path';
 import { embeddedDemo } from './demo-server';
 import { quitApp, runApp } from './electron/app';
@@ -9,9 +9,12 @@ import { watchPower } from './electron/power';
 import { createTray } from './electron/tray';
 import { SafeStorageVault } from './electron/vault';
 import { createMainWindow } from './electron/window';
+import { compose, type App } from './compose';
+import { chatcaptainPlatform } from './services/platforms/chatcaptain/index';
+import { registryOf } from './services/platforms/registry';
+import { systemClock } from './services/ports';
+import { createPushSource } from './services/push/create-source';
 import { firebaseConfigFrom } from './services/push/firebase-config';
-import { Deckhand } from './services/workspace/deckhand';
-import { createHandlers } from './services/workspace/handlers';
 
 runApp(async ({ outDir, appUrl, dataDir, locale }) => {
   let window: ReturnType<typeof createMainWindow> | null = null;
@@ -26,10 +29,13 @@ runApp(async ({ outDir, appUrl, dataDir, locale }) => {
   };
 
   const events = createEventSender(() => window?.webContents);
-  const deckhand: Deckhand = new Deckhand({
+  const vault = new SafeStorageVault({ file: join(dataDir, 'vault.json') });
+  const deckhand: App = compose({
     dataDir,
-    vault: new SafeStorageVault({ file: join(dataDir, 'vault.json') }),
+    vault,
     demo: embeddedDemo(join(dataDir, 'demo-workspace.sqlite')),
+    platforms: registryOf(chatcaptainPlatform()),
+    pushSource: createPushSource({ firebase: firebaseConfigFrom(process.env), vault, clock: systemClock }),
     events,
     notifications: {
       show: (n) => showNotification({ title: n.title, body: n.body, silent: n.silent, onClick: () => deckhand.navigate(n.ref) }),
@@ -42,11 +48,10 @@ runApp(async ({ outDir, appUrl, dataDir, locale }) => {
     }),
     systemLanguage: () => language,
     windowFocused: () => window?.isFocused() ?? false,
-    firebase: firebaseConfigFrom(process.env),
     openDemoOnFirstRun: true,
   });
 
-  registerIpc(createHandlers(deckhand), { allowedWebContentsIds: () => (window ? [window.webContents.id] : []), appUrl });
+  registerIpc(deckhand.handlers, { allowedWebContentsIds: () => (window ? [window.webContents.id] : []), appUrl });
   installAppMenu({
     onToggleOnline: () => deckhand.presence.set(!deckhand.presence.get().intent),
     onShowShortcuts: () => events.send('ui.command', { command: 'showShortcuts' }),

@@ -1,5 +1,7 @@
-// Domain shapes shared by the local server (what it answers) and the main process (what it
-// accepts). One schema per thing, so a field renamed on one side breaks the other at compile time.
+// Deckhand's own model of what agents work with: conversations that want a person, their
+// messages, contacts and organizations, agents' presence, chatbot versions. Every platform's
+// adapter maps its wire shapes to these (src/main/services/platforms/<name>/); the cache stores
+// them and the renderer shows them. Schemas, so the IPC boundary validates them too.
 import { z } from 'zod';
 
 const isoDate = z.iso.datetime({ offset: true });
@@ -34,10 +36,14 @@ export const Contact = z.object({
 });
 export type Contact = z.infer<typeof Contact>;
 
+/**
+ * Who handles a conversation: the bot; nobody yet, though it wants a person (waiting); a person
+ * (assigned, with assignedAgentId); or nobody any more (closed).
+ */
 export const ConversationStatus = z.enum(['bot', 'waiting', 'assigned', 'closed']);
 export type ConversationStatus = z.infer<typeof ConversationStatus>;
 
-// Message payloads follow the Botpress message kinds.
+// Message content follows the Botpress message kinds, which both platforms use.
 const Option = z.object({ label: z.string().min(1), value: z.string().min(1) });
 const CardAction = z.object({
   action: z.enum(['postback', 'url', 'say']),
@@ -88,10 +94,10 @@ export const Message = z.intersection(
   z.object({
     id: z.string(),
     conversationId: z.string(),
-    direction: z.enum(['incoming', 'outgoing']),
+    /** Who wrote it: the customer, the bot, or a person (agentId says who, when known). */
     sender: z.enum(['contact', 'bot', 'agent']),
     agentId: z.string().optional(),
-    /** An agent reply's idempotency key, so a client can match the live event to its outbox entry. */
+    /** An agent reply's idempotency key, so a live message can be matched to its outbox entry. */
     clientMessageId: z.string().optional(),
     createdAt: isoDate,
   }),
@@ -104,12 +110,14 @@ export const Conversation = z.object({
   chatbotId: z.string(),
   contactId: z.string(),
   contactName: z.string(),
+  /** How the channel knows the customer (a phone number, an address, a user name), when it says. */
+  contactHandle: z.string().optional(),
   channelId: z.string(),
   channelName: z.string(),
-  providerId: z.string(),
   archived: z.boolean(),
   status: ConversationStatus,
   assignedAgentId: z.string().nullable(),
+  /** Customer messages the agents have not read yet. */
   unreadCount: z.number().int().min(0),
   lastMessage: Message.optional(),
   createdAt: isoDate,
@@ -122,16 +130,13 @@ export const AgentPresence = z.object({
   name: z.string(),
   online: z.boolean(),
   lastSeen: isoDate.nullable(),
-  // Decimal milliseconds as a string, as the API takes it; "0" before the first write.
+  /**
+   * The stamp of the write that set this state (decimal ms, "0" before the first): a platform
+   * keeps the write with the greatest stamp, so the newest intent wins whatever arrives first.
+   */
   clientTimestamp: z.string(),
 });
 export type AgentPresence = z.infer<typeof AgentPresence>;
-
-export const NotificationSettings = z.object({
-  pushToken: z.string().nullable(),
-  updatedAt: isoDate.nullable(),
-});
-export type NotificationSettings = z.infer<typeof NotificationSettings>;
 
 export const Environment = z.enum(['dev', 'test', 'prod']);
 export const DeployEnvironment = z.enum(['test', 'prod']);
@@ -145,21 +150,3 @@ export const Version = z.object({
   createdAt: isoDate,
 });
 export type Version = z.infer<typeof Version>;
-
-export const ErrorType = z.enum([
-  'InvalidPayload',
-  'InvalidQuery',
-  'ReferenceNotFound',
-  'Unauthorized',
-  'Forbidden',
-  'ResourceNotFound',
-  'MethodNotFound',
-  'AlreadyExists',
-  'PayloadTooLarge',
-  'UnsupportedMediaType',
-  'RateLimited',
-  'Internal',
-]);
-export type ErrorType = z.infer<typeof ErrorType>;
-export const ErrorBody = z.object({ error: z.string(), type: ErrorType });
-export type ErrorBody = z.infer<typeof ErrorBody>;

@@ -13,6 +13,8 @@ export const ErrorCode = z.enum([
   'Server',
   'Malformed',
   'WeakEncryption',
+  /** The account's platform does not offer this (no capability for it). */
+  'Unsupported',
   'Internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -1,6 +1,9 @@
 // Which conversations a view of the inbox shows. Shared so that main's `inbox.list` and the
 // renderer's list (which filters 50,000 conversations as the agent types) agree exactly.
+import { isMine, isWaiting } from './conversation-rules';
 import { foldForSearch } from './fold';
+import { chatbotKey } from './keys';
+import { summarize } from './message-summary';
 import type { InboxConversation, InboxFilter } from './view-models';
 
 export interface FilterContext {
@@ -13,14 +16,13 @@ export function matchesView(c: InboxConversation, filter: InboxFilter, context: 
     case 'archived':
       return c.archived;
     case 'waiting':
-      return !c.archived && c.status === 'waiting';
+      return !c.archived && isWaiting(c);
     case 'mine':
-      return !c.archived && c.status === 'assigned' && c.assignedAgentId === context.myAgentIds[c.accountId];
+      return !c.archived && isMine(c, context.myAgentIds[c.accountId]);
     case 'all':
       return !c.archived;
   }
 }
-
 
 // Folding (normalize + lower-case) is most of a search's cost; conversations are immutable
 // values (an update brings a new object), so each is folded once, however often the agent types.
@@ -29,9 +31,9 @@ const folded = new WeakMap<InboxConversation, string>();
 function searchableText(c: InboxConversation): string {
   let text = folded.get(c);
   if (text === undefined) {
-    const last = c.lastMessage;
-    const lastText = last && 'text' in last.payload && typeof last.payload.text === 'string' ? last.payload.text : '';
-    text = foldForSearch(`${c.contactName} ${c.channelName} ${c.providerId} ${lastText}`);
+    const last = c.lastMessage ? summarize(c.lastMessage) : null;
+    const lastText = last?.text ?? last?.detail ?? '';
+    text = foldForSearch(`${c.contactName} ${c.channelName} ${c.contactHandle ?? ''} ${lastText}`);
     folded.set(c, text);
   }
   return text;
@@ -47,7 +49,7 @@ export function filterInbox(
     (c) =>
       matchesView(c, filter, context) &&
       (filter.channelId === undefined || c.channelId === filter.channelId) &&
-      (filter.chatbot === undefined || `${c.accountId}/${c.chatbotId}` === filter.chatbot) &&
+      (filter.chatbot === undefined || chatbotKey(c) === filter.chatbot) &&
       (term === '' || searchableText(c).includes(term)),
   );
 }

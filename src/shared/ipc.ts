@@ -50,6 +50,8 @@ export const calls = {
   'session.state': call(none, SessionState),
   'session.addAccount': call(
     z.object({
+      /** Which platform ('chatcaptain', 'botpress', ...); ChatCaptain when not said. */
+      platform: z.string().min(1).default('chatcaptain'),
       baseUrl: z.url({ protocol: /^https?$/ }),
       key: z.string().trim().min(1),
       chatbotIds: z.array(z.string().trim().min(1)).min(1),

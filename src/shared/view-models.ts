@@ -2,9 +2,9 @@
 // with the account they came from, the reply outbox, presence with its pending/lost states,
 // settings and connection health. Schemas so that the IPC boundary validates them too.
 import { z } from 'zod';
-import { AgentPresence, Conversation, Message, NotificationSettings } from './domain';
+import { Capability, Grants } from './capabilities';
+import { AgentPresence, Conversation, Message } from './domain';
 import { ErrorCode } from './errors';
-import { permissions } from './permissions';
 
 export const ConversationRef = z.object({
   accountId: z.string().min(1),
@@ -12,9 +12,6 @@ export const ConversationRef = z.object({
   conversationId: z.string().min(1),
 });
 export type ConversationRef = z.infer<typeof ConversationRef>;
-
-/** A stable key for a conversation across accounts and chatbots. */
-export const refKey = (ref: ConversationRef): string => `${ref.accountId}/${ref.chatbotId}/${ref.conversationId}`;
 
 export const InboxConversation = Conversation.extend({
   accountId: z.string(),
@@ -28,18 +25,15 @@ export type InboxView = z.infer<typeof InboxView>;
 export const InboxFilter = z.object({
   view: InboxView.default('all'),
   channelId: z.string().optional(),
-  /** `${accountId}/${chatbotId}` */
+  /** A chatbotKey (shared/keys.ts). */
   chatbot: z.string().optional(),
   search: z.string().max(200).optional(),
 });
 export type InboxFilter = z.infer<typeof InboxFilter>;
 
-export const Permission = z.enum(permissions);
-export const AccountChatbot = z.object({
-  id: z.string(),
-  name: z.string(),
-  permissions: z.array(Permission),
-});
+/** A chatbot (a bot, on Botpress) of an account, with what the key may do there. */
+export const AccountChatbot = z.object({ id: z.string(), name: z.string() }).extend(Grants.shape);
+export type AccountChatbot = z.infer<typeof AccountChatbot>;
 export const ConnectionState = z.object({
   state: z.enum(['connecting', 'live', 'polling', 'offline', 'signedOut']),
   /** Failed attempts since the last success; the UI shows it while reconnecting. */
@@ -50,10 +44,15 @@ export const ConnectionState = z.object({
 export type ConnectionState = z.infer<typeof ConnectionState>;
 export const Account = z.object({
   id: z.string(),
-  kind: z.enum(['chatcaptain', 'demo']),
+  /** Which platform it is on ('chatcaptain', 'botpress', ...): for labels and badges, never for decisions. */
+  platform: z.string(),
+  /** The demo workspace (the embedded local server). */
+  demo: z.boolean(),
   label: z.string(),
   baseUrl: z.string(),
   agent: z.object({ id: z.string(), name: z.string() }),
+  /** What the platform offers beyond the core; each chatbot says what the key may do within it. */
+  capabilities: z.array(Capability),
   chatbots: z.array(AccountChatbot),
   connection: ConnectionState,
 });
@@ -143,4 +142,3 @@ export const ConversationDetail = z.object({
 });
 export type ConversationDetail = z.infer<typeof ConversationDetail>;
 
-export { NotificationSettings };

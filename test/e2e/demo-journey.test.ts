@@ -6,7 +6,7 @@
 // The tests run in order and build on each other, as the agent's session does.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Conversation } from '../../src/shared/domain';
+import type { Conversation } from '../../src/server/wire';
 import { startHost, type Host } from './host/host';
 import { axeViolations, openApp, screenshot, useBrowser, waitForBridge } from './support/browser';
 import { openTappedApp, type TappedApp } from './support/scenario-bridge';
@@ -192,7 +192,7 @@ describe('the demo journey (German, light)', () => {
     await page.getByRole('status').getByText('Gespeichert').waitFor();
     await dnd.click();
     await expect.poll(() => dnd.isChecked()).toBe(true);
-    await expect.poll(() => host.deckhand.settings.get()).toMatchObject({ sound: false, doNotDisturb: true });
+    await expect.poll(() => host.app.settings.get()).toMatchObject({ sound: false, doNotDisturb: true });
     await expectAccessible(page, 'settings (de, light)');
     await shot('08-settings');
 

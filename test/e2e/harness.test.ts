@@ -119,7 +119,7 @@ describe('window.deckhand over the bridge', () => {
 
   it('opens the demo workspace and lists its conversations', async () => {
     const opened = await callInPage(app.page, 'session.openDemo', {});
-    expect(opened).toMatchObject({ ok: true, value: { kind: 'demo', baseUrl: host.demo.server.url } });
+    expect(opened).toMatchObject({ ok: true, value: { platform: 'chatcaptain', demo: true, baseUrl: host.demo.server.url } });
     await expect
       .poll(async () => {
         const list = await callInPage(app.page, 'inbox.list', {});

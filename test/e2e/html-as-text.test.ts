@@ -5,7 +5,7 @@
 // sources. English, light theme.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Conversation } from '../../src/shared/domain';
+import type { Conversation } from '../../src/server/wire';
 import { startHost, type Host } from './host/host';
 import { openApp, screenshot, useBrowser, type AppPage } from './support/browser';
 import { conversationList, expectAccessible, rowOf, threadOf } from './support/scenario-app';

@@ -78,7 +78,7 @@ describe('an inbox of 50,000 conversations (German, light)', () => {
 
     // What main would send for an account with 50,000 waiting conversations (a person could not
     // make them): in batches, as its batcher sends a large first sync.
-    const accountId = host.deckhand.session().accounts[0]!.id;
+    const accountId = host.app.session.state().accounts[0]!.id;
     const all = synthetic(accountId);
     const started = Date.now();
     for (let at = 0; at < all.length; at += BATCH) await app.tap.emit('inbox.changed', { upserted: all.slice(at, at + BATCH), removed: [] });

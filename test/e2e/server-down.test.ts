@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Conversation } from '../../src/shared/domain';
+import type { Conversation } from '../../src/server/wire';
 import { startServer } from '../../src/server/app';
 import { startHost, type Host } from './host/host';
 import { openApp, screenshot, useBrowser, waitForBridge, type AppPage } from './support/browser';

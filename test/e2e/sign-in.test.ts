@@ -74,7 +74,7 @@ describe('signing in to a ChatCaptain workspace (English, dark)', () => {
     expect(await chatbots().inputValue()).toBe('bot_shop');
     // After a failed try the cursor goes to the field to fix.
     expect(await key().evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
-    expect(host.deckhand.session().accounts).toEqual([]);
+    expect(host.app.session.state().accounts).toEqual([]);
     await expectAccessible(page, 'sign-in with a refused key (en, dark)');
     await screenshot(page, 'sign-in-02-bad-key');
   });
@@ -92,7 +92,7 @@ describe('signing in to a ChatCaptain workspace (English, dark)', () => {
     expect(await chatbots().getAttribute('aria-invalid')).toBe('true');
     expect(await chatbots().inputValue()).toBe('bot_shop, bot_service');
     expect(await key().inputValue()).toBe(limited);
-    expect(host.deckhand.session().accounts).toEqual([]);
+    expect(host.app.session.state().accounts).toEqual([]);
     await screenshot(page, 'sign-in-03-chatbot-unreachable');
   });
 
@@ -108,8 +108,8 @@ describe('signing in to a ChatCaptain workspace (English, dark)', () => {
     await expect.poll(() => conversationList(page).getByRole('option').count()).toBe(waiting.length);
     const names = await conversationList(page).getByRole('option').allTextContents();
     for (const c of waiting) expect(names.some((n) => n.includes(c.contactName))).toBe(true);
-    expect(host.deckhand.session().accounts).toMatchObject([
-      { kind: 'chatcaptain', baseUrl: serverUrl, agent: { id: host.demo.server.workspace.agentOf.agent }, chatbots: [{ id: 'bot_shop' }] },
+    expect(host.app.session.state().accounts).toMatchObject([
+      { platform: 'chatcaptain', demo: false, baseUrl: serverUrl, agent: { id: host.demo.server.workspace.agentOf.agent }, chatbots: [{ id: 'bot_shop' }] },
     ]);
     await screenshot(page, 'sign-in-04-inbox');
     expect(app.problems).toEqual([]);

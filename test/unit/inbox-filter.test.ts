@@ -9,7 +9,7 @@ const base = {
   contactId: 'c',
   channelId: 'whatsapp',
   channelName: 'WhatsApp Business',
-  providerId: '4915100000000',
+  contactHandle: '4915100000000',
   archived: false,
   status: 'bot',
   assignedAgentId: null,
@@ -37,7 +37,6 @@ const inbox = [
     lastMessage: {
       id: 'm',
       conversationId: 'x',
-      direction: 'incoming',
       sender: 'contact',
       type: 'text',
       payload: { text: 'Wo bleibt meine Rücksendung?' },

@@ -3,8 +3,8 @@
 // schema, and answers an IpcResult, so no exception crosses into the renderer.
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { EVENT_CHANNEL, callChannel, calls, type CallName, type EventName, type EventPayload, type IpcResult } from '../../shared/ipc';
-import { dispatchCall } from '../services/ipc-dispatch';
-import type { IpcHandlers, RendererEvents } from '../services/ipc-handlers';
+import { dispatchCall } from '../services/ipc/dispatch';
+import type { IpcHandlers, RendererEvents } from '../services/ipc/handler-types';
 import { isAppUrl } from './window';
 
 export interface IpcOptions {

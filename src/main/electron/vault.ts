@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { app, safeStorage } from 'electron';
 import { z } from 'zod';
-import { AppError } from '../services/app-error';
+import { AppError } from '../services/errors/app-error';
 import { JsonFile } from '../services/json-file';
 import type { Vault } from '../services/ports';
 

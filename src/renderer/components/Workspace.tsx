@@ -1,6 +1,8 @@
 // The signed-in frame: header, connection banner, the nav rail and the chosen section.
 import { Building2, GitBranch, Inbox, Settings } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
+import type { Capability } from '../../shared/capabilities';
+import { offeredByAny } from '../lib/offered';
 import { ConversationView } from '../screens/conversation/ConversationView';
 import { InboxList } from '../screens/inbox/InboxList';
 import { OrganizationsScreen } from '../screens/organizations/OrganizationsScreen';
@@ -13,16 +15,21 @@ import { HelpOverlay } from './HelpOverlay';
 import { OfflineBanner } from './OfflineBanner';
 import { useGlobalShortcuts } from './shortcuts';
 
-const sections: { id: Section; icon: typeof Inbox }[] = [
+/** The sections, each shown only while some account's platform offers what it needs. */
+const sections: { id: Section; icon: typeof Inbox; needs?: Capability }[] = [
   { id: 'inbox', icon: Inbox },
-  { id: 'organizations', icon: Building2 },
-  { id: 'versions', icon: GitBranch },
+  { id: 'organizations', icon: Building2, needs: 'organizations' },
+  { id: 'versions', icon: GitBranch, needs: 'versions' },
   { id: 'settings', icon: Settings },
 ];
 
 export function Workspace() {
   const { t } = useTranslation();
-  const section = useStore((s) => s.section);
+  const accounts = useStore((s) => s.session?.accounts);
+  const shown = sections.filter(({ needs }) => needs === undefined || offeredByAny(accounts, needs));
+  const chosen = useStore((s) => s.section);
+  // The account that offered the open section was signed out: back to the inbox.
+  const section = shown.some(({ id }) => id === chosen) ? chosen : 'inbox';
   useGlobalShortcuts();
   return (
     <div className="app">
@@ -34,7 +41,7 @@ export function Workspace() {
         <OfflineBanner />
       </div>
       <nav className="app-nav" aria-label={t('common.nav.label')}>
-        {sections.map(({ id, icon: Icon }) => (
+        {shown.map(({ id, icon: Icon }) => (
           <button
             key={id}
             type="button"

@@ -41,6 +41,7 @@ export const commonEn = {
     Server: 'The server had a problem. Try again in a moment.',
     Malformed: 'The server sent an answer Deckhand does not understand.',
     WeakEncryption: '{{message}}',
+    Unsupported: 'This account’s platform does not offer that.',
     Internal: 'Something went wrong in Deckhand.',
   },
 };
@@ -86,6 +87,7 @@ export const commonDe: Shape<typeof commonEn> = {
     Server: 'Der Server hatte ein Problem. Bitte gleich erneut versuchen.',
     Malformed: 'Der Server hat eine Antwort geschickt, die Deckhand nicht versteht.',
     WeakEncryption: '{{message}}',
+    Unsupported: 'Die Plattform dieses Kontos bietet das nicht an.',
     Internal: 'In Deckhand ist etwas schiefgegangen.',
   },
 };

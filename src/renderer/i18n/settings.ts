@@ -62,6 +62,9 @@ export const settingsEn = {
     confirmDemoBody: 'The demo workspace closes. You can open it again from the sign-in screen.',
     add: 'Add a ChatCaptain account',
     added: 'Account added: {{account}}',
+    limits: 'Not on this platform',
+    noPresence: 'No online status: customers and colleagues do not see whether you are online, and the online switch does not apply here.',
+    noPush: 'No push notifications: Deckhand tells you about new conversations while it is running.',
   },
 };
 
@@ -127,5 +130,8 @@ export const settingsDe: Shape<typeof settingsEn> = {
     confirmDemoBody: 'Der Demo-Arbeitsbereich wird geschlossen. Sie können ihn auf dem Anmeldebildschirm wieder öffnen.',
     add: 'ChatCaptain-Konto hinzufügen',
     added: 'Konto hinzugefügt: {{account}}',
+    limits: 'Auf dieser Plattform nicht verfügbar',
+    noPresence: 'Kein Online-Status: Kundschaft und Kollegen sehen nicht, ob Sie online sind, und der Online-Schalter gilt hier nicht.',
+    noPush: 'Keine Push-Benachrichtigungen: Deckhand meldet neue Unterhaltungen, solange es läuft.',
   },
 };

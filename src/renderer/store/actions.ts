@@ -2,6 +2,7 @@
 // in the store; a failure becomes a toast (and, for a reply, leaves the draft untouched).
 import i18next from 'i18next';
 import type { CallInput } from '../../shared/ipc';
+import { parseConversationKey } from '../../shared/keys';
 import type { ConversationRef, InboxConversation, Settings } from '../../shared/view-models';
 import { UiError, call } from '../api';
 import { describeError } from './describe-error';
@@ -36,9 +37,11 @@ export const refOf = (c: Pick<InboxConversation, 'accountId' | 'chatbotId' | 'id
   conversationId: c.id,
 });
 
+/** The ids in a key the store holds; every such key came from main, so it parses. */
 function refForKey(key: string): ConversationRef {
-  const [accountId = '', chatbotId = '', conversationId = ''] = key.split('/');
-  return { accountId, chatbotId, conversationId };
+  const ref = parseConversationKey(key);
+  if (!ref) throw new Error(`not a conversation key: ${key}`);
+  return ref;
 }
 
 export async function bootstrap(): Promise<void> {

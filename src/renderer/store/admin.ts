@@ -3,6 +3,7 @@
 // in the screens, re-read whenever a section opens (organizations are not realtime).
 import { useMemo } from 'react';
 import { create } from 'zustand';
+import type { Capability } from '../../shared/capabilities';
 import { chatbotChoices, resolveChoice, type ChatbotChoice } from '../screens/organizations/chatbot-choice';
 import { useStore } from './store';
 
@@ -20,12 +21,12 @@ export function chooseChatbot(key: string): void {
   useAdmin.setState({ chatbotKey: key });
 }
 
-/** Every chatbot of the session, and the one the sections work on (null with no account). */
-export function useChatbotChoice(): { choices: ChatbotChoice[]; chosen: ChatbotChoice | null } {
+/** The chatbots a section can work on, and the one it does (null with none). */
+export function useChatbotChoice(capability: Capability): { choices: ChatbotChoice[]; chosen: ChatbotChoice | null } {
   const session = useStore((s) => s.session);
   const remembered = useAdmin((s) => s.chatbotKey);
   return useMemo(() => {
-    const choices = chatbotChoices(session);
+    const choices = chatbotChoices(session, capability);
     return { choices, chosen: resolveChoice(choices, remembered) };
-  }, [session, remembered]);
+  }, [session, remembered, capability]);
 }

@@ -1,6 +1,7 @@
 // Contract events → store. Subscribed once at start (bootstrap in actions.ts).
 import type { Message } from '../../shared/domain';
-import { refKey, type OutboxItem } from '../../shared/view-models';
+import { conversationKey } from '../../shared/keys';
+import type { OutboxItem } from '../../shared/view-models';
 import { on } from '../api';
 import { markRead, selectConversation } from './actions';
 import { getState, setState } from './store';
@@ -56,7 +57,7 @@ export function subscribeToMain(): () => void {
     on('push.changed', (push) => setState({ push })),
     on('navigate.conversation', ({ ref }) => {
       setState({ section: 'inbox' });
-      const key = refKey(ref);
+      const key = conversationKey(ref);
       // A conversation outside the current view: show all, so the selection is visible.
       if (!getState().conversations.has(key)) setState({ filter: { view: 'all' } });
       void selectConversation(key);

@@ -1,6 +1,6 @@
 // What the traffic simulator says: first messages of new conversations, customers' follow-ups,
 // the bot's answers and the request for a person, per chatbot and language.
-import type { MessageContent } from '../../shared/domain';
+import type { MessageContent } from '../wire';
 import { audio, card, carousel, choice, dropdown, file, image, location, say, type Lang } from './content';
 
 export interface LivePool {

@@ -1,7 +1,7 @@
 // The vocabulary the demo's dialogues are written in: payload builders (one per Botpress kind),
 // turns, scripts, channels and the people who write in. The dialogues themselves live in
 // content-shop-*.ts and content-service-*.ts (collected in scripts.ts) and content-live.ts.
-import type { MessageContent } from '../../shared/domain';
+import type { MessageContent } from '../wire';
 import { mediaPath, type DemoMediaName } from './media';
 
 export type Lang = 'de' | 'en';

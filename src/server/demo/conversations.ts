@@ -2,7 +2,7 @@
 // each with its own contact, channel, agent and time, written into the past so the inbox looks
 // like two weeks of real traffic with the newest in the last hours. Seeded, so every demo start
 // looks the same (the times move with the clock, their order does not).
-import type { ConversationStatus } from '../../shared/domain';
+import type { ConversationStatus } from '../wire';
 import type { ServerContext } from '../context';
 import type { Workspace } from '../store/workspace';
 import { ContactStore } from '../store/contacts';

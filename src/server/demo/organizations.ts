@@ -3,7 +3,7 @@
 // turn up as members. A seeded PRNG (no Math.random) makes every demo the same, apart from ids
 // and dates, which count back from the moment of seeding.
 import type { ServerContext } from '../context';
-import type { Contact } from '../../shared/domain';
+import type { Contact } from '../wire';
 import { ContactStore } from '../store/contacts';
 import { OrganizationStore, type OrganizationFields } from '../store/organizations';
 

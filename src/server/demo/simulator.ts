@@ -3,7 +3,7 @@
 // chatbots: mostly follow-ups in open conversations, sometimes a new conversation, the bot
 // answering, or someone asking for a person. Everything goes through ConversationStore, so
 // clients see it as events exactly like real traffic. stop() clears every pending timer.
-import type { Conversation, MessageContent } from '../../shared/domain';
+import type { Conversation, MessageContent } from '../wire';
 import type { ServerContext } from '../context';
 import type { Workspace } from '../store/workspace';
 import { ContactStore } from '../store/contacts';

@@ -2,7 +2,7 @@
 // that type. Handlers throw ApiError; anything else is mapped here, so bad input never
 // becomes a 500 and nothing reaches the client as a stack trace.
 import type { FastifyError, FastifyInstance } from 'fastify';
-import type { ErrorBody, ErrorType } from '../../shared/domain';
+import type { ErrorBody, ErrorType } from '../wire';
 
 export const statusOf: Record<ErrorType, number> = {
   InvalidPayload: 400,

@@ -5,7 +5,7 @@
 // seq but does not advance it, so other agents never see a gap for a push meant for someone else.
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import { SocketAuth, type RealtimeEventName, type RealtimePayload } from '../../shared/realtime';
+import { SocketAuth, type RealtimeEventName, type RealtimePayload } from '../wire';
 import { authenticate, authorize } from '../http/auth';
 import { ApiError } from '../http/errors';
 import type { Db } from '../db/database';

@@ -3,7 +3,7 @@
 // in ConversationStore; here requests are validated and answered.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ConversationStatus, MessageContent } from '../../shared/domain';
+import { ConversationStatus, MessageContent } from '../wire';
 import type { ServerContext } from '../context';
 import { ApiError, notFound } from '../http/errors';
 import { parse } from '../http/validate';

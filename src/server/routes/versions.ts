@@ -2,7 +2,7 @@
 // demo roles (the agent role has no version permissions; viewers may list).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { DeployEnvironment, Environment } from '../../shared/domain';
+import { DeployEnvironment, Environment } from '../wire';
 import type { ServerContext } from '../context';
 import { ApiError, notFound } from '../http/errors';
 import { parse } from '../http/validate';

@@ -1,5 +1,5 @@
 // Contacts: the people on the other side of conversations, optionally members of organizations.
-import type { Contact } from '../../shared/domain';
+import type { Contact } from '../wire';
 import type { Db } from '../db/database';
 import { newId, nowIso } from '../clock';
 

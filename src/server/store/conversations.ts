@@ -2,7 +2,7 @@
 // EventSink after it is written, so socket clients see what a poll would return. The status
 // rules (who a conversation is assigned to, and when) live here, so the API, the demo seed and
 // the traffic simulator cannot drift apart.
-import type { Conversation, ConversationStatus, Message, MessageContent } from '../../shared/domain';
+import type { Conversation, ConversationStatus, Message, MessageContent } from '../wire';
 import type { Db } from '../db/database';
 import type { EventSink } from '../realtime/hub';
 import { ApiError, notFound } from '../http/errors';

@@ -1,7 +1,7 @@
 // Message rows: storing, mapping and paging. History is ordered by (created_at, seq): created_at
 // may be back-dated by the demo seed, and seq breaks ties in insertion order, so a page boundary
 // never repeats or skips a message even when two share a millisecond.
-import type { Message, MessageContent } from '../../shared/domain';
+import type { Message, MessageContent } from '../wire';
 import type { Db } from '../db/database';
 import { ApiError } from '../http/errors';
 import { newId, nowIso } from '../clock';

@@ -1,6 +1,6 @@
 // Each agent's push token per chatbot. store/push.ts reads the same table to decide who is told
 // about new messages: a row with a token means "notify me", a null token means "do not".
-import type { NotificationSettings } from '../../shared/domain';
+import type { NotificationSettings } from '../wire';
 import type { Db } from '../db/database';
 import { nowIso } from '../clock';
 

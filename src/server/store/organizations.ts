@@ -1,7 +1,7 @@
 // Organizations of a chatbot: the companies its contacts belong to. Pages run newest first by
 // created_at, which nowIso() keeps unique, so "strictly before the last date seen" neither
 // repeats nor skips a row.
-import type { Organization, OrganizationFields, OrganizationPatch } from '../../shared/domain';
+import type { Organization, OrganizationFields, OrganizationPatch } from '../wire';
 import type { Db } from '../db/database';
 import { newId, nowIso } from '../clock';
 import { foldForSearch } from '../../shared/fold';

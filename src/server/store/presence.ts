@@ -1,7 +1,7 @@
 // Agents' online state per chatbot. Clients stamp each write with their own clock
 // (`clientTimestamp`, decimal milliseconds); a write wins only if its stamp is greater than the
 // stored one, so a late-arriving older request can never overwrite a newer state.
-import type { AgentPresence } from '../../shared/domain';
+import type { AgentPresence } from '../wire';
 import type { Db } from '../db/database';
 import { nowIso } from '../clock';
 

@@ -1,24 +1,15 @@
 // The local stand-in for FCM: a `push` socket event to each agent who registered a push token.
 // Who is told: the assigned agent about their conversation; every registered agent about a
 // conversation that waits for a person.
-import type { Conversation, Message } from '../../shared/domain';
+import { oneLine, summarize } from '../../shared/message-summary';
+import type { Conversation, Message } from '../wire';
 import type { Db } from '../db/database';
 import type { EventSink } from '../realtime/hub';
 
+/** The push body: the message's words, or its kind in brackets plus what names it. */
 function preview(message: Message): string {
-  switch (message.type) {
-    case 'text':
-      return message.payload.text.slice(0, 140);
-    case 'choice':
-    case 'dropdown':
-      return message.payload.text.slice(0, 140);
-    case 'card':
-      return message.payload.title;
-    case 'location':
-      return message.payload.title ?? message.payload.address ?? `${message.payload.latitude}, ${message.payload.longitude}`;
-    default:
-      return `[${message.type}]`;
-  }
+  const { kind, text, detail } = summarize(message);
+  return oneLine(text ?? (detail ? `[${kind}] ${detail}` : `[${kind}]`), 140);
 }
 
 export function pushForMessage(db: Db, events: EventSink, conversation: Conversation, message: Message): void {

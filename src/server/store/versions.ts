@@ -1,7 +1,7 @@
 // Chatbot versions and their deployments. Deployments are an append-only log: what is live in an
 // environment is the version of its latest row, so a rollback is one more row, and the history
 // a rollback needs is never rewritten.
-import type { Version } from '../../shared/domain';
+import type { Version } from '../wire';
 import type { Db } from '../db/database';
 import { newId, nowIso } from '../clock';
 

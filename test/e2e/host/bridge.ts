@@ -9,8 +9,8 @@
 import type { Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { calls, callChannel, type CallName, type EventName, type EventPayload } from '../../../src/shared/ipc';
-import { dispatchCall } from '../../../src/main/services/ipc-dispatch';
-import type { IpcHandlers, RendererEvents } from '../../../src/main/services/ipc-handlers';
+import { dispatchCall } from '../../../src/main/services/ipc/dispatch';
+import type { IpcHandlers, RendererEvents } from '../../../src/main/services/ipc/handler-types';
 
 export const BRIDGE_SOCKET_PATH = '/deckhand-bridge';
 

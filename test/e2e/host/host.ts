@@ -8,9 +8,12 @@ import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { compose, type App } from '../../../src/main/compose';
+import { chatcaptainPlatform } from '../../../src/main/services/platforms/chatcaptain/index';
+import type { PlatformFactory } from '../../../src/main/services/platforms/platform';
+import { registryOf } from '../../../src/main/services/platforms/registry';
+import { LocalTokenSource } from '../../../src/main/services/push/local-source';
 import type { Language } from '../../../src/shared/view-models';
-import { Deckhand } from '../../../src/main/services/workspace/deckhand';
-import { createHandlers } from '../../../src/main/services/workspace/handlers';
 import { WebSocketBridge } from './bridge';
 import { bridgeScript } from './bridge-bundle';
 import { DemoControl, type DemoOptions } from './demo';
@@ -44,6 +47,8 @@ export interface HostOptions {
   serveAxe?: boolean;
   /** Default: out/renderer. */
   rendererDir?: string;
+  /** Platforms to offer besides ChatCaptain (a test's own). */
+  platforms?: PlatformFactory[];
 }
 
 export interface Host {
@@ -51,7 +56,8 @@ export interface Host {
   readonly url: string;
   readonly origin: string;
   readonly dataDir: string;
-  readonly deckhand: Deckhand;
+  /** Deckhand's main-process services, composed as the app composes them. */
+  readonly app: App;
   /** The demo workspace's server: `server.url`, `server.workspace.keys`, `customerMessage`, `down()`/`up()`. */
   readonly demo: DemoControl;
   readonly vault: MemoryVault;
@@ -96,37 +102,39 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     ...(options.simulatePerMin !== undefined && { simulatePerMin: options.simulatePerMin }),
     ...(options.serverOptions && { serverOptions: options.serverOptions }),
   });
-  // The notifier is built inside Deckhand, so the click handler reaches it through this binding.
-  let deckhandRef: Deckhand | null = null;
-  const notifications = new RecordingNotifications((n) => deckhandRef?.navigate(n.ref));
-  const deckhand = new Deckhand({
+  // The notifier is built inside the app, so the click handler reaches it through this binding.
+  let appRef: App | null = null;
+  const notifications = new RecordingNotifications((n) => appRef?.navigate(n.ref));
+  const app = compose({
     dataDir,
     vault,
     demo,
+    platforms: registryOf(chatcaptainPlatform(), ...(options.platforms ?? [])),
+    // As the app without a Firebase project: the demo's local server delivers pushes.
+    pushSource: new LocalTokenSource({ vault }),
     events: bridge,
     notifications,
     tray,
     systemLanguage: () => language,
     windowFocused: () => windowFocused,
-    firebase: null,
     ...(options.pollMs !== undefined && { pollMs: options.pollMs }),
     ...(options.openDemoOnFirstRun !== undefined && { openDemoOnFirstRun: options.openDemoOnFirstRun }),
   });
-  deckhandRef = deckhand;
-  bridge.setHandlers(createHandlers(deckhand));
+  appRef = app;
+  bridge.setHandlers(app.handlers);
 
   const http = createServer(createStaticHandler({ root: await realpath(rendererDir), bridgeScript: script, axeScript }));
   let origin = '';
   bridge.attach(http, () => [origin, origin.replace('127.0.0.1', 'localhost')]);
 
   try {
-    await deckhand.start();
+    await app.start();
     const port = await listen(http, options.port ?? 0);
     origin = `http://127.0.0.1:${port}`;
   } catch (error) {
     await bridge.close();
     http.close();
-    await deckhand.stop().catch(() => undefined);
+    await app.stop().catch(() => undefined);
     if (ownDataDir) await rm(dataDir, { recursive: true, force: true });
     throw error;
   }
@@ -136,7 +144,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     url: `${origin}/`,
     origin,
     dataDir,
-    deckhand,
+    app,
     demo,
     vault,
     notifications,
@@ -149,7 +157,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
         await bridge.close();
         http.closeAllConnections();
         await new Promise<void>((resolve) => http.close(() => resolve()));
-        await deckhand.stop();
+        await app.stop();
         if (ownDataDir) await rm(dataDir, { recursive: true, force: true });
       })()),
   };

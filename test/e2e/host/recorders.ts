@@ -1,7 +1,7 @@
 // What the desktop would have shown, recorded for tests: native notifications (with a click that
 // does what the Electron glue does: bring the conversation up) and the tray's state.
 import type { Notification, NotificationPort } from '../../../src/main/services/notify/notifier';
-import type { TrayPort } from '../../../src/main/services/workspace/deckhand';
+import type { TrayPort } from '../../../src/main/compose';
 
 type Waiter<T> = { test: (items: readonly T[]) => boolean; resolve: () => void };
 

@@ -3,7 +3,8 @@
 // customer side and the server really have, as opposed to what the app shows).
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import type { AgentPresence, Conversation, Message, Version } from '../../../src/shared/domain';
+// What the demo server answers, in its own (ChatCaptain's) shapes.
+import type { AgentPresence, Conversation, Message, Version } from '../../../src/server/wire';
 import type { Host } from '../host/host';
 import { axeViolations } from './browser';
 

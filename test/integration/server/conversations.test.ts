@@ -1,7 +1,9 @@
 // Conversations against the real local server: CRUD, the assignment rules, list filters and
 // delta sync, and the channel-facing endpoints (handle, event, step payload, custom event).
 import { describe, expect, it } from 'vitest';
-import { Conversation, Message, type MessageContent } from '../../../src/shared/domain';
+// The server is checked against what the app's ChatCaptain adapter accepts.
+import type { MessageContent } from '../../../src/shared/domain';
+import { WireConversation as Conversation, WireMessage as Message } from '../../../src/main/services/platforms/chatcaptain/wire';
 import { call, useServer } from '../../support/server';
 
 const server = useServer();

@@ -7,7 +7,8 @@ import { Db } from '../../../src/server/db/database';
 import { seedDemo } from '../../../src/server/demo/seed';
 import { Simulator } from '../../../src/server/demo/simulator';
 import { ensureWorkspace } from '../../../src/server/store/workspace';
-import { messageTypes, type Conversation, type Message } from '../../../src/shared/domain';
+import { messageTypes } from '../../../src/shared/domain';
+import type { Conversation, Message } from '../../../src/server/wire';
 import { call, useServer } from '../../support/server';
 
 const server = useServer({ demo: true });

@@ -2,7 +2,8 @@
 // Each presence test writes to its own (chatbot, agent) pair, so the tests do not depend on order:
 // admin = agent_lena, agent = agent_jonas; viewer (agent_mia) and agent_sam never write.
 import { describe, expect, it } from 'vitest';
-import { AgentPresence, NotificationSettings } from '../../../src/shared/domain';
+// The server is checked against what the app's ChatCaptain adapter accepts.
+import { WireAgent as AgentPresence, WireNotificationSettings as NotificationSettings } from '../../../src/main/services/platforms/chatcaptain/wire';
 import { call, useServer } from '../../support/server';
 
 const server = useServer();

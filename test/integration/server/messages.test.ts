@@ -1,7 +1,9 @@
 // Message history paging and the agent reply (idempotency by clientMessageId, side effects on
 // the conversation, permissions) against the real local server.
 import { describe, expect, it } from 'vitest';
-import { Message, type Conversation } from '../../../src/shared/domain';
+// The server is checked against what the app's ChatCaptain adapter accepts.
+import type { Conversation } from '../../../src/server/wire';
+import { WireMessage as Message } from '../../../src/main/services/platforms/chatcaptain/wire';
 import { call, useServer } from '../../support/server';
 
 const server = useServer();

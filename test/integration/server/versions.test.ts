@@ -1,7 +1,8 @@
 // Chatbot versions against the real server: create, deploy, rollback, delete, permissions, and
 // the demo seed. Tests share one server; each creates its own versions and asserts on those.
 import { describe, expect, it } from 'vitest';
-import { Version } from '../../../src/shared/domain';
+// The server is checked against what the app's ChatCaptain adapter accepts.
+import { WireVersion as Version } from '../../../src/main/services/platforms/chatcaptain/wire';
 import { call, useServer } from '../../support/server';
 
 const base = (chatbotId = 'bot_shop') => `/v1/chatbots/${chatbotId}/versions`;

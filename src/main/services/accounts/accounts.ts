@@ -1,25 +1,20 @@
-// The accounts the agent signed in to. What identifies an account (URL, chatbots, who the key
-// speaks for) is kept in a JSON file; the key itself only in the vault. The demo workspace is an
-// account too, backed by the embedded local server, whose key is handed over at each start.
+// The accounts the agent signed in to. What identifies an account (platform, URL, chatbots, who
+// the key speaks for) is kept in a JSON file; the key itself only in the vault. The demo
+// workspace is an account too, backed by the embedded local server, whose key is handed over at
+// each start.
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { z } from 'zod';
-import { Permission } from '../../../shared/view-models';
-import { AppError } from '../app-error';
+import { AppError } from '../errors/app-error';
 import { JsonFile } from '../json-file';
-import type { Backend, Vault } from '../ports';
+import { CHATCAPTAIN } from '../platforms/chatcaptain/index';
+import type { ChatPlatform } from '../platforms/platform';
+import { factoryFor, type PlatformRegistry } from '../platforms/registry';
+import type { Vault } from '../ports';
+import { AccountsFile, type StoredAccount } from './stored-account';
 
-export const StoredAccount = z.object({
-  id: z.string(),
-  kind: z.enum(['chatcaptain', 'demo']),
-  label: z.string(),
-  baseUrl: z.string(),
-  agent: z.object({ id: z.string(), name: z.string() }),
-  chatbots: z.array(z.object({ id: z.string(), name: z.string(), permissions: z.array(Permission) })),
-});
-export type StoredAccount = z.infer<typeof StoredAccount>;
+export type { StoredAccount } from './stored-account';
 
-/** The embedded local API server with demo data. */
+/** The embedded local API server with demo data; it speaks ChatCaptain's API. */
 export interface DemoServer {
   start(): Promise<{ url: string; key: string; chatbotIds: string[] }>;
   stop(): Promise<void>;
@@ -27,21 +22,29 @@ export interface DemoServer {
 
 export interface OpenAccount {
   account: StoredAccount;
-  backend: Backend;
+  platform: ChatPlatform;
+}
+
+export interface NewAccount {
+  platform: string;
+  baseUrl: string;
+  key: string;
+  chatbotIds: string[];
+  allowPlainTextStorage: boolean;
 }
 
 const secretName = (id: string) => `account:${id}`;
 
 export class Accounts {
-  private readonly file: JsonFile<z.ZodArray<typeof StoredAccount>>;
+  private readonly file: JsonFile<typeof AccountsFile>;
 
   constructor(
     private readonly path: string,
     private readonly vault: Vault,
-    private readonly createBackend: (baseUrl: string, key: string) => Backend,
+    private readonly platforms: PlatformRegistry,
     private readonly demo: DemoServer,
   ) {
-    this.file = new JsonFile(path, z.array(StoredAccount), () => []);
+    this.file = new JsonFile(path, AccountsFile, () => []);
   }
 
   /** Nothing was ever signed in on this machine (not even the demo, then signed out of). */
@@ -54,7 +57,7 @@ export class Accounts {
   }
 
   /** Checks the key with a real call before anything is stored. */
-  async add(input: { baseUrl: string; key: string; chatbotIds: string[]; allowPlainTextStorage: boolean }): Promise<OpenAccount> {
+  async add(input: NewAccount): Promise<OpenAccount> {
     const encryption = this.vault.encryption();
     if (encryption === 'unavailable') {
       throw new AppError('WeakEncryption', 'This system offers no way to store the key encrypted, so it is not stored.');
@@ -66,11 +69,12 @@ export class Accounts {
       );
     }
     const baseUrl = input.baseUrl.replace(/\/+$/, '');
-    const backend = this.createBackend(baseUrl, input.key);
-    const identity = await backend.identity(input.chatbotIds);
+    const platform = factoryFor(this.platforms, input.platform).open({ baseUrl, secret: input.key, demo: false });
+    const identity = await platform.identity(input.chatbotIds);
     const account: StoredAccount = {
       id: `acc_${randomUUID()}`,
-      kind: 'chatcaptain',
+      platform: input.platform,
+      demo: false,
       label: new URL(baseUrl).host,
       baseUrl,
       agent: identity.agent,
@@ -78,47 +82,48 @@ export class Accounts {
     };
     this.vault.write(secretName(account.id), input.key);
     this.file.write([...this.list(), account]);
-    return { account, backend };
+    return { account, platform };
   }
 
   /** Starts the embedded server and adds (or reopens) the demo account. */
   async openDemo(): Promise<OpenAccount> {
     const started = await this.demo.start();
-    const backend = this.createBackend(started.url, started.key);
-    const identity = await backend.identity(started.chatbotIds);
-    const existing = this.list().find((a) => a.kind === 'demo');
+    const platform = factoryFor(this.platforms, CHATCAPTAIN).open({ baseUrl: started.url, secret: started.key, demo: true });
+    const identity = await platform.identity(started.chatbotIds);
+    const existing = this.list().find((a) => a.demo);
     const account: StoredAccount = {
       id: existing?.id ?? `acc_demo_${randomUUID()}`,
-      kind: 'demo',
+      platform: CHATCAPTAIN,
+      demo: true,
       label: 'Demo',
       baseUrl: started.url,
       agent: identity.agent,
       chatbots: identity.chatbots,
     };
     this.file.write([...this.list().filter((a) => a.id !== account.id), account]);
-    return { account, backend };
+    return { account, platform };
   }
 
   /**
    * The accounts of the last session, ready to sync; ones whose key is gone are dropped. One
-   * that cannot open now (the demo server fails to start) is skipped, not fatal: the others
-   * still come back, and `failed` says which did not.
+   * that cannot open now (the demo server fails to start, its platform is not known) is skipped,
+   * not fatal: the others still come back, and `failed` says which did not.
    */
   async restore(): Promise<{ open: OpenAccount[]; failed: { account: StoredAccount; error: unknown }[] }> {
     const open: OpenAccount[] = [];
     const failed: { account: StoredAccount; error: unknown }[] = [];
     for (const account of this.list()) {
-      if (account.kind === 'demo') {
-        try {
+      try {
+        if (account.demo) {
           open.push(await this.openDemo());
-        } catch (error) {
-          failed.push({ account, error });
+          continue;
         }
-        continue;
+        const key = this.vault.read(secretName(account.id));
+        if (key) open.push({ account, platform: factoryFor(this.platforms, account.platform).open({ baseUrl: account.baseUrl, secret: key, demo: false }) });
+        else this.file.write(this.list().filter((a) => a.id !== account.id));
+      } catch (error) {
+        failed.push({ account, error });
       }
-      const key = this.vault.read(secretName(account.id));
-      if (key) open.push({ account, backend: this.createBackend(account.baseUrl, key) });
-      else this.file.write(this.list().filter((a) => a.id !== account.id));
     }
     return { open, failed };
   }
@@ -128,6 +133,6 @@ export class Accounts {
     if (!account) return;
     this.vault.remove(secretName(id));
     this.file.write(this.list().filter((a) => a.id !== id));
-    if (account.kind === 'demo') await this.demo.stop();
+    if (account.demo) await this.demo.stop();
   }
 }

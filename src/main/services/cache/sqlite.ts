@@ -11,7 +11,7 @@ export const CACHE_FILE = 'deckhand-cache.sqlite';
 
 // Append only: each entry runs once, in order, and user_version remembers how far a file got.
 // Times are epoch ms integers (ISO strings with offsets do not sort as text).
-const migrations: readonly string[] = [
+export const cacheMigrations: readonly string[] = [
   `CREATE TABLE conversations (
      account_id TEXT NOT NULL,
      chatbot_id TEXT NOT NULL,
@@ -67,7 +67,37 @@ const migrations: readonly string[] = [
    CREATE INDEX outbox_by_state ON outbox (state);`,
   // The kind of the last failure (an ErrorCode), so the UI can word it in the agent's language.
   `ALTER TABLE outbox ADD COLUMN error_code TEXT;`,
+  // Deckhand's own domain instead of ChatCaptain's wire shapes, and cursors each platform owns.
+  // The cache is only a cache: what it held in the old shapes is read again from the servers
+  // (as a first load, so nothing is announced twice). Replies waiting in the outbox stay.
+  `DELETE FROM conversations;
+   DELETE FROM messages;
+   DROP TABLE sync_cursors;
+   CREATE TABLE sync_cursors (
+     account_id TEXT NOT NULL,
+     chatbot_id TEXT NOT NULL,
+     -- Opaque: where the platform's list of changed conversations goes on from.
+     cursor TEXT,
+     PRIMARY KEY (account_id, chatbot_id)
+   );
+   -- How far back a conversation's history is held: a row once a page was fetched from the
+   -- platform; older is the platform's cursor for the messages before the oldest one held, or
+   -- NULL when the first message is held.
+   CREATE TABLE message_history (
+     account_id TEXT NOT NULL,
+     chatbot_id TEXT NOT NULL,
+     conversation_id TEXT NOT NULL,
+     older TEXT,
+     PRIMARY KEY (account_id, chatbot_id, conversation_id)
+   );`,
 ];
+
+/** Epoch ms of an ISO date; throws on one that is not (what comes in was validated already). */
+export function time(iso: string): number {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) throw new Error(`not a date: ${iso}`);
+  return ms;
+}
 
 /** The cache file in the app's data folder (created with the folder if needed). */
 export class MainDb extends SqliteDb {
@@ -78,6 +108,6 @@ export class MainDb extends SqliteDb {
 
   /** `file` may be ':memory:' for tests that need no file. */
   constructor(file: string) {
-    super(file, migrations, CACHE_FILE);
+    super(file, cacheMigrations, CACHE_FILE);
   }
 }

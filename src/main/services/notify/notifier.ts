@@ -3,7 +3,9 @@
 // minute (or a resync that brings several messages at once) then costs one notification saying
 // "3 new messages", not a storm of them. The settings and the focused conversation are checked
 // again when the window closes, so opening the conversation meanwhile silences it.
-import type { ConversationRef, InboxConversation, Language } from '../../../shared/view-models';
+import { isForMe } from '../../../shared/conversation-rules';
+import type { ConversationRef } from '../../../shared/keys';
+import type { InboxConversation, Language } from '../../../shared/view-models';
 import type { Clock } from '../ports';
 import { decide, mayNotify, type IncomingChange, type NotifyContext, type PlannedNotification } from './notify-policy';
 
@@ -97,10 +99,6 @@ export function unreadCount(
   myAgentIds: Readonly<Record<string, string>>,
 ): number {
   let count = 0;
-  for (const c of conversations) {
-    if (c.archived || c.unreadCount <= 0) continue;
-    const mine = myAgentIds[c.accountId] !== undefined && c.assignedAgentId === myAgentIds[c.accountId];
-    if (mine || c.status === 'waiting') count++;
-  }
+  for (const c of conversations) if (c.unreadCount > 0 && isForMe(c, myAgentIds[c.accountId])) count++;
   return count;
 }

@@ -5,8 +5,11 @@
 // a person, a customer writing in a conversation that is theirs (or waiting for anyone), and a
 // conversation someone else assigned to them. Never about their own actions, bots, archived
 // conversations, the conversation they are looking at, or anything while they asked for quiet.
-import type { Conversation, Message } from '../../../shared/domain';
-import { refKey, type ConversationRef, type Language, type Settings } from '../../../shared/view-models';
+import { isMine, isWaiting } from '../../../shared/conversation-rules';
+import type { Conversation, Message, MessageType } from '../../../shared/domain';
+import { conversationKey, type ConversationRef } from '../../../shared/keys';
+import { oneLine, summarize } from '../../../shared/message-summary';
+import type { Language, Settings } from '../../../shared/view-models';
 
 /** A live change, as sync sees it (never the initial load: that would notify the whole inbox). */
 export type IncomingChange =
@@ -39,63 +42,24 @@ export interface PlannedNotification {
   silent: boolean;
 }
 
+const kindLabels: Record<Language, Record<Exclude<MessageType, 'text' | 'choice' | 'dropdown'>, string>> = {
+  de: { image: 'Bild', card: 'Karte', carousel: 'Karussell', file: 'Datei', audio: 'Sprachnachricht', video: 'Video', location: 'Standort' },
+  en: { image: 'image', card: 'card', carousel: 'carousel', file: 'file', audio: 'voice message', video: 'video', location: 'location' },
+};
+
 const text = {
-  de: {
-    image: 'Bild',
-    card: 'Karte',
-    carousel: 'Karussell',
-    file: 'Datei',
-    audio: 'Sprachnachricht',
-    video: 'Video',
-    location: 'Standort',
-    waiting: 'Wartet auf eine Antwort',
-    assigned: 'Dir zugewiesen',
-  },
-  en: {
-    image: 'image',
-    card: 'card',
-    carousel: 'carousel',
-    file: 'file',
-    audio: 'voice message',
-    video: 'video',
-    location: 'location',
-    waiting: 'Waiting for a reply',
-    assigned: 'Assigned to you',
-  },
+  de: { waiting: 'Wartet auf eine Antwort', assigned: 'Dir zugewiesen' },
+  en: { waiting: 'Waiting for a reply', assigned: 'Assigned to you' },
 } as const;
 
 const MAX_PREVIEW = 140;
 
-function clip(value: string): string {
-  const flat = value.replace(/\s+/g, ' ').trim();
-  return flat.length > MAX_PREVIEW ? `${flat.slice(0, MAX_PREVIEW - 1)}…` : flat;
-}
-
-/** A one-line preview of a message: its text, or its kind in brackets plus what names it. */
+/** A one-line preview of a message: its words, or its kind in brackets plus what names it. */
 export function preview(message: Message, language: Language): string {
-  const t = text[language];
-  const tagged = (label: string, detail?: string) => clip(detail ? `[${label}] ${detail}` : `[${label}]`);
-  switch (message.type) {
-    case 'text':
-      return clip(message.payload.text);
-    case 'choice':
-    case 'dropdown':
-      return clip(message.payload.text);
-    case 'image':
-      return tagged(t.image);
-    case 'card':
-      return tagged(t.card, message.payload.title);
-    case 'carousel':
-      return tagged(t.carousel, message.payload.items[0]?.title);
-    case 'file':
-      return tagged(t.file, message.payload.title);
-    case 'audio':
-      return tagged(t.audio);
-    case 'video':
-      return tagged(t.video);
-    case 'location':
-      return tagged(t.location, message.payload.title ?? message.payload.address);
-  }
+  const { kind, text: words, detail } = summarize(message);
+  if (kind === 'text' || kind === 'choice' || kind === 'dropdown') return oneLine(words ?? '', MAX_PREVIEW);
+  const label = `[${kindLabels[language][kind]}]`;
+  return oneLine(detail ? `${label} ${detail}` : label, MAX_PREVIEW);
 }
 
 const refOf = (accountId: string, conversation: Conversation): ConversationRef => ({
@@ -116,7 +80,7 @@ export function decide(change: IncomingChange, context: NotifyContext): PlannedN
   const conversation = change.type === 'conversation' ? change.to : change.conversation;
   if (conversation.archived) return null;
   const ref = refOf(change.accountId, conversation);
-  const key = refKey(ref);
+  const key = conversationKey(ref);
   if (!mayNotify(key, context)) return null;
   const me = context.myAgentIds[change.accountId];
   const t = text[context.language];
@@ -134,23 +98,16 @@ export function decide(change: IncomingChange, context: NotifyContext): PlannedN
     const { message } = change;
     // Only customers: the agent's own replies, colleagues' replies and the bot are not news.
     if (message.sender !== 'contact') return null;
-    const mine = me !== undefined && conversation.assignedAgentId === me;
-    const open = conversation.assignedAgentId === null && conversation.status === 'waiting';
-    if (!mine && !open) return null;
+    if (!isMine(conversation, me) && !isWaiting(conversation)) return null;
     return plan('message', `message:${message.id}`, preview(message, context.language));
   }
 
   const { from, to } = change;
   const last = to.lastMessage;
-  if (
-    me !== undefined &&
-    to.assignedAgentId === me &&
-    from?.assignedAgentId !== me &&
-    !context.selfAssigned?.has(key)
-  ) {
+  if (isMine(to, me) && !(from && isMine(from, me)) && !context.selfAssigned?.has(key)) {
     return plan('assigned', `assigned:${key}:${to.updatedAt}`, last ? `${t.assigned}: ${preview(last, context.language)}` : t.assigned);
   }
-  if (to.status === 'waiting' && from?.status !== 'waiting') {
+  if (isWaiting(to) && !(from && isWaiting(from))) {
     // Usually a customer's message made it wait: show it, and count it as that message, once.
     // A bot's hand-over line says less than "waiting".
     if (last?.sender === 'contact') return plan('waiting', `message:${last.id}`, preview(last, context.language));

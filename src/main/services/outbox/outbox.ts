@@ -9,19 +9,25 @@
 // failure that will not pass (4xx, a malformed answer) marks it failed and the loop moves on,
 // so one bad reply does not hold the conversation hostage. retry() puts it back in line.
 import { randomUUID } from 'node:crypto';
-import { refKey, type ConversationRef, type OutboxItem } from '../../../shared/view-models';
 import type { ErrorCode } from '../../../shared/ipc';
-import { AppError } from '../app-error';
-import { BackendError, toIpcError } from '../backend/errors';
+import { conversationKey, type ConversationRef } from '../../../shared/keys';
+import type { OutboxItem } from '../../../shared/view-models';
 import { fullJitter, type BackoffOptions } from '../backoff';
-import type { Backend, Clock } from '../ports';
 import type { MainDb } from '../cache/sqlite';
+import { AppError } from '../errors/app-error';
+import { toIpcError } from '../errors/ipc-error';
+import { askedDelayMs, isTransient } from '../errors/transient';
+import type { ChatPlatform } from '../platforms/platform';
+import type { Clock } from '../ports';
+
+/** Who sends an account's replies: its platform (replying is part of every platform's core). */
+export type Replier = Pick<ChatPlatform, 'reply'>;
 
 export interface OutboxOptions {
   /** The same file as the LocalCache: signing out wipes an account's outbox with its cache. */
   db: MainDb;
-  /** The account's backend, or null while it is not connected (flush() is called when it is). */
-  backendFor(accountId: string): Backend | null;
+  /** The account's platform, or null while it is not signed in (flush() is called when it is). */
+  replierFor(accountId: string): Replier | null;
   clock: Clock;
   /** The items whose state changed (each carries its conversation key). */
   onChange(items: OutboxItem[]): void;
@@ -48,7 +54,6 @@ interface OutboxRow {
 type Outcome = { retry: false } | { retry: true; afterMs: number };
 const done: Outcome = { retry: false };
 
-const retryable = new Set<ErrorCode>(['Network', 'Timeout', 'Server', 'RateLimited']);
 /** Sent items stay listed this long, until sync has surely brought the message itself. */
 const SENT_RETENTION_MS = 24 * 60 * 60 * 1000;
 
@@ -66,7 +71,7 @@ const toItem = (row: OutboxRow): OutboxItem => ({
 
 export class Outbox {
   private readonly db: MainDb;
-  private readonly backendFor: (accountId: string) => Backend | null;
+  private readonly replierFor: (accountId: string) => Replier | null;
   private readonly clock: Clock;
   private readonly onChange: (items: OutboxItem[]) => void;
   private readonly newId: () => string;
@@ -83,7 +88,7 @@ export class Outbox {
 
   constructor(options: OutboxOptions) {
     this.db = options.db;
-    this.backendFor = options.backendFor;
+    this.replierFor = options.replierFor;
     this.clock = options.clock;
     this.onChange = options.onChange;
     this.newId = options.newId ?? (() => randomUUID());
@@ -99,7 +104,7 @@ export class Outbox {
   /** Stores the reply (durably) and starts sending it; the item comes back still pending. */
   enqueue(ref: ConversationRef, text: string): OutboxItem {
     const id = this.newId();
-    const key = refKey(ref);
+    const key = conversationKey(ref);
     this.db.tx(
       () =>
         this.db.run(
@@ -191,9 +196,9 @@ export class Outbox {
       this.again.delete(key);
       const row = this.db.get<OutboxRow>(`SELECT * FROM outbox WHERE conversation_key = ? AND state = 'pending' ORDER BY seq LIMIT 1`, key);
       if (!row) return;
-      const backend = this.backendFor(row.account_id);
-      if (!backend) return; // Not connected: flush() brings us back.
-      const outcome = await this.send(backend, row);
+      const replier = this.replierFor(row.account_id);
+      if (!replier) return; // Not signed in: flush() brings us back.
+      const outcome = await this.send(replier, row);
       if (this.disposed) return;
       if (outcome.retry) {
         // A flush() while the request was failing means the connection is back: go at once.
@@ -205,12 +210,12 @@ export class Outbox {
   }
 
   /** One attempt; `retry` when the reply stays pending. */
-  private async send(backend: Backend, row: OutboxRow): Promise<Outcome> {
+  private async send(replier: Replier, row: OutboxRow): Promise<Outcome> {
     const id = row.client_message_id;
     // Counted before the request, so an attempt cut short by a crash still shows.
     this.db.run('UPDATE outbox SET attempts = attempts + 1 WHERE client_message_id = ?', id);
     try {
-      const message = await backend.reply(row.chatbot_id, { conversationId: row.conversation_id, text: row.text, clientMessageId: id });
+      const message = await replier.reply(row.chatbot_id, { conversationId: row.conversation_id, text: row.text, clientMessageId: id });
       if (this.disposed) return done;
       this.failures.delete(row.conversation_key);
       this.update(id, `UPDATE outbox SET state = 'sent', message_id = ?, last_error = NULL, error_code = NULL WHERE client_message_id = ? AND state = 'pending'`, message.id, id);
@@ -218,11 +223,11 @@ export class Outbox {
     } catch (error) {
       if (this.disposed) return done;
       const { code, message } = toIpcError(error);
-      if (error instanceof BackendError && retryable.has(error.code)) {
+      if (isTransient(error)) {
         this.update(id, `UPDATE outbox SET last_error = ?, error_code = ? WHERE client_message_id = ? AND state = 'pending'`, message, code, id);
-        return { retry: true, afterMs: error.retryAfterMs ?? 0 };
+        return { retry: true, afterMs: askedDelayMs(error) };
       }
-      // Anything that is not a BackendError is a bug: failing visibly beats retrying forever.
+      // A refusal, or a bug (not a PlatformError): failing visibly beats retrying forever.
       this.update(id, `UPDATE outbox SET state = 'failed', last_error = ?, error_code = ? WHERE client_message_id = ? AND state = 'pending'`, message, code, id);
       return done;
     }

@@ -12,19 +12,19 @@
 import type { AgentPresence } from '../../../shared/domain';
 import type { PresenceState } from '../../../shared/view-models';
 import { fullJitter } from '../backoff';
-import { BackendError, toIpcError } from '../backend/errors';
-import type { Backend, Clock } from '../ports';
+import { toIpcError } from '../errors/ipc-error';
+import { askedDelayMs, isTransient } from '../errors/transient';
+import type { PresencePort } from '../platforms/platform';
+import type { Clock } from '../ports';
 import type { PowerListener } from '../power-events';
 
-export type PresenceBackend = Pick<Backend, 'serverOffset' | 'setOnline' | 'listAgents' | 'identity'>;
-
 export interface PresenceTarget {
-  /** Stable per account and chatbot, e.g. `${accountId}/${chatbotId}`. */
+  /** Stable per account and chatbot: its chatbotKey. */
   key: string;
-  backend: PresenceBackend;
+  port: PresencePort;
   chatbotId: string;
-  /** Our agent id there, if the caller knows it; otherwise learned from the server. */
-  agentId?: string;
+  /** Our agent id there, as the account knows it; '' when the platform did not say (then the first write's answer tells). */
+  agentId: string;
 }
 
 export type AutoAway = NonNullable<PresenceState['auto']>;
@@ -61,9 +61,6 @@ interface Lane {
   agentId: string | null;
 }
 
-// Failures that may pass by themselves; anything else (403, 400, a malformed answer) would fail
-// the same way again.
-const transient = new Set(['Network', 'Timeout', 'RateLimited', 'Server']);
 const defaultRetryDelay = (attempt: number) => 1000 + fullJitter(attempt - 1, { baseMs: 1000, capMs: 30_000 });
 
 export class PresenceService implements PowerListener {
@@ -131,10 +128,10 @@ export class PresenceService implements PowerListener {
           this.clearRetry(lane);
           this.lanes.delete(target.key);
         }
-        const now = BigInt(Math.floor(this.options.clock.now() + target.backend.serverOffset()));
+        const now = BigInt(Math.floor(this.options.clock.now() + target.port.serverOffset()));
         const last = lane?.last ?? 0n;
         const stamp = now > last ? now : last + 1n;
-        await target.backend.setOnline(target.chatbotId, false, stamp.toString()).catch(() => undefined);
+        await target.port.setOnline(target.chatbotId, false, stamp.toString()).catch(() => undefined);
       }),
     );
     this.emit();
@@ -211,7 +208,7 @@ export class PresenceService implements PowerListener {
   }
 
   private stamp(lane: Lane): bigint {
-    const serverNow = BigInt(Math.floor(this.options.clock.now() + lane.target.backend.serverOffset()));
+    const serverNow = BigInt(Math.floor(this.options.clock.now() + lane.target.port.serverOffset()));
     lane.last = serverNow > lane.last ? serverNow : lane.last + 1n;
     return lane.last;
   }
@@ -221,8 +218,8 @@ export class PresenceService implements PowerListener {
     const write = lane.wanted;
     lane.wanted = null;
     lane.inFlight = write;
-    const { backend, chatbotId } = lane.target;
-    backend.setOnline(chatbotId, write.online, write.stamp.toString()).then(
+    const { port, chatbotId } = lane.target;
+    port.setOnline(chatbotId, write.online, write.stamp.toString()).then(
       (agent) => this.answered(lane, write, agent),
       (error: unknown) => this.failed(lane, write, error),
     );
@@ -250,30 +247,28 @@ export class PresenceService implements PowerListener {
   private failed(lane: Lane, sent: Write, error: unknown): void {
     if (!this.isLive(lane)) return;
     lane.inFlight = null;
-    const { code, message } = toIpcError(error);
-    lane.error = message;
-    if (transient.has(code)) {
+    lane.error = toIpcError(error).message;
+    // A refused write (403, 400, a malformed answer) would be refused again: the intent stays
+    // shown, with the error.
+    if (isTransient(error)) {
       // The same intent with its own stamp, unless a newer one was made meanwhile.
       lane.wanted ??= sent;
       lane.attempt += 1;
-      const asked = error instanceof BackendError ? (error.retryAfterMs ?? 0) : 0; // a 429's Retry-After
       lane.retry = this.options.clock.setTimeout(() => {
         lane.retry = null;
         this.pump(lane);
-      }, Math.max(asked, this.retryDelay(lane.attempt)));
+      }, Math.max(askedDelayMs(error), this.retryDelay(lane.attempt)));
     }
-    // A refused write would be refused again: the intent stays shown, with the error.
     this.emit();
   }
 
   // --- Reads ---
 
   private async read(lane: Lane): Promise<void> {
-    const { backend, chatbotId } = lane.target;
+    const { port, chatbotId } = lane.target;
     try {
-      lane.agentId ??= lane.target.agentId ?? (await backend.identity([chatbotId])).agent.id;
-      const agents = await backend.listAgents(chatbotId);
-      const me = agents.find((a) => a.agentId === lane.agentId);
+      const agents = await port.team(chatbotId);
+      const me = lane.agentId === null ? undefined : agents.find((a) => a.agentId === lane.agentId);
       if (!me || !this.isLive(lane)) return;
       lane.error = null;
       const stored = BigInt(me.clientTimestamp);
@@ -332,7 +327,7 @@ export class PresenceService implements PowerListener {
         error: null,
         attempt: 0,
         retry: null,
-        agentId: target.agentId ?? null,
+        agentId: target.agentId || null,
       };
       this.lanes.set(target.key, created);
       return created;

@@ -7,7 +7,8 @@ import type { Credentials, FirebaseConfig, Message } from '@eneris/push-receiver
 import { z } from 'zod';
 import { fullJitter } from '../backoff';
 import { systemClock, type Clock, type Vault } from '../ports';
-import { Listeners, type PushMessage, type PushTokenSource } from './token-source';
+import { Emitter } from '../events';
+import type { PushMessage, PushTokenSource } from './token-source';
 
 export const CREDENTIALS_SECRET = 'push:credentials';
 export const PERSISTENT_IDS_SECRET = 'push:persistentIds';
@@ -52,8 +53,8 @@ export class FcmTokenSource implements PushTokenSource {
   private running = false;
   private cancelStart: (() => void) | null = null;
   private readonly clock: Clock;
-  private readonly tokens = new Listeners<string>();
-  private readonly messages = new Listeners<PushMessage>();
+  private readonly tokens = new Emitter<string>();
+  private readonly messages = new Emitter<PushMessage>();
 
   constructor(private readonly options: FcmSourceOptions) {
     this.clock = options.clock ?? systemClock;
@@ -76,13 +77,8 @@ export class FcmTokenSource implements PushTokenSource {
     return this.current;
   }
 
-  onToken(listener: (token: string) => void): () => void {
-    return this.tokens.add(listener);
-  }
-
-  onMessage(listener: (m: PushMessage) => void): () => void {
-    return this.messages.add(listener);
-  }
+  readonly onToken = this.tokens.event;
+  readonly onMessage = this.messages.event;
 
   stop(): void {
     this.running = false;
@@ -111,7 +107,7 @@ export class FcmTokenSource implements PushTokenSource {
       receiver.onNotification(({ message, persistentId }) => {
         this.remember(persistentId);
         const m = toPushMessage(message);
-        if (m) this.messages.emit(m);
+        if (m) this.messages.fire(m);
       }),
     ];
 
@@ -137,10 +133,10 @@ export class FcmTokenSource implements PushTokenSource {
 
     let stopWaiting: () => void = () => {};
     const arrived = new Promise<void>((resolve, reject) => {
-      const unsubscribe = this.tokens.add(() => resolve());
+      const subscription = this.tokens.event(() => resolve());
       this.cancelStart = () => reject(new Error('Push was stopped while registering'));
       stopWaiting = () => {
-        unsubscribe();
+        subscription.dispose();
         this.cancelStart = null;
       };
     });
@@ -176,7 +172,7 @@ export class FcmTokenSource implements PushTokenSource {
   private setToken(token: string): void {
     if (token === this.current) return;
     this.current = token;
-    this.tokens.emit(token);
+    this.tokens.fire(token);
   }
 
   private readCredentials(): Credentials | null {

@@ -3,7 +3,8 @@
 // sync engine hands those events to deliver(). The token only has to be stable and ours.
 import { randomUUID } from 'node:crypto';
 import type { Vault } from '../ports';
-import { Listeners, type PushMessage, type PushTokenSource } from './token-source';
+import { Emitter } from '../events';
+import type { PushMessage, PushTokenSource } from './token-source';
 
 export const LOCAL_TOKEN_SECRET = 'push:localToken';
 
@@ -11,8 +12,8 @@ export class LocalTokenSource implements PushTokenSource {
   readonly mode = 'local' as const;
   private current: string | null = null;
   private running = false;
-  private readonly tokens = new Listeners<string>();
-  private readonly messages = new Listeners<PushMessage>();
+  private readonly tokens = new Emitter<string>();
+  private readonly messages = new Emitter<PushMessage>();
 
   constructor(private readonly options: { vault: Vault }) {}
 
@@ -31,24 +32,19 @@ export class LocalTokenSource implements PushTokenSource {
       }
     }
     this.current = token;
-    this.tokens.emit(token);
+    this.tokens.fire(token);
   }
 
   token(): string | null {
     return this.current;
   }
 
-  onToken(listener: (token: string) => void): () => void {
-    return this.tokens.add(listener);
-  }
-
-  onMessage(listener: (m: PushMessage) => void): () => void {
-    return this.messages.add(listener);
-  }
+  readonly onToken = this.tokens.event;
+  readonly onMessage = this.messages.event;
 
   /** A `push` event from the local server, for this agent. Ignored while stopped. */
   deliver(m: PushMessage): void {
-    if (this.running) this.messages.emit(m);
+    if (this.running) this.messages.fire(m);
   }
 
   stop(): void {

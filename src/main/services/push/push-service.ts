@@ -7,9 +7,13 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { PushState } from '../../../shared/view-models';
 import { fullJitter } from '../backoff';
-import { BackendError, toIpcError } from '../backend/errors';
+import { toIpcError } from '../errors/ipc-error';
+import type { Disposable } from '../events';
+import { PlatformError } from '../errors/platform-error';
+import { askedDelayMs, isTransient } from '../errors/transient';
 import { JsonFile } from '../json-file';
-import type { Backend, Clock } from '../ports';
+import type { PushTokenPort } from '../platforms/platform';
+import type { Clock } from '../ports';
 import type { PushTokenSource } from './token-source';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -38,7 +42,7 @@ export interface PushServiceOptions {
 }
 
 export interface PushTarget {
-  backend: Backend;
+  port: PushTokenPort;
   chatbotId: string;
 }
 
@@ -55,8 +59,6 @@ interface Target extends PushTarget {
   onCleared: (() => void)[];
 }
 
-// Errors that a retry cannot fix: only a change (new token, new key, the daily check) can.
-const permanent = new Set(['Unauthorized', 'Forbidden', 'NotFound', 'Invalid']);
 const hash = (token: string) => createHash('sha256').update(token).digest('hex').slice(0, 32);
 const keyOf = (accountId: string, chatbotId: string) => `${accountId}\n${chatbotId}`;
 
@@ -71,7 +73,7 @@ export class PushService {
   private sourceFailures = 0;
   private sourceTimer: unknown = null;
   private checkTimer: unknown = null;
-  private unsubscribe: () => void = () => {};
+  private subscription: Disposable | null = null;
   private started = false;
   private disposed = false;
   private last = '';
@@ -90,7 +92,7 @@ export class PushService {
     const { source } = this.options;
     this.scheduleCheck();
     if (!source) return this.emit();
-    this.unsubscribe = source.onToken((token) => this.setToken(token));
+    this.subscription = source.onToken((token) => this.setToken(token));
     await this.startSource(source);
   }
 
@@ -101,15 +103,15 @@ export class PushService {
     for (const [key, t] of this.targets) {
       if (t.accountId === accountId && !wanted.has(key)) this.startClearing(t);
     }
-    for (const { backend, chatbotId } of targets) {
+    for (const { port, chatbotId } of targets) {
       const key = keyOf(accountId, chatbotId);
       let t = this.targets.get(key);
       if (!t) {
-        t = { accountId, chatbotId, backend, detaching: false, busy: false, failures: 0, retryTimer: null, error: null, failedFor: undefined, onCleared: [] };
+        t = { accountId, chatbotId, port, detaching: false, busy: false, failures: 0, retryTimer: null, error: null, failedFor: undefined, onCleared: [] };
         this.targets.set(key, t);
       }
       // A sign-in again while the sign-out was still clearing: registering wins.
-      t.backend = backend;
+      t.port = port;
       t.detaching = false;
       t.onCleared.splice(0).forEach((done) => done());
       this.reset(t);
@@ -145,7 +147,7 @@ export class PushService {
 
   dispose(): void {
     this.disposed = true;
-    this.unsubscribe();
+    this.subscription?.dispose();
     const { clock } = this.options;
     clock.clearTimeout(this.sourceTimer);
     clock.clearTimeout(this.checkTimer);
@@ -226,8 +228,9 @@ export class PushService {
   private async send(t: Target, desired: string | null): Promise<void> {
     const key = keyOf(t.accountId, t.chatbotId);
     try {
-      const settings = await t.backend.setPushToken(t.chatbotId, desired);
-      if (settings.pushToken !== desired) throw new Error('the server did not keep the push token');
+      const settings = await t.port.setPushToken(t.chatbotId, desired);
+      // Another write may have raced this one: worth trying again, like any server hiccup.
+      if (settings.pushToken !== desired) throw new PlatformError('Server', 'the server did not keep the push token');
       t.error = null;
       t.failures = 0;
       t.failedFor = undefined;
@@ -238,13 +241,13 @@ export class PushService {
       const what = desired === null ? 'clear the push token of' : 'register for push notifications with';
       t.error = { message: `Could not ${what} ${t.chatbotId}: ${messageOf(error)}`, at: this.options.clock.now() };
       t.failedFor = desired;
-      const retryable = !(error instanceof BackendError && permanent.has(error.code));
-      if (retryable && !this.disposed) {
-        const asked = error instanceof BackendError ? (error.retryAfterMs ?? 0) : 0;
+      // What a retry cannot fix (a refused key, a missing permission) waits for a change: a new
+      // token, a new key, or the daily check.
+      if (isTransient(error) && !this.disposed) {
         t.retryTimer = this.options.clock.setTimeout(() => {
           t.retryTimer = null;
           this.pump(t, true);
-        }, Math.max(fullJitter(t.failures++, this.retry), asked));
+        }, Math.max(fullJitter(t.failures++, this.retry), askedDelayMs(error)));
       } else if (desired === null) {
         // A signed-out key that may not clear (or no longer exists): retrying cannot help.
         this.registrations.delete(key);
@@ -289,4 +292,4 @@ export class PushService {
 
 // toIpcError redacts anything that looks like an API key; its generic text hides internal bugs.
 const messageOf = (error: unknown): string =>
-  error instanceof Error && !(error instanceof BackendError) && error.message !== '' ? error.message : toIpcError(error).message;
+  error instanceof Error && !(error instanceof PlatformError) && error.message !== '' ? error.message : toIpcError(error).message;

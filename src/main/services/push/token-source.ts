@@ -1,6 +1,7 @@
 // Where this device's push token comes from and where pushed messages arrive: FCM through
 // @eneris/push-receiver for real accounts, the local server's `push` socket event for the demo.
-// PushService registers the token with the backends; the notify policy listens to onMessage.
+// PushService registers the token with the platforms; a message makes the app resync.
+import type { Event } from '../events';
 
 export interface PushMessage {
   title: string;
@@ -15,33 +16,12 @@ export interface PushTokenSource {
   start(): Promise<void>;
   token(): string | null;
   /** Fires whenever the token becomes known or changes (FCM rotation). */
-  onToken(listener: (token: string) => void): () => void;
-  onMessage(listener: (m: PushMessage) => void): () => void;
+  readonly onToken: Event<string>;
+  readonly onMessage: Event<PushMessage>;
+  /**
+   * Only where the platform delivers pushes over its live feed (the demo's local server): hands
+   * such a push to the source as if it had come from a push service.
+   */
+  deliver?(m: PushMessage): void;
   stop(): void;
-}
-
-/**
- * A set of listeners where one that throws does not keep the others from hearing the event:
- * the sources call these from library callbacks and socket handlers, where a throw is lost.
- */
-export class Listeners<T> {
-  private readonly set = new Set<(value: T) => void>();
-
-  add(listener: (value: T) => void): () => void {
-    // Wrapped, so adding the same function twice gives two independent subscriptions.
-    const entry = (value: T) => listener(value);
-    this.set.add(entry);
-    return () => this.set.delete(entry);
-  }
-
-  emit(value: T): void {
-    for (const listener of [...this.set]) {
-      try {
-        listener(value);
-      } catch (error) {
-        // A bug in a listener; it must not take the push connection down with it.
-        console.error('A push listener failed:', error);
-      }
-    }
-  }
 }

@@ -1,58 +1,71 @@
-// Keeps one chatbot of one account in step with its server: a socket.io subscription when the
-// server offers one, polling with backoff and jitter when it does not (found out by trying, not
-// configured). Every (re)connect and every gap in `seq` triggers a resync over HTTP, so a missed
-// event costs a request, never a message. Changes go into the local cache first, newer-wins by
-// updatedAt, and are then announced.
+// Keeps one chatbot of one account in step with its platform: the live feed when the platform
+// has one (and the server offers it: found out by trying, not configured), polling with backoff
+// and jitter when not. Every (re)connect and every gap the feed reports triggers a resync, so a
+// missed event costs a request, never a message. Changes go into the local cache first, newer-
+// wins by updatedAt, and are then announced as typed events to whoever subscribed.
 import type { AgentPresence, Conversation, Message } from '../../../shared/domain';
-import type { RealtimePayload } from '../../../shared/realtime';
 import type { ConnectionState, InboxConversation } from '../../../shared/view-models';
 import { fullJitter } from '../backoff';
-import { BackendError } from '../backend/errors';
 import type { LocalCache } from '../cache/local-cache';
-import type { Backend, Clock, RealtimeEvent, RealtimeSubscription } from '../ports';
+import type { MessageCache } from '../cache/message-cache';
+import { PlatformError } from '../errors/platform-error';
+import { DisposableStore, Emitter, type Disposable } from '../events';
+import type { ChatPlatform, LiveEvent } from '../platforms/platform';
+import type { Clock } from '../ports';
+import { catchUpMessages } from './message-history';
 
-export interface SyncListener {
-  /**
-   * `initial` is the first load of a chatbot into an empty cache: the whole inbox arrives at
-   * once and is not news (no notifications for it).
-   */
-  conversations(changed: InboxConversation[], previous: Map<string, InboxConversation>, initial: boolean): void;
-  removed(keys: string[]): void;
-  messages(conversation: InboxConversation, messages: Message[]): void;
-  agent(chatbotId: string, agent: AgentPresence): void;
-  push(chatbotId: string, push: RealtimePayload<'push'>): void;
-  connection(state: ConnectionState): void;
-  /**
-   * A resync succeeded. `reconnected` after a (re)connect or a recovery from failures, when
-   * whatever was missed meanwhile must be re-read (presence); the outbox flushes either way.
-   */
-  resynced(reconnected: boolean): void;
-  unauthorized(error: BackendError): void;
+export interface ConversationsChange {
+  changed: InboxConversation[];
+  /** The stored state before this change, by key, for those that had one. */
+  previous: ReadonlyMap<string, InboxConversation>;
+  /** The first load into an empty cache: the whole inbox at once, which is not news. */
+  initial: boolean;
 }
-
-/** Messages per page in a conversation view; catch-up fetches one more, so the view knows if there are older ones. */
-export const MESSAGE_PAGE = 50;
 
 export interface ChatbotSyncOptions {
   accountId: string;
   chatbot: { id: string; name: string };
-  backend: Backend;
+  platform: ChatPlatform;
   cache: LocalCache;
+  messages: MessageCache;
   clock: Clock;
-  listener: SyncListener;
   random?: () => number;
   pollMs?: number;
-  /** How long polling waits before it tries the socket again. */
+  /** How long polling waits before it tries the live feed again. */
   socketRetryMs?: number;
 }
 
-/** A socket that drops and comes back within this time does not start polling. */
+/** A feed that drops and comes back within this time does not start polling. */
 const SOCKET_GRACE_MS = 2000;
 
-export class ChatbotSync {
-  private subscription: RealtimeSubscription | null = null;
-  private mode: 'socket' | 'polling' = 'socket';
-  private lastSeq: number | null = null;
+export class ChatbotSync implements Disposable {
+  private readonly emitters = new DisposableStore();
+  private readonly conversationsChanged = this.emitters.add(new Emitter<ConversationsChange>());
+  private readonly conversationsRemoved = this.emitters.add(new Emitter<string[]>());
+  private readonly messagesAdded = this.emitters.add(new Emitter<{ conversation: InboxConversation; messages: Message[] }>());
+  private readonly agentChanged = this.emitters.add(new Emitter<AgentPresence>());
+  private readonly pushReceived = this.emitters.add(new Emitter<Extract<LiveEvent, { type: 'push' }>['push']>());
+  private readonly connectionChanged = this.emitters.add(new Emitter<ConnectionState>());
+  private readonly resynced = this.emitters.add(new Emitter<{ reconnected: boolean }>());
+  private readonly unauthorized = this.emitters.add(new Emitter<PlatformError>());
+
+  readonly onDidChangeConversations = this.conversationsChanged.event;
+  /** Conversation keys. */
+  readonly onDidRemoveConversations = this.conversationsRemoved.event;
+  readonly onDidAddMessages = this.messagesAdded.event;
+  readonly onDidChangeAgent = this.agentChanged.event;
+  readonly onDidReceivePush = this.pushReceived.event;
+  readonly onDidChangeConnection = this.connectionChanged.event;
+  /**
+   * A resync succeeded. `reconnected` after a (re)connect or a recovery from failures, when
+   * whatever was missed meanwhile must be read again (presence).
+   */
+  readonly onDidResync = this.resynced.event;
+  /** The key was refused: the sync stopped. */
+  readonly onDidLoseAuthorization = this.unauthorized.event;
+
+  private subscription: Disposable | null = null;
+  private mode: 'live' | 'polling' = 'live';
   private failures = 0;
   /** A resync succeeded in this run: later ones are never the initial load, even of an empty inbox. */
   private loaded = false;
@@ -66,8 +79,8 @@ export class ChatbotSync {
   private resyncing: Promise<void> | null = null;
   private resyncAgain = false;
   private stopped = false;
-  /** The socket dropped and socket.io is reconnecting: meanwhile we poll, so nothing waits on it. */
-  private socketDown = false;
+  /** The feed dropped and is reconnecting: meanwhile we poll, so nothing waits on it. */
+  private feedDown = false;
   private connection: ConnectionState = { state: 'connecting', attempt: 0, nextRetryAt: null, lastError: null };
 
   constructor(private readonly options: ChatbotSyncOptions) {}
@@ -76,18 +89,16 @@ export class ChatbotSync {
     this.subscribe();
   }
 
-  stop(): void {
-    this.stopped = true;
-    this.subscription?.close();
-    this.subscription = null;
-    this.clearTimers();
+  dispose(): void {
+    this.stop();
+    this.emitters.dispose();
   }
 
   state(): ConnectionState {
     return this.connection;
   }
 
-  /** Resync now (the agent pressed "reconnect", or the OS says the network is back). */
+  /** Resync now (the agent pressed "reconnect", a push arrived, the OS says the network is back). */
   async resync(): Promise<void> {
     if (this.stopped) return;
     if (this.resyncing) {
@@ -104,65 +115,64 @@ export class ChatbotSync {
     return this.resyncing;
   }
 
-  /**
-   * Fetches the newest messages of a conversation and pages back until they join the cache.
-   * Returns the news: messages missing among or after those held. Older ones only fill in
-   * history (a conversation known from one live message gets its earlier page) and are stored
-   * without being returned, so they are never announced as new.
-   */
-  async catchUpMessages(conversationId: string): Promise<Message[]> {
-    const { backend, cache, accountId, chatbot } = this.options;
-    const ref = { accountId, chatbotId: chatbot.id, conversationId };
-    const held = cache.messages(ref, { limit: 200 });
-    const known = new Set(held.map((m) => m.id));
-    const oldestHeld = held[0] ? Date.parse(held[0].createdAt) : Infinity;
-    const fresh: Message[] = [];
-    const limit = MESSAGE_PAGE + 1;
-    let before: string | undefined;
-    // Bounded: a conversation that moved on by more than 20 pages is reloaded from the newest page.
-    for (let page = 0; page < 20; page++) {
-      const batch = await backend.listMessages(chatbot.id, conversationId, { limit, ...(before && { before }) });
-      fresh.unshift(...batch.filter((m) => !known.has(m.id)));
-      if (batch.length < limit || known.size === 0 || batch.some((m) => known.has(m.id))) break;
-      before = batch[0]!.id;
-    }
-    if (fresh.length === 0 || this.stopped) return [];
-    const added = cache.upsertMessages(accountId, chatbot.id, conversationId, fresh);
-    return added.filter((m) => Date.parse(m.createdAt) > oldestHeld);
+  /** Brings the conversation's messages up to date; returns (and does not announce) the news. */
+  catchUp(conversationId: string): Promise<Message[]> {
+    const { platform, messages, accountId, chatbot } = this.options;
+    return catchUpMessages(platform, messages, { accountId, chatbotId: chatbot.id, conversationId }, () => this.stopped);
+  }
+
+  /** Takes a conversation the platform returned for one of our own actions. */
+  apply(conversation: Conversation): InboxConversation | null {
+    this.applyConversations([conversation], false);
+    return this.options.cache.conversation(this.ref(conversation.id));
+  }
+
+  private stop(): void {
+    this.stopped = true;
+    this.subscription?.dispose();
+    this.subscription = null;
+    this.clearTimers();
+  }
+
+  private ref(conversationId: string) {
+    return { accountId: this.options.accountId, chatbotId: this.options.chatbot.id, conversationId };
   }
 
   private subscribe(): void {
     if (this.stopped) return;
-    this.mode = 'socket';
+    const { live } = this.options.platform;
+    if (!live) return this.fallBackToPolling(false);
+    this.mode = 'live';
     this.setConnection({ state: 'connecting' });
-    this.subscription = this.options.backend.subscribe(this.options.chatbot.id, {
+    this.subscription = live.subscribe(this.options.chatbot.id, {
       onEvent: (event) => this.onEvent(event),
       onConnect: () => {
-        this.socketDown = false;
-        this.lastSeq = null;
+        this.feedDown = false;
         this.reconnected = true;
         void this.resync();
       },
+      onMissed: () => void this.resync(),
       onDisconnect: (reason) => {
-        this.socketDown = true;
+        this.feedDown = true;
         this.reconnected = true;
         this.setConnection({ state: 'connecting', lastError: reason });
-        // socket.io keeps its reconnect schedule to itself; polling shows whether the server is
-        // there at all (offline with attempts) and keeps the inbox fresh until the socket is back.
+        // The feed keeps its reconnect schedule to itself; polling shows whether the server is
+        // there at all (offline with attempts) and keeps the inbox fresh until the feed is back.
         this.schedule(SOCKET_GRACE_MS);
       },
-      onUnavailable: () => this.fallBackToPolling(),
+      onUnavailable: () => this.fallBackToPolling(true),
     });
-    if (!this.subscription) this.fallBackToPolling();
   }
 
-  private fallBackToPolling(): void {
+  /** Polls from now on; a platform with a live feed that failed tries it again later. */
+  private fallBackToPolling(retryFeed: boolean): void {
     if (this.stopped || this.mode === 'polling') return;
-    this.subscription?.close();
+    this.subscription?.dispose();
     this.subscription = null;
     this.mode = 'polling';
     this.reconnected = true;
     this.schedule(0);
+    if (!retryFeed) return;
     this.socketRetry = this.options.clock.setTimeout(() => {
       this.socketRetry = null;
       if (this.stopped) return;
@@ -190,122 +200,103 @@ export class ChatbotSync {
   }
 
   private async runResync(): Promise<void> {
-    const { backend, cache, accountId, chatbot, listener } = this.options;
+    const { platform, cache, messages, accountId, chatbot } = this.options;
     try {
       const cursor = cache.cursor(accountId, chatbot.id);
-      const { conversations, deleted } = await backend.listConversations(chatbot.id, cursor.updatedSince ?? undefined);
+      const changes = await platform.changes(chatbot.id, cursor);
       if (this.stopped) return;
-      this.applyConversations(conversations, cursor.updatedSince === null && !this.loaded);
-      this.applyDeleted(deleted);
-      // Conversations whose history we hold must not miss a message the events did not bring.
-      for (const c of conversations) {
-        const ref = { accountId, chatbotId: chatbot.id, conversationId: c.id };
-        if (!c.lastMessage || cache.messages(ref, { limit: 1 }).length === 0) continue;
-        const news = await this.catchUpMessages(c.id);
+      this.applyConversations(changes.conversations, cursor === null && !this.loaded);
+      this.applyRemoved(changes.removed);
+      // Conversations whose history we hold must not miss a message the live feed did not bring.
+      for (const c of changes.conversations) {
+        if (!c.lastMessage || messages.list(this.ref(c.id), { limit: 1 }).length === 0) continue;
+        const news = await this.catchUp(c.id);
         if (this.stopped) return;
-        const stored = cache.conversation(ref);
-        if (news.length > 0 && stored) listener.messages(stored, news);
+        const stored = cache.conversation(this.ref(c.id));
+        if (news.length > 0 && stored) this.messagesAdded.fire({ conversation: stored, messages: news });
       }
-      // Only now: a catch-up that failed above must be part of the next resync's delta again.
-      const newest = conversations.reduce<string | null>((max, c) => (max === null || c.updatedAt > max ? c.updatedAt : max), cursor.updatedSince);
-      cache.setCursor(accountId, chatbot.id, { updatedSince: newest, seq: this.lastSeq });
+      // Only now: a catch-up that failed above must be part of the next resync's changes again.
+      cache.setCursor(accountId, chatbot.id, changes.cursor);
       this.failures = 0;
       this.loaded = true;
-      const live = this.mode === 'socket' && !this.socketDown;
+      const live = this.mode === 'live' && !this.feedDown;
       this.setConnection({ state: live ? 'live' : 'polling', attempt: 0, nextRetryAt: null, lastError: null });
       this.schedule(live ? null : this.nextDelay());
       const reconnected = this.reconnected;
       this.reconnected = false;
-      listener.resynced(reconnected);
+      this.resynced.fire({ reconnected });
     } catch (error) {
       if (this.stopped) return;
-      if (error instanceof BackendError && error.code === 'Unauthorized') {
+      if (error instanceof PlatformError && error.code === 'Unauthorized') {
         this.stop();
         this.setConnection({ state: 'signedOut', lastError: error.message });
-        listener.unauthorized(error);
+        this.unauthorized.fire(error);
         return;
       }
       this.failures++;
       this.reconnected = true;
       const message = error instanceof Error ? error.message : String(error);
-      // Retried in socket mode too: a socket that is up does not bring back what the failed resync missed.
+      // Retried with a live feed too: a feed that is up does not bring back what the failed resync missed.
       const delay = this.nextDelay();
       this.setConnection({ state: 'offline', attempt: this.failures, nextRetryAt: this.options.clock.now() + delay, lastError: message });
       this.schedule(delay);
     }
   }
 
-  private onEvent(event: RealtimeEvent): void {
-    if (event.event === 'push') {
-      this.options.listener.push(this.options.chatbot.id, event.payload);
-      return;
+  private onEvent(event: LiveEvent): void {
+    switch (event.type) {
+      case 'conversation':
+        return this.applyConversations([event.conversation], false);
+      case 'removed':
+        return this.applyRemoved([event.conversationId]);
+      case 'message':
+        return this.applyMessage(event.message);
+      case 'agent':
+        return this.agentChanged.fire(event.agent);
+      case 'push':
+        return this.pushReceived.fire(event.push);
     }
-    const { seq } = event.payload;
-    if (this.lastSeq !== null && seq <= this.lastSeq) return; // already seen
-    const gap = this.lastSeq !== null && seq > this.lastSeq + 1;
-    this.lastSeq = seq;
-    switch (event.event) {
-      case 'conversation.upserted':
-        this.applyConversations([event.payload.conversation], false);
-        break;
-      case 'conversation.deleted':
-        this.applyDeleted([event.payload.id]);
-        break;
-      case 'message.created':
-        this.applyMessage(event.payload.message);
-        break;
-      case 'agent.online':
-        this.options.listener.agent(this.options.chatbot.id, event.payload.agent);
-        break;
-    }
-    if (gap) void this.resync();
-  }
-
-  /** Takes a conversation the server returned for one of our own actions. */
-  apply(conversation: Conversation): InboxConversation | null {
-    this.applyConversations([conversation], false);
-    return this.options.cache.conversation({ accountId: this.options.accountId, chatbotId: this.options.chatbot.id, conversationId: conversation.id });
   }
 
   private applyConversations(conversations: Conversation[], initial: boolean): void {
-    const { cache, accountId, chatbot, listener } = this.options;
+    const { cache, accountId, chatbot } = this.options;
     if (conversations.length === 0) return;
     // What the notification policy compares against: the state before this change.
     const previous = new Map<string, InboxConversation>();
     for (const c of conversations) {
-      const stored = cache.conversation({ accountId, chatbotId: chatbot.id, conversationId: c.id });
+      const stored = cache.conversation(this.ref(c.id));
       if (stored) previous.set(stored.key, stored);
     }
     // The cache keeps the newer of two copies, so a slow resync cannot undo a live event.
     const written = cache.upsertConversations(accountId, chatbot.id, chatbot.name, conversations);
-    if (written.length > 0) listener.conversations(written, previous, initial);
+    if (written.length > 0) this.conversationsChanged.fire({ changed: written, previous, initial });
     for (const c of written) {
       const early = this.early.get(c.id);
       this.early.delete(c.id);
-      if (early) listener.messages(c, early);
+      if (early) this.messagesAdded.fire({ conversation: c, messages: early });
     }
   }
 
-  private applyDeleted(ids: string[]): void {
+  private applyRemoved(ids: string[]): void {
     if (ids.length === 0) return;
-    const { cache, accountId, chatbot, listener } = this.options;
+    const { cache, accountId, chatbot } = this.options;
     for (const id of ids) this.early.delete(id);
     const removed = cache.removeConversations(accountId, chatbot.id, ids);
-    if (removed.length > 0) listener.removed(removed);
+    if (removed.length > 0) this.conversationsRemoved.fire(removed);
   }
 
   private applyMessage(message: Message): void {
-    const { cache, accountId, chatbot, listener } = this.options;
-    const fresh = cache.upsertMessages(accountId, chatbot.id, message.conversationId, [message]);
+    const ref = this.ref(message.conversationId);
+    const fresh = this.options.messages.upsert(ref, [message]);
     if (fresh.length === 0) return;
-    const conversation = cache.conversation({ accountId, chatbotId: chatbot.id, conversationId: message.conversationId });
-    if (conversation) listener.messages(conversation, fresh);
+    const conversation = this.options.cache.conversation(ref);
+    if (conversation) this.messagesAdded.fire({ conversation, messages: fresh });
     else this.early.set(message.conversationId, [...(this.early.get(message.conversationId) ?? []), ...fresh]);
   }
 
   private setConnection(patch: Partial<ConnectionState>): void {
     this.connection = { ...this.connection, ...patch };
-    this.options.listener.connection(this.connection);
+    this.connectionChanged.fire(this.connection);
   }
 
   private clearTimers(): void {

@@ -6,9 +6,9 @@ import { useStore } from '../../store/store';
 import { accountConnections } from './connection';
 
 /** The account's name as the agent knows it ("Demo" is translated). */
-export function useAccountName(): (account: Pick<Account, 'kind' | 'label'>) => string {
+export function useAccountName(): (account: Pick<Account, 'demo' | 'label'>) => string {
   const { t } = useTranslation();
-  return (account) => (account.kind === 'demo' ? t('header.banner.demo') : account.label);
+  return (account) => (account.demo ? t('header.banner.demo') : account.label);
 }
 
 /** `short`: just "Offline", where the offline banner right below gives the details. */

@@ -2,6 +2,8 @@
 // agent's own online switch (the one control they touch many times a day, so it sits far right).
 import { Anchor } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
+import { offeredByAny } from '../../lib/offered';
+import { useStore } from '../../store/store';
 import { ConnectionStatus } from './ConnectionStatus';
 import { PresenceToggle } from './PresenceToggle';
 import { TeamPresence } from './TeamPresence';
@@ -9,6 +11,8 @@ import './header.css';
 
 export function Header() {
   const { t } = useTranslation();
+  // Only where some account's platform keeps an online state is there a switch to show.
+  const presence = useStore((s) => offeredByAny(s.session?.accounts, 'presence'));
   return (
     <header className="header" aria-label={t('header.label')}>
       <div className="header-brand">
@@ -19,9 +23,13 @@ export function Header() {
       </div>
       <ConnectionStatus />
       <div className="header-spacer" />
-      <TeamPresence />
-      <span className="header-divider" aria-hidden="true" />
-      <PresenceToggle />
+      {presence && (
+        <>
+          <TeamPresence />
+          <span className="header-divider" aria-hidden="true" />
+          <PresenceToggle />
+        </>
+      )}
     </header>
   );
 }

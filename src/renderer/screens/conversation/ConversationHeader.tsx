@@ -38,7 +38,13 @@ export function ConversationHeader({ conversation }: { conversation: InboxConver
         <dl className="conversation-meta">
           <dt className="visually-hidden">{t('conversation.header.channel')}</dt>
           <dd>
-            {conversation.channelName} · <span className="conversation-provider">{conversation.providerId}</span>
+            {conversation.channelName}
+            {conversation.contactHandle && (
+              <>
+                {' · '}
+                <span className="conversation-provider">{conversation.contactHandle}</span>
+              </>
+            )}
           </dd>
           <dt className="visually-hidden">{t('conversation.header.chatbot')}</dt>
           <dd>

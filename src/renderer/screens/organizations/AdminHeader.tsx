@@ -2,15 +2,16 @@
 // on (a picker when there is more than one), and the section's main actions.
 import { Bot } from 'lucide-react';
 import { useId, type ReactNode } from 'react';
+import type { Capability } from '../../../shared/capabilities';
 import { useTranslation } from 'react-i18next';
 import { chooseChatbot, useChatbotChoice } from '../../store/admin';
 import { groupByAccount } from './chatbot-choice';
 import './admin.css';
 
-export function AdminHeader({ title, actions }: { title: string; actions?: ReactNode }) {
+export function AdminHeader({ title, capability, actions }: { title: string; capability: Capability; actions?: ReactNode }) {
   const { t } = useTranslation();
   const id = useId();
-  const { choices, chosen } = useChatbotChoice();
+  const { choices, chosen } = useChatbotChoice(capability);
   const groups = groupByAccount(choices);
   return (
     <header className="admin-header">

@@ -7,12 +7,13 @@ import { call } from '../../api';
 import { Spinner } from '../../components/ui/EmptyState';
 import { describeError } from '../../store/describe-error';
 import { languageName } from './organization-format';
-import { organizationPermission } from './organization-permissions';
 import type { Target } from './use-organization-directory';
 
 type Loaded = { status: 'loading' } | { status: 'error'; error: string } | { status: 'ready'; contacts: Contact[]; count: number };
 
-export function OrganizationContacts({ organizationId, target, allowed }: { organizationId: string; target: Target; allowed: boolean }) {
+/** `missingPermission`: what the key lacks to list contacts, or null when it may. */
+export function OrganizationContacts({ organizationId, target, missingPermission }: { organizationId: string; target: Target; missingPermission: string | null }) {
+  const allowed = missingPermission === null;
   const { t, i18n } = useTranslation();
   const titleId = useId();
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
@@ -40,7 +41,7 @@ export function OrganizationContacts({ organizationId, target, allowed }: { orga
         {title}
       </h3>
       {!allowed ? (
-        <p className="org-contacts-note">{t('organizations.contacts.noPermission', { permission: organizationPermission.contacts })}</p>
+        <p className="org-contacts-note">{t('organizations.contacts.noPermission', { permission: missingPermission })}</p>
       ) : loaded.status === 'loading' ? (
         <Spinner label={t('common.loading')} />
       ) : loaded.status === 'error' ? (

@@ -135,7 +135,7 @@ export function OrganizationDetail({
         </Field>
       </dl>
 
-      <OrganizationContacts organizationId={organization.id} target={target} allowed={abilities.contacts} />
+      <OrganizationContacts organizationId={organization.id} target={target} missingPermission={abilities.contacts ? null : abilities.permissionFor('contacts')} />
     </article>
   );
 }

@@ -17,7 +17,7 @@ import { OrganizationDetail } from './OrganizationDetail';
 import { OrganizationFormDialog } from './OrganizationFormDialog';
 import { OrganizationList } from './OrganizationList';
 import { OrganizationSearch } from './OrganizationSearch';
-import { organizationAbilities, organizationPermission } from './organization-permissions';
+import { organizationAbilities } from './organization-permissions';
 import { useDebounced, useOrganizationDirectory, useTarget } from './use-organization-directory';
 import './organizations.css';
 
@@ -25,9 +25,9 @@ type FormState = { mode: 'create' } | { mode: 'edit'; organization: Organization
 
 export function OrganizationsScreen() {
   const { t } = useTranslation();
-  const { chosen } = useChatbotChoice();
+  const { chosen } = useChatbotChoice('organizations');
   const target = useTarget(chosen);
-  const abilities = useMemo(() => organizationAbilities(chosen?.permissions ?? []), [chosen?.permissions]);
+  const abilities = useMemo(() => organizationAbilities(chosen?.grants), [chosen?.grants]);
 
   const [query, setQuery] = useState('');
   const searched = useDebounced(query.trim(), 300);
@@ -76,14 +76,14 @@ export function OrganizationsScreen() {
 
   return (
     <div className="admin-page">
-      <AdminHeader title={t('organizations.title')} actions={chosen && abilities.list ? createButton : undefined} />
+      <AdminHeader title={t('organizations.title')} capability="organizations" actions={chosen && abilities.list ? createButton : undefined} />
       {!chosen || !target ? (
         <EmptyState icon={<Building2 size={32} aria-hidden="true" />} title={t('organizations.noChatbot.title')}>
           {t('organizations.noChatbot.body')}
         </EmptyState>
       ) : !abilities.list ? (
         <EmptyState icon={<KeyRound size={32} aria-hidden="true" />} title={t('organizations.noPermission.title')}>
-          {t('organizations.noPermission.body', { permission: organizationPermission.list })}
+          {t('organizations.noPermission.body', { permission: abilities.permissionFor('list') })}
         </EmptyState>
       ) : (
         <div className="orgs">

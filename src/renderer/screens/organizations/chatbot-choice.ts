@@ -1,30 +1,35 @@
 // Which chatbot the Organizations and Versions sections work on. Pure, so it is tested in node:
-// the choices come from the session's accounts; a remembered choice that no longer exists (the
-// account was signed out, the chatbot removed) falls back to the first one.
-import type { Permission } from '../../../shared/permissions';
+// the choices are the chatbots of the accounts whose platform has the section's capability; a
+// remembered choice that no longer exists (the account was signed out, the chatbot removed)
+// falls back to the first one.
+import type { Capability, Grants } from '../../../shared/capabilities';
+import { chatbotKey } from '../../../shared/keys';
 import type { SessionState } from '../../../shared/view-models';
 
 export interface ChatbotChoice {
-  /** `${accountId}/${chatbotId}`, the same form as the inbox filter's chatbot. */
+  /** A chatbotKey, the same form as the inbox filter's chatbot. */
   key: string;
   accountId: string;
   accountLabel: string;
   chatbotId: string;
   name: string;
-  permissions: readonly Permission[];
+  /** What the key may do on this chatbot. */
+  grants: Grants;
 }
 
-export function chatbotChoices(session: Pick<SessionState, 'accounts'> | null): ChatbotChoice[] {
-  return (session?.accounts ?? []).flatMap((account) =>
-    account.chatbots.map((chatbot) => ({
-      key: `${account.id}/${chatbot.id}`,
-      accountId: account.id,
-      accountLabel: account.label,
-      chatbotId: chatbot.id,
-      name: chatbot.name,
-      permissions: chatbot.permissions,
-    })),
-  );
+export function chatbotChoices(session: Pick<SessionState, 'accounts'> | null, capability: Capability): ChatbotChoice[] {
+  return (session?.accounts ?? [])
+    .filter((account) => account.capabilities.includes(capability))
+    .flatMap((account) =>
+      account.chatbots.map(({ id, name, abilities, lacking }) => ({
+        key: chatbotKey({ accountId: account.id, chatbotId: id }),
+        accountId: account.id,
+        accountLabel: account.label,
+        chatbotId: id,
+        name,
+        grants: { abilities, lacking },
+      })),
+    );
 }
 
 export function resolveChoice(choices: readonly ChatbotChoice[], remembered: string | null): ChatbotChoice | null {

@@ -1,33 +1,32 @@
 // What the chosen chatbot's key may do with organizations, so the screen hides what would only
-// answer 403. The server still decides: a 403 that comes anyway is shown with its permission.
-import type { Permission } from '../../../shared/permissions';
+// answer 403. The platform still decides: a 403 that comes anyway is shown with its permission.
+import { can, lackingPermission, type Ability, type Grants } from '../../../shared/capabilities';
 
-export interface OrganizationAbilities {
-  list: boolean;
-  get: boolean;
-  create: boolean;
-  edit: boolean;
-  delete: boolean;
-  contacts: boolean;
-}
+type Action = 'list' | 'get' | 'create' | 'edit' | 'delete' | 'contacts';
 
-export const organizationPermission = {
-  list: 'chatbots.organizations.list',
-  get: 'chatbots.organizations.get',
-  create: 'chatbots.organizations.create',
-  edit: 'chatbots.organizations.edit',
-  delete: 'chatbots.organizations.delete',
-  contacts: 'chatbots.organizations.contacts.list',
-} as const satisfies Record<keyof OrganizationAbilities, Permission>;
+export type OrganizationAbilities = Record<Action, boolean> & {
+  /** What an admin would have to grant for an action, in the platform's words. */
+  permissionFor(action: Action): string;
+};
 
-export function organizationAbilities(permissions: readonly string[]): OrganizationAbilities {
-  const has = (p: Permission) => permissions.includes(p);
+const abilityOf = {
+  list: 'organizations.list',
+  get: 'organizations.get',
+  create: 'organizations.create',
+  edit: 'organizations.edit',
+  delete: 'organizations.delete',
+  contacts: 'organizations.contacts',
+} as const satisfies Record<Action, Ability>;
+
+export function organizationAbilities(grants: Grants | undefined): OrganizationAbilities {
+  const has = (action: Action) => can(grants, abilityOf[action]);
   return {
-    list: has(organizationPermission.list),
-    get: has(organizationPermission.get),
-    create: has(organizationPermission.create),
-    edit: has(organizationPermission.edit),
-    delete: has(organizationPermission.delete),
-    contacts: has(organizationPermission.contacts),
+    list: has('list'),
+    get: has('get'),
+    create: has('create'),
+    edit: has('edit'),
+    delete: has('delete'),
+    contacts: has('contacts'),
+    permissionFor: (action) => lackingPermission(grants, abilityOf[action]) ?? abilityOf[action],
   };
 }

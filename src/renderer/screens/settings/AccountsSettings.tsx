@@ -13,6 +13,28 @@ import { useStore } from '../../store/store';
 import { SignInForm } from '../sign-in/SignInForm';
 import '../../components/header/header.css';
 
+/** What this account's platform does not offer that agents expect, said rather than hidden. */
+function AccountLimits({ account }: { account: Account }) {
+  const { t } = useTranslation();
+  const missing = [
+    !account.capabilities.includes('presence') && t('settings.accounts.noPresence'),
+    !account.capabilities.includes('pushToken') && t('settings.accounts.noPush'),
+  ].filter((text): text is string => text !== false);
+  if (missing.length === 0) return null;
+  return (
+    <div>
+      <dt>{t('settings.accounts.limits')}</dt>
+      <dd>
+        <ul className="account-limits">
+          {missing.map((text) => (
+            <li key={text}>{text}</li>
+          ))}
+        </ul>
+      </dd>
+    </div>
+  );
+}
+
 export function AccountsSettings({ titleId }: { titleId: string }) {
   const { t } = useTranslation();
   const accounts = useStore((s) => s.session?.accounts);
@@ -46,7 +68,7 @@ export function AccountsSettings({ titleId }: { titleId: string }) {
         {list.map(({ account, connection }) => {
           const full = accounts?.find((a) => a.id === account.id);
           if (!full) return null;
-          const title = full.kind === 'demo' ? t('settings.accounts.demo') : name(full);
+          const title = full.demo ? t('settings.accounts.demo') : name(full);
           return (
             <li key={full.id} className="account">
               <div className="account-head">
@@ -69,6 +91,7 @@ export function AccountsSettings({ titleId }: { titleId: string }) {
                   <dt>{t('settings.accounts.agent')}</dt>
                   <dd>{full.agent.name}</dd>
                 </div>
+                <AccountLimits account={full} />
                 <div>
                   <dt>{t('settings.accounts.chatbots')}</dt>
                   <dd>
@@ -109,8 +132,8 @@ export function AccountsSettings({ titleId }: { titleId: string }) {
 
       <ConfirmDialog
         open={leaving !== null}
-        title={leaving ? t('settings.accounts.confirmTitle', { account: leaving.kind === 'demo' ? t('settings.accounts.demo') : name(leaving) }) : ''}
-        body={leaving?.kind === 'demo' ? t('settings.accounts.confirmDemoBody') : t('settings.accounts.confirmBody')}
+        title={leaving ? t('settings.accounts.confirmTitle', { account: leaving.demo ? t('settings.accounts.demo') : name(leaving) }) : ''}
+        body={leaving?.demo ? t('settings.accounts.confirmDemoBody') : t('settings.accounts.confirmBody')}
         confirmLabel={t('settings.accounts.signOut')}
         danger
         busy={busy}

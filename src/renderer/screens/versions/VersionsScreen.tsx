@@ -18,15 +18,15 @@ import { CreateVersionDialog } from './CreateVersionDialog';
 import { LiveSummary } from './LiveSummary';
 import { VersionCard } from './VersionCard';
 import { useVersionConfirm } from './use-version-confirm';
-import { versionAbilities, versionPermission, type VersionAction } from './version-actions';
+import { versionAbilities, type VersionAction } from './version-actions';
 import { useVersions } from './use-versions';
 import './versions.css';
 
 export function VersionsScreen() {
   const { t } = useTranslation();
-  const { chosen } = useChatbotChoice();
+  const { chosen } = useChatbotChoice('versions');
   const target = useTarget(chosen);
-  const abilities = useMemo(() => versionAbilities(chosen?.permissions ?? []), [chosen?.permissions]);
+  const abilities = useMemo(() => versionAbilities(chosen?.grants), [chosen?.grants]);
   const { state, reload } = useVersions(target, abilities.list);
   const versions = state.status === 'ready' ? state.versions : [];
   const [pending, setPending] = useState<{ action: VersionAction; version: Version } | null>(null);
@@ -76,6 +76,7 @@ export function VersionsScreen() {
   return (
     <div className="admin-page">
       <AdminHeader
+        capability="versions"
         title={t('versions.title')}
         actions={
           canList ? (
@@ -98,7 +99,7 @@ export function VersionsScreen() {
         </EmptyState>
       ) : !abilities.list ? (
         <EmptyState icon={<KeyRound size={32} aria-hidden="true" />} title={t('versions.noPermission.title')}>
-          {t('versions.noPermission.body', { permission: versionPermission.list })}
+          {t('versions.noPermission.body', { permission: abilities.permissionFor('list') })}
         </EmptyState>
       ) : state.status === 'loading' ? (
         <div className="versions-state" aria-busy="true">

@@ -1,33 +1,34 @@
-// Which actions a version offers, from the key's permissions and where the version is live.
+// Which actions a version offers, from what the key may do and where the version is live.
 // Pure, so the rules are tested without a DOM. The server still decides; a 403 or 400 that comes
 // anyway is shown with its reason.
+import { can, lackingPermission, type Ability, type Grants } from '../../../shared/capabilities';
 import type { Version } from '../../../shared/domain';
-import type { Permission } from '../../../shared/permissions';
 
 export type DeployEnvironment = Version['deployedTo'][number];
 export type VersionAction = 'deployTest' | 'deployProd' | 'rollback' | 'delete';
 
-export interface VersionAbilities {
-  list: boolean;
-  create: boolean;
-  deploy: boolean;
-  delete: boolean;
-}
+type Action = 'list' | 'create' | 'deploy' | 'delete';
 
-export const versionPermission = {
-  list: 'chatbots.versions.list',
-  create: 'chatbots.versions.create',
-  deploy: 'chatbots.versions.deploy',
-  delete: 'chatbots.versions.delete',
-} as const satisfies Record<keyof VersionAbilities, Permission>;
+export type VersionAbilities = Record<Action, boolean> & {
+  /** What an admin would have to grant for an action, in the platform's words. */
+  permissionFor(action: Action): string;
+};
 
-export function versionAbilities(permissions: readonly string[]): VersionAbilities {
-  const has = (p: Permission) => permissions.includes(p);
+const abilityOf = {
+  list: 'versions.list',
+  create: 'versions.create',
+  deploy: 'versions.deploy',
+  delete: 'versions.delete',
+} as const satisfies Record<Action, Ability>;
+
+export function versionAbilities(grants: Grants | undefined): VersionAbilities {
+  const has = (action: Action) => can(grants, abilityOf[action]);
   return {
-    list: has(versionPermission.list),
-    create: has(versionPermission.create),
-    deploy: has(versionPermission.deploy),
-    delete: has(versionPermission.delete),
+    list: has('list'),
+    create: has('create'),
+    deploy: has('deploy'),
+    delete: has('delete'),
+    permissionFor: (action) => lackingPermission(grants, abilityOf[action]) ?? abilityOf[action],
   };
 }
 

@@ -1,11 +1,12 @@
 // What a restart brings back: every account whose key is in the vault, even when another one
 // (the demo, whose server fails to start) cannot open.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Accounts, type DemoServer } from '../../../../src/main/services/accounts/accounts';
-import { ChatCaptainBackend } from '../../../../src/main/services/backend/chatcaptain';
+import { chatcaptainPlatform } from '../../../../src/main/services/platforms/chatcaptain/index';
+import { registryOf } from '../../../../src/main/services/platforms/registry';
 import { startServer, type RunningServer } from '../../../../src/server/app';
 import { MemoryVault } from '../../../support/memory-vault';
 
@@ -34,19 +35,52 @@ describe('Accounts.restore', () => {
     dirs.push(dir);
     const vault = new MemoryVault();
     const fail = { now: false };
-    const create = (baseUrl: string, key: string) => new ChatCaptainBackend({ baseUrl, key });
-    const first = new Accounts(join(dir, 'accounts.json'), vault, create, demoFrom(server, fail));
+    const platforms = registryOf(chatcaptainPlatform());
+    const first = new Accounts(join(dir, 'accounts.json'), vault, platforms, demoFrom(server, fail));
     await first.openDemo();
-    const added = await first.add({ baseUrl: server.url, key: server.workspace.keys.agent, chatbotIds: ['bot_shop'], allowPlainTextStorage: false });
+    const added = await first.add({ platform: 'chatcaptain', baseUrl: server.url, key: server.workspace.keys.agent, chatbotIds: ['bot_shop'], allowPlainTextStorage: false });
 
     fail.now = true;
-    const second = new Accounts(join(dir, 'accounts.json'), vault, create, demoFrom(server, fail));
+    const second = new Accounts(join(dir, 'accounts.json'), vault, platforms, demoFrom(server, fail));
     const { open, failed } = await second.restore();
     expect(open.map((o) => o.account.id)).toEqual([added.account.id]);
-    expect(failed.map((f) => f.account.kind)).toEqual(['demo']);
-    expect(second.list().map((a) => a.kind).sort()).toEqual(['chatcaptain', 'demo']);
+    expect(failed.map((f) => f.account.demo)).toEqual([true]);
+    expect(second.list().map((a) => [a.platform, a.demo])).toEqual([
+      ['chatcaptain', true],
+      ['chatcaptain', false],
+    ]);
 
     fail.now = false;
     expect((await second.restore()).open).toHaveLength(2);
+  });
+});
+
+describe('Accounts file from before platforms', () => {
+  it('reads the ChatCaptain accounts it held, with their permissions as grants, and reopens them', async () => {
+    const server = await startServer();
+    servers.push(server);
+    const dir = mkdtempSync(join(tmpdir(), 'deckhand-accounts-'));
+    dirs.push(dir);
+    const vault = new MemoryVault();
+    const legacy = [
+      {
+        id: 'acc_old',
+        kind: 'chatcaptain',
+        label: 'old.example',
+        baseUrl: server.url,
+        agent: { id: 'agent_jonas', name: 'Jonas Weber' },
+        chatbots: [{ id: 'bot_shop', name: 'Shop', permissions: ['chatbots.organizations.list', 'chatbots.versions.list'] }],
+      },
+    ];
+    writeFileSync(join(dir, 'accounts.json'), JSON.stringify(legacy));
+    vault.write('account:acc_old', server.workspace.keys.agent);
+    const accounts = new Accounts(join(dir, 'accounts.json'), vault, registryOf(chatcaptainPlatform()), demoFrom(server, { now: false }));
+    const [account] = accounts.list();
+    expect(account).toMatchObject({ id: 'acc_old', platform: 'chatcaptain', demo: false });
+    expect(account!.chatbots[0]!.abilities).toEqual(['organizations.list', 'versions.list']);
+    expect(account!.chatbots[0]!.lacking).toContainEqual({ ability: 'versions.deploy', permission: 'chatbots.versions.deploy' });
+    const { open } = await accounts.restore();
+    expect(open.map((o) => o.account.id)).toEqual(['acc_old']);
+    expect(await open[0]!.platform.changes('bot_shop', null)).toMatchObject({ conversations: expect.any(Array) });
   });
 });

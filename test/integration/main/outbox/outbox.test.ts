@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startServer, type RunningServer } from '../../../../src/server/app';
-import { ChatCaptainBackend } from '../../../../src/main/services/backend/chatcaptain';
+import { ChatCaptainPlatform } from '../../../../src/main/services/platforms/chatcaptain/chatcaptain';
 import { MainDb } from '../../../../src/main/services/cache/sqlite';
-import { Outbox, type OutboxOptions } from '../../../../src/main/services/outbox/outbox';
-import { systemClock, type Backend } from '../../../../src/main/services/ports';
+import { Outbox, type OutboxOptions, type Replier } from '../../../../src/main/services/outbox/outbox';
+import { systemClock } from '../../../../src/main/services/ports';
 import type { BackoffOptions } from '../../../../src/main/services/backoff';
 import type { ConversationRef, OutboxItem } from '../../../../src/shared/view-models';
 import { call } from '../../../support/server';
@@ -68,9 +68,9 @@ async function serverTexts(server: RunningServer, ref: ConversationRef): Promise
     .map((m) => m.payload.text);
 }
 
-function backendAt(baseUrl: string, server: RunningServer): ChatCaptainBackend {
+function backendAt(baseUrl: string, server: RunningServer): Replier {
   // No retries inside the HTTP client: what is tested is the outbox's own retrying.
-  return new ChatCaptainBackend({ baseUrl, key: server.workspace.keys.agent, http: { retries: 0, timeoutMs: 5_000 } });
+  return new ChatCaptainPlatform({ baseUrl, key: server.workspace.keys.agent, http: { retries: 0, timeoutMs: 5_000 } });
 }
 
 interface Hooks {
@@ -81,16 +81,16 @@ interface Hooks {
 }
 
 /**
- * Wraps a backend to watch reply(): how many calls, and the most in flight at once per
+ * Wraps a platform to watch reply(): how many calls, and the most in flight at once per
  * conversation (must never exceed one).
  */
-function tap(backend: Backend, hooks: Hooks = {}) {
+function tap(backend: Replier, hooks: Hooks = {}) {
   const inFlight = new Map<string, number>();
   const stats = { calls: 0, maxInFlight: 0 };
   const tapped = new Proxy(backend, {
     get(target, prop, receiver) {
       if (prop !== 'reply') return Reflect.get(target, prop, receiver);
-      const reply: Backend['reply'] = async (bot, input) => {
+      const reply: Replier['reply'] = async (bot, input) => {
         stats.calls++;
         hooks.before?.(input);
         const now = (inFlight.get(input.conversationId) ?? 0) + 1;
@@ -110,12 +110,12 @@ function tap(backend: Backend, hooks: Hooks = {}) {
   return { backend: tapped, stats };
 }
 
-function openOutbox(backend: Backend | (() => Backend | null), backoff: BackoffOptions, file = 'client') {
+function openOutbox(backend: Replier | (() => Replier | null), backoff: BackoffOptions, file = 'client') {
   const db = MainDb.open(join(dir, file));
   const changes: OutboxItem[] = [];
   const options: OutboxOptions = {
     db,
-    backendFor: typeof backend === 'function' ? backend : () => backend,
+    replierFor: typeof backend === 'function' ? backend : () => backend,
     clock: systemClock,
     onChange: (items) => changes.push(...items),
     backoff,

@@ -7,9 +7,10 @@
 // Reproduce a seed: PRESENCE_SEED=1234 npx vitest run test/integration/main/presence
 import { describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../../../src/server/app';
-import { ChatCaptainBackend } from '../../../../src/main/services/backend/chatcaptain';
+import { ChatCaptainPlatform } from '../../../../src/main/services/platforms/chatcaptain/chatcaptain';
+import type { PresencePort } from '../../../../src/main/services/platforms/platform';
 import { systemClock, type Clock } from '../../../../src/main/services/ports';
-import { PresenceService, type PresenceBackend } from '../../../../src/main/services/presence/presence';
+import { PresenceService } from '../../../../src/main/services/presence/presence';
 import { until as waitUntil } from '../../../support/until';
 
 const TOGGLES = 30;
@@ -39,7 +40,7 @@ const until = (condition: () => boolean, what: string, timeoutMs = 15_000) => wa
 
 interface Device {
   service: PresenceService;
-  backend: ChatCaptainBackend;
+  backend: ChatCaptainPlatform;
   skew: number;
 }
 
@@ -48,7 +49,7 @@ function device(server: RunningServer, skew: number, delays: () => number, varia
   const lag = () => sleep(Math.floor(delays() * MAX_DELAY_MS));
   // The real backend, on this device's clock (so its Date-header offset sees the skew) and on a
   // network that holds every request and every answer back for a random while.
-  const backend = new ChatCaptainBackend({
+  const backend = new ChatCaptainPlatform({
     baseUrl: server.url,
     key: server.workspace.keys.agent,
     http: {
@@ -65,15 +66,10 @@ function device(server: RunningServer, skew: number, delays: () => number, varia
   // few dozen responses (its own test shows that); toggles here are 20–80 ms apart from the
   // first request on, so the devices get what that estimate converges to: exactly -skew, the
   // server running on this machine. The control variant is a client that ignores the server's clock.
-  const presenceBackend: PresenceBackend = {
-    serverOffset: () => (variant === 'corrected' ? -skew : 0),
-    setOnline: (chatbotId, online, stamp) => backend.setOnline(chatbotId, online, stamp),
-    listAgents: (chatbotId) => backend.listAgents(chatbotId),
-    identity: (chatbotIds) => backend.identity(chatbotIds),
-  };
+  const port: PresencePort = { ...backend.presence, serverOffset: () => (variant === 'corrected' ? -skew : 0) };
   const clock: Clock = { now, setTimeout: systemClock.setTimeout, clearTimeout: systemClock.clearTimeout };
   const service = new PresenceService({
-    targets: () => server.workspace.chatbots.map((c) => ({ key: `local/${c.id}`, backend: presenceBackend, chatbotId: c.id })),
+    targets: () => server.workspace.chatbots.map((c) => ({ key: `local/${c.id}`, port, chatbotId: c.id, agentId: server.workspace.agentOf.agent })),
     clock,
     onChange: () => {},
     idleAwayMinutes: () => 10,
@@ -100,7 +96,7 @@ async function scenario(seed: number, variant: Variant): Promise<Outcome> {
     const delays = prng(seed ^ 0x5bd1e995);
     for (let i = 0; i < 2; i++) devices.push(device(server, Math.round((schedule() * 2 - 1) * MAX_SKEW_MS), delays, variant));
     await Promise.all(devices.map((d) => d.service.refresh()));
-    const offsets = devices.map((d) => ({ measured: d.backend.serverOffset(), expected: -d.skew }));
+    const offsets = devices.map((d) => ({ measured: d.backend.presence.serverOffset(), expected: -d.skew }));
 
     let lastIntent = false;
     for (let i = 0; i < TOGGLES; i++) {
@@ -111,10 +107,10 @@ async function scenario(seed: number, variant: Variant): Promise<Outcome> {
     }
     await until(() => devices.every((d) => !d.service.get().pending), `seed ${seed}: both devices to settle`);
 
-    const reader = new ChatCaptainBackend({ baseUrl: server.url, key: server.workspace.keys.agent });
+    const reader = new ChatCaptainPlatform({ baseUrl: server.url, key: server.workspace.keys.agent }).presence;
     const agentId = server.workspace.agentOf.agent;
     const final = await Promise.all(
-      server.workspace.chatbots.map(async (c) => (await reader.listAgents(c.id)).find((a) => a.agentId === agentId)?.online ?? false),
+      server.workspace.chatbots.map(async (c) => (await reader.team(c.id)).find((a) => a.agentId === agentId)?.online ?? false),
     );
     return { seed, skews: devices.map((d) => d.skew), lastIntent, final, offsets };
   } finally {

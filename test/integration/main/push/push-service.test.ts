@@ -6,11 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { PushState } from '../../../../src/shared/view-models';
-import { ChatCaptainBackend } from '../../../../src/main/services/backend/chatcaptain';
-import type { RealtimeSubscription } from '../../../../src/main/services/ports';
+import { Emitter, type Disposable } from '../../../../src/main/services/events';
+import { ChatCaptainPlatform } from '../../../../src/main/services/platforms/chatcaptain/chatcaptain';
+import type { PushTokenPort } from '../../../../src/main/services/platforms/platform';
 import { LocalTokenSource } from '../../../../src/main/services/push/local-source';
 import { PushService, type PushServiceOptions } from '../../../../src/main/services/push/push-service';
-import { Listeners, type PushMessage, type PushTokenSource } from '../../../../src/main/services/push/token-source';
+import type { PushMessage, PushTokenSource } from '../../../../src/main/services/push/token-source';
 import { startServer } from '../../../../src/server/app';
 import { call, useServer } from '../../../support/server';
 import { ManualClock } from '../../../support/manual-clock';
@@ -22,7 +23,9 @@ const DAY = 24 * 60 * 60 * 1000;
 class RotatingSource implements PushTokenSource {
   readonly mode = 'fcm' as const;
   private current: string | null = null;
-  private readonly tokens = new Listeners<string>();
+  private readonly tokens = new Emitter<string>();
+  readonly onToken = this.tokens.event;
+  readonly onMessage = new Emitter<PushMessage>().event;
   failStarts = 0;
   constructor(private readonly first: string) {}
   async start() {
@@ -32,16 +35,10 @@ class RotatingSource implements PushTokenSource {
   token() {
     return this.current;
   }
-  onToken(listener: (token: string) => void) {
-    return this.tokens.add(listener);
-  }
-  onMessage() {
-    return () => {};
-  }
   stop() {}
   rotate(token: string) {
     this.current = token;
-    this.tokens.emit(token);
+    this.tokens.fire(token);
   }
 }
 
@@ -49,17 +46,18 @@ describe('PushService', () => {
   const server = useServer();
   const dir = mkdtempSync(join(tmpdir(), 'deckhand-push-'));
   const services: PushService[] = [];
-  const subscriptions: RealtimeSubscription[] = [];
+  const subscriptions: Disposable[] = [];
   afterEach(() => {
     services.splice(0).forEach((s) => s.dispose());
-    subscriptions.splice(0).forEach((s) => s.close());
+    subscriptions.splice(0).forEach((s) => s.dispose());
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   let fileCount = 0;
   const newFile = () => join(dir, `registrations-${++fileCount}.json`);
-  const backendFor = (role: 'admin' | 'agent' | 'viewer') =>
-    new ChatCaptainBackend({ baseUrl: server.get().url, key: server.get().workspace.keys[role] });
+  const platformFor = (role: 'admin' | 'agent' | 'viewer') =>
+    new ChatCaptainPlatform({ baseUrl: server.get().url, key: server.get().workspace.keys[role] });
+  const portFor = (role: 'admin' | 'agent' | 'viewer') => platformFor(role).pushToken;
   const make = (options: Partial<Omit<PushServiceOptions, 'clock'>> & Pick<PushServiceOptions, 'source'> & { clock?: ManualClock }) => {
     const states: PushState[] = [];
     const clock = options.clock ?? new ManualClock();
@@ -80,9 +78,9 @@ describe('PushService', () => {
     expect(answer.status).toBe(200);
     return answer.body.pushToken as string | null;
   };
-  const bothChatbots = (backend: ChatCaptainBackend) => [
-    { backend, chatbotId: 'bot_shop' },
-    { backend, chatbotId: 'bot_service' },
+  const bothChatbots = (port: PushTokenPort) => [
+    { port, chatbotId: 'bot_shop' },
+    { port, chatbotId: 'bot_service' },
   ];
 
   it('registers the local token with every chatbot of the account on attach', async () => {
@@ -93,7 +91,7 @@ describe('PushService', () => {
     expect(token).toMatch(/^local-[0-9a-f-]{36}$/);
     expect(service.state()).toEqual({ mode: 'local', registered: false, registeredAt: null, error: null });
 
-    service.attach('acct-agent', bothChatbots(backendFor('agent')));
+    service.attach('acct-agent', bothChatbots(portFor('agent')));
 
     await vi.waitFor(() => expect(service.state().registered).toBe(true));
     expect(service.state()).toEqual({ mode: 'local', registered: true, registeredAt: clock.now(), error: null });
@@ -115,7 +113,7 @@ describe('PushService', () => {
     const source = new RotatingSource('fcm-token-a');
     const { service } = make({ source });
     await service.start();
-    service.attach('acct-agent', bothChatbots(backendFor('agent')));
+    service.attach('acct-agent', bothChatbots(portFor('agent')));
     await vi.waitFor(async () => expect(await tokenOn('agent', 'bot_service')).toBe('fcm-token-a'));
     expect(service.state()).toMatchObject({ mode: 'fcm', registered: true });
 
@@ -133,7 +131,7 @@ describe('PushService', () => {
     const source = new RotatingSource('fcm-token-signout');
     const { service } = make({ source, registrationsFile: file });
     await service.start();
-    service.attach('acct-agent', bothChatbots(backendFor('agent')));
+    service.attach('acct-agent', bothChatbots(portFor('agent')));
     await vi.waitFor(() => expect(service.state().registered).toBe(true));
     expect(readFileSync(file, 'utf8')).toContain('acct-agent');
     expect(readFileSync(file, 'utf8')).not.toContain('fcm-token-signout');
@@ -150,14 +148,14 @@ describe('PushService', () => {
     const source = new RotatingSource('fcm-token-quick');
     const { service } = make({ source });
     await service.start();
-    service.attach('acct-quick', [{ backend: backendFor('admin'), chatbotId: 'bot_service' }]);
+    service.attach('acct-quick', [{ port: portFor('admin'), chatbotId: 'bot_service' }]);
     await service.detach('acct-quick');
 
     expect(await tokenOn('admin', 'bot_service')).toBeNull();
     expect(service.state()).toMatchObject({ registered: false, error: null });
 
     // Signing in again registers again.
-    service.attach('acct-quick', [{ backend: backendFor('admin'), chatbotId: 'bot_service' }]);
+    service.attach('acct-quick', [{ port: portFor('admin'), chatbotId: 'bot_service' }]);
     await vi.waitFor(() => expect(service.state().registered).toBe(true));
     expect(await tokenOn('admin', 'bot_service')).toBe('fcm-token-quick');
   });
@@ -165,11 +163,11 @@ describe('PushService', () => {
   it('registers again where the stored registration has grown old, and only there', async () => {
     const file = newFile();
     const vault = new MemoryVault();
-    const backend = backendFor('agent');
-    const sends = vi.spyOn(backend, 'setPushToken');
+    const port = portFor('agent');
+    const sends = vi.spyOn(port, 'setPushToken');
     const first = make({ source: new LocalTokenSource({ vault }), registrationsFile: file });
     await first.service.start();
-    first.service.attach('acct-agent', [{ backend, chatbotId: 'bot_shop' }]);
+    first.service.attach('acct-agent', [{ port, chatbotId: 'bot_shop' }]);
     await vi.waitFor(() => expect(first.service.state().registered).toBe(true));
     const token = (await tokenOn('agent', 'bot_shop'))!;
     const registeredAt = first.service.state().registeredAt;
@@ -185,7 +183,7 @@ describe('PushService', () => {
     const clock = new ManualClock(first.clock.now() + DAY);
     const second = make({ source: new LocalTokenSource({ vault }), registrationsFile: file, clock });
     await second.service.start();
-    second.service.attach('acct-agent', [{ backend, chatbotId: 'bot_shop' }]);
+    second.service.attach('acct-agent', [{ port, chatbotId: 'bot_shop' }]);
     expect(second.service.state()).toMatchObject({ registered: true, registeredAt });
     expect(sends).toHaveBeenCalledTimes(1);
 
@@ -201,7 +199,7 @@ describe('PushService', () => {
     const later = new ManualClock(clock.now() + 30 * DAY);
     second.service.dispose();
     const third = make({ source: new LocalTokenSource({ vault }), registrationsFile: file, clock: later });
-    third.service.attach('acct-agent', [{ backend, chatbotId: 'bot_shop' }]);
+    third.service.attach('acct-agent', [{ port, chatbotId: 'bot_shop' }]);
     await third.service.start();
     await vi.waitFor(() => expect(third.service.state()).toMatchObject({ registered: true, registeredAt: later.now() }));
     expect(sends).toHaveBeenCalledTimes(3);
@@ -211,10 +209,10 @@ describe('PushService', () => {
     const source = new LocalTokenSource({ vault: new MemoryVault() });
     const { service, states, clock } = make({ source });
     await service.start();
-    const viewer = backendFor('viewer');
+    const viewer = portFor('viewer');
     const sends = vi.spyOn(viewer, 'setPushToken');
-    service.attach('acct-agent', [{ backend: backendFor('agent'), chatbotId: 'bot_shop' }]);
-    service.attach('acct-viewer', [{ backend: viewer, chatbotId: 'bot_shop' }]);
+    service.attach('acct-agent', [{ port: portFor('agent'), chatbotId: 'bot_shop' }]);
+    service.attach('acct-viewer', [{ port: viewer, chatbotId: 'bot_shop' }]);
 
     await vi.waitFor(() => expect(service.state().error).toMatch(/chatbots\.inbox\.agents\.notifications\.edit/));
     expect(service.state()).toMatchObject({ mode: 'local', registered: false, registeredAt: null });
@@ -240,11 +238,11 @@ describe('PushService', () => {
     const { port } = before;
     const key = before.workspace.keys.agent;
     await before.close();
-    const backend = new ChatCaptainBackend({ baseUrl: `http://127.0.0.1:${port}`, key, http: { retries: 0 } });
-    const sends = vi.spyOn(backend, 'setPushToken');
+    const far = new ChatCaptainPlatform({ baseUrl: `http://127.0.0.1:${port}`, key, http: { retries: 0 } }).pushToken;
+    const sends = vi.spyOn(far, 'setPushToken');
     const { service, clock } = make({ source: new RotatingSource('fcm-token-retry') });
     await service.start();
-    service.attach('acct-far', [{ backend, chatbotId: 'bot_shop' }]);
+    service.attach('acct-far', [{ port: far, chatbotId: 'bot_shop' }]);
     await vi.waitFor(() => expect(service.state().error).toMatch(/^Could not register for push notifications with bot_shop: /));
     expect(service.state().registered).toBe(false);
 
@@ -267,7 +265,7 @@ describe('PushService', () => {
     const source = new RotatingSource('fcm-token-late');
     source.failStarts = 1;
     const { service, clock } = make({ source });
-    service.attach('acct-agent', [{ backend: backendFor('agent'), chatbotId: 'bot_service' }]);
+    service.attach('acct-agent', [{ port: portFor('agent'), chatbotId: 'bot_service' }]);
     await service.start();
     expect(service.state()).toMatchObject({ mode: 'fcm', registered: false, error: expect.stringMatching(/could not start: .*unreachable/) });
 
@@ -279,7 +277,7 @@ describe('PushService', () => {
   it('is off without a source', async () => {
     const { service } = make({ source: null });
     await service.start();
-    service.attach('acct-agent', [{ backend: backendFor('agent'), chatbotId: 'bot_shop' }]);
+    service.attach('acct-agent', [{ port: portFor('agent'), chatbotId: 'bot_shop' }]);
     expect(service.state()).toEqual({ mode: 'off', registered: false, registeredAt: null, error: null });
   });
 
@@ -288,21 +286,20 @@ describe('PushService', () => {
     const source = new LocalTokenSource({ vault: new MemoryVault() });
     const { service } = make({ source });
     await service.start();
-    const backend = backendFor('agent');
-    service.attach('acct-agent', [{ backend, chatbotId: 'bot_shop' }]);
+    const platform = platformFor('agent');
+    service.attach('acct-agent', [{ port: platform.pushToken, chatbotId: 'bot_shop' }]);
     await vi.waitFor(() => expect(service.state().registered).toBe(true));
 
     const messages: PushMessage[] = [];
-    source.onMessage((m) => messages.push(m));
+    subscriptions.push(source.onMessage((m) => messages.push(m)));
     let connected = false;
     subscriptions.push(
-      backend.subscribe('bot_shop', {
+      platform.live.subscribe('bot_shop', {
         onEvent: (e) => {
-          if (e.event !== 'push') return;
-          const { title, body, conversationId, chatbotId } = e.payload;
-          source.deliver({ title, body, conversationId, chatbotId });
+          if (e.type === 'push') source.deliver({ ...e.push, chatbotId: 'bot_shop' });
         },
         onConnect: () => (connected = true),
+        onMissed: () => {},
         onDisconnect: () => {},
         onUnavailable: () => {},
       }),

@@ -1,4 +1,4 @@
-// ChatbotSync against the real local server, with the real ChatCaptainBackend and a LocalCache on
+// ChatbotSync against the real local server, with the real ChatCaptain platform and a cache on
 // a temp SQLite file: the first load, live events, and the promise that matters most — across a
 // server restart, a dropped socket, a lost event or a socket-less server, every message the
 // server has ends up in the cache exactly once, in the server's order.
@@ -7,14 +7,17 @@ import type { Duplex } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ChatCaptainBackend } from '../../../../src/main/services/backend/chatcaptain';
-import { BackendError } from '../../../../src/main/services/backend/errors';
 import { LocalCache } from '../../../../src/main/services/cache/local-cache';
+import { MessageCache } from '../../../../src/main/services/cache/message-cache';
 import { MainDb } from '../../../../src/main/services/cache/sqlite';
-import { systemClock, type Backend, type RealtimeEvent } from '../../../../src/main/services/ports';
-import { ChatbotSync, type SyncListener } from '../../../../src/main/services/sync/chatbot-sync';
+import { PlatformError } from '../../../../src/main/services/errors/platform-error';
+import { ChatCaptainPlatform } from '../../../../src/main/services/platforms/chatcaptain/chatcaptain';
+import type { ChatPlatform, LiveEvent, LiveFeed } from '../../../../src/main/services/platforms/platform';
+import { systemClock } from '../../../../src/main/services/ports';
+import { ChatbotSync } from '../../../../src/main/services/sync/chatbot-sync';
 import { startServer, type RunningServer } from '../../../../src/server/app';
-import type { Conversation, Message } from '../../../../src/shared/domain';
+import type { Conversation, Message } from '../../../../src/server/wire';
+import type { Message as DomainMessage } from '../../../../src/shared/domain';
 import type { ConnectionState, InboxConversation } from '../../../../src/shared/view-models';
 import { call } from '../../../support/server';
 import { until } from '../../../support/until';
@@ -41,57 +44,69 @@ async function server(options: Parameters<typeof startServer>[0] = {}): Promise<
   return running;
 }
 
-/** Delegates to the real backend except where the test overrides a method. */
-function wrap(real: Backend, overrides: Partial<Backend>): Backend {
+/** Delegates to the real platform except where the test overrides a part. */
+function wrap(real: ChatPlatform, overrides: Partial<ChatPlatform>): ChatPlatform {
   return new Proxy(real, {
     get(target, prop) {
-      if (prop in overrides) return overrides[prop as keyof Backend];
+      if (prop in overrides) return overrides[prop as keyof ChatPlatform];
       const value: unknown = Reflect.get(target, prop, target);
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
 }
 
+/** The real live feed with the test's hand on each event on its way to the sync. */
+function liveThrough(real: ChatPlatform, onEvent: (event: LiveEvent, pass: () => void) => void, extra: { onConnect?: () => void } = {}): LiveFeed {
+  return {
+    subscribe: (chatbotId, handlers) =>
+      real.live!.subscribe(chatbotId, {
+        ...handlers,
+        onConnect: () => {
+          extra.onConnect?.();
+          handlers.onConnect();
+        },
+        onEvent: (event) => onEvent(event, () => handlers.onEvent(event)),
+      }),
+  };
+}
+
 interface Log {
   conversations: { changed: InboxConversation[]; initial: boolean }[];
   removed: string[];
-  messages: Message[];
+  messages: DomainMessage[];
   connection: ConnectionState[];
   /** When each connection state was announced. */
   connectionAt: number[];
   /** Each resync's `reconnected`. */
   resynced: boolean[];
-  unauthorized: BackendError[];
+  unauthorized: PlatformError[];
 }
 
-function setup(backend: Backend, options: { pollMs?: number; random?: () => number } = {}) {
+function setup(platform: ChatPlatform, options: { pollMs?: number; random?: () => number } = {}) {
   const db = MainDb.open(join(dir, `cache-${cleanups.length}`));
   const cache = new LocalCache(db);
+  const messages = new MessageCache(db);
   const log: Log = { conversations: [], removed: [], messages: [], connection: [], connectionAt: [], resynced: [], unauthorized: [] };
-  const listener: SyncListener = {
-    conversations: (changed, _previous, initial) => log.conversations.push({ changed, initial }),
-    removed: (keys) => log.removed.push(...keys),
-    messages: (_conversation, messages) => log.messages.push(...messages),
-    agent: () => {},
-    push: () => {},
-    connection: (state) => {
-      log.connection.push(state);
-      log.connectionAt.push(Date.now());
-    },
-    resynced: (reconnected) => log.resynced.push(reconnected),
-    unauthorized: (error) => log.unauthorized.push(error),
-  };
-  const sync = new ChatbotSync({ accountId: ACCOUNT, chatbot: BOT, backend, cache, clock: systemClock, listener, ...options });
+  const sync = new ChatbotSync({ accountId: ACCOUNT, chatbot: BOT, platform, cache, messages, clock: systemClock, ...options });
+  sync.onDidChangeConversations(({ changed, initial }) => log.conversations.push({ changed, initial }));
+  sync.onDidRemoveConversations((keys) => log.removed.push(...keys));
+  sync.onDidAddMessages((added) => log.messages.push(...added.messages));
+  sync.onDidChangeConnection((state) => {
+    log.connection.push(state);
+    log.connectionAt.push(Date.now());
+  });
+  sync.onDidResync(({ reconnected }) => log.resynced.push(reconnected));
+  sync.onDidLoseAuthorization((error) => log.unauthorized.push(error));
   cleanups.push(() => {
-    sync.stop();
+    sync.dispose();
     db.close();
   });
   const ref = (conversationId: string) => ({ accountId: ACCOUNT, chatbotId: BOT.id, conversationId });
-  return { sync, cache, log, ref, cachedIds: (id: string) => cache.messages(ref(id), { limit: 10_000 }).map((m) => m.id) };
+  return { sync, cache, messages, log, ref, cachedIds: (id: string) => messages.list(ref(id), { limit: 10_000 }).map((m) => m.id) };
 }
 
-const backendFor = (s: RunningServer, realtime = fast.realtime) =>
-  new ChatCaptainBackend({ baseUrl: s.url, key: s.workspace.keys.admin, http: fast.http, realtime });
+const platformFor = (s: RunningServer, realtime = fast.realtime) =>
+  new ChatCaptainPlatform({ baseUrl: s.url, key: s.workspace.keys.admin, http: fast.http, realtime });
 
 /** A customer writes on a channel (finding or creating the conversation), as a channel integration does. */
 async function customer(
@@ -138,7 +153,7 @@ const state = (sync: ChatbotSync) => sync.state().state;
 describe('ChatbotSync live', () => {
   it('loads the inbox once as initial, then applies live changes as news', async () => {
     const s = await server({ demo: true });
-    const { sync, cache, log, ref } = setup(backendFor(s));
+    const { sync, cache, messages, log, ref } = setup(platformFor(s));
     sync.start();
     await until(() => state(sync) === 'live' && log.resynced.length > 0, 'the first resync');
 
@@ -155,7 +170,7 @@ describe('ChatbotSync live', () => {
     expect(conversation.id).toBe(target.id);
     await until(() => log.messages.some((m) => m.id === message.id), 'the live message');
     await until(() => cache.conversation(ref(target.id))?.lastMessage?.id === message.id, 'the conversation update');
-    expect(cache.messages(ref(target.id), { limit: 5 }).map((m) => m.id)).toContain(message.id);
+    expect(messages.list(ref(target.id), { limit: 5 }).map((m) => m.id)).toContain(message.id);
     const later = log.conversations.slice(1);
     expect(later.length).toBeGreaterThan(0);
     expect(later.every((batch) => !batch.initial)).toBe(true);
@@ -167,7 +182,7 @@ describe('ChatbotSync live', () => {
     expect(log.resynced).toEqual([true, false]);
     const history = await serverIds(s, target.id);
     expect(history.length).toBeGreaterThan(1);
-    expect(cache.messages(ref(target.id), { limit: 200 }).map((m) => m.id)).toEqual(history);
+    expect(messages.list(ref(target.id), { limit: 200 }).map((m) => m.id)).toEqual(history);
     expect(log.messages.map((m) => m.id)).toEqual([message.id]);
   });
 
@@ -178,19 +193,15 @@ describe('ChatbotSync live', () => {
     cleanups.push(() => s.close());
 
     // Record which messages came over the socket, to show that the rest came through the resync.
-    const real = backendFor(s);
+    const real = platformFor(s);
     const viaSocket = new Set<string>();
-    const backend = wrap(real, {
-      subscribe: (chatbotId, handlers) =>
-        real.subscribe(chatbotId, {
-          ...handlers,
-          onEvent: (event: RealtimeEvent) => {
-            if (event.event === 'message.created') viaSocket.add(event.payload.message.id);
-            handlers.onEvent(event);
-          },
-        }),
+    const platform = wrap(real, {
+      live: liveThrough(real, (event, pass) => {
+        if (event.type === 'message') viaSocket.add(event.message.id);
+        pass();
+      }),
     });
-    const { sync, cache, log, cachedIds } = setup(backend);
+    const { sync, cache, log, cachedIds } = setup(platform);
     sync.start();
     await until(() => state(sync) === 'live' && log.resynced.length > 0, 'live');
 
@@ -198,7 +209,7 @@ describe('ChatbotSync live', () => {
     const ids: string[] = [];
     for (const p of providers) ids.push((await customer(s, p, `${p} says hello`)).conversation.id);
     await until(() => cache.inbox().length === 3, 'three conversations');
-    for (const id of ids) await sync.catchUpMessages(id); // opened: the cache keeps their whole history
+    for (const id of ids) await sync.catchUp(id); // opened: the cache keeps their whole history
 
     let target = s;
     let posted = 0;
@@ -249,29 +260,25 @@ describe('ChatbotSync live', () => {
     const s = await server();
     const upgraded: Duplex[] = [];
     s.app.server.on('upgrade', (_request, socket: Duplex) => upgraded.push(socket));
-    const real = backendFor(s);
+    const real = platformFor(s);
     let connects = 0;
     const viaSocket = new Set<string>();
-    const backend = wrap(real, {
-      subscribe: (chatbotId, handlers) =>
-        real.subscribe(chatbotId, {
-          ...handlers,
-          onConnect: () => {
-            connects++;
-            handlers.onConnect();
-          },
-          onEvent: (event) => {
-            if (event.event === 'message.created') viaSocket.add(event.payload.message.id);
-            handlers.onEvent(event);
-          },
-        }),
+    const platform = wrap(real, {
+      live: liveThrough(
+        real,
+        (event, pass) => {
+          if (event.type === 'message') viaSocket.add(event.message.id);
+          pass();
+        },
+        { onConnect: () => connects++ },
+      ),
     });
-    const { sync, log, cachedIds } = setup(backend);
+    const { sync, log, cachedIds } = setup(platform);
     sync.start();
     await until(() => state(sync) === 'live' && log.resynced.length > 0, 'live');
     const { conversation } = await customer(s, 'p-drop', 'before the drop');
     await until(() => log.conversations.some((b) => b.changed.some((c) => c.id === conversation.id)), 'the conversation');
-    await sync.catchUpMessages(conversation.id);
+    await sync.catchUp(conversation.id);
 
     expect(upgraded.length).toBeGreaterThan(0);
     for (const socket of upgraded.splice(0)) socket.destroy();
@@ -287,54 +294,63 @@ describe('ChatbotSync live', () => {
     expect(cachedIds(conversation.id)).toEqual(expect.arrayContaining(lost));
   });
 
-  it('resyncs when a seq gap shows that events were lost, and ignores events seen before', async () => {
+  it('resyncs when the feed reports missed events, and applies an event seen twice once', async () => {
     const s = await server();
-    const real = backendFor(s);
+    const real = platformFor(s);
     let drop = 0;
+    let dropped = false;
     let lists = 0;
-    let replay: RealtimeEvent | null = null;
-    let deliver: (event: RealtimeEvent) => void = () => {};
-    const backend = wrap(real, {
-      listConversations: (...args) => {
+    let replay: LiveEvent | null = null;
+    let deliver: (event: LiveEvent) => void = () => {};
+    const platform = wrap(real, {
+      changes: (...args) => {
         lists++;
-        return real.listConversations(...args);
+        return real.changes(...args);
       },
-      subscribe: (chatbotId, handlers) => {
-        deliver = (event) => handlers.onEvent(event);
-        return real.subscribe(chatbotId, {
-          ...handlers,
-          onEvent: (event) => {
-            if (drop > 0) {
-              drop--; // lost on the way
-              return;
-            }
-            if (event.event === 'message.created') replay = event;
-            handlers.onEvent(event);
-          },
-        });
+      live: {
+        subscribe: (chatbotId, handlers) => {
+          deliver = (event) => handlers.onEvent(event);
+          return real.live!.subscribe(chatbotId, {
+            ...handlers,
+            onEvent: (event) => {
+              if (drop > 0) {
+                drop--; // lost on the way
+                dropped = true;
+                return;
+              }
+              if (event.type === 'message') replay = event;
+              handlers.onEvent(event);
+              // The next event after a loss shows the gap (as ChatCaptain's seq does).
+              if (dropped) {
+                dropped = false;
+                handlers.onMissed();
+              }
+            },
+          });
+        },
       },
     });
-    const { sync, log, cachedIds } = setup(backend);
+    const { sync, log, cachedIds } = setup(platform);
     sync.start();
     await until(() => state(sync) === 'live' && log.resynced.length > 0, 'live');
     const x = (await customer(s, 'p-x', 'x opens')).conversation;
     const y = (await customer(s, 'p-y', 'y opens')).conversation;
     await until(() => log.conversations.some((b) => b.changed.some((c) => c.id === y.id)), 'both conversations');
-    await sync.catchUpMessages(x.id);
-    await until(() => replay !== null && (replay.event === 'message.created' ? replay.payload.message.conversationId === y.id : false), 'y live');
+    await sync.catchUp(x.id);
+    await until(() => replay !== null && replay.type === 'message' && replay.message.conversationId === y.id, 'y live');
 
-    // A message seen twice (socket.io redelivery) is applied once.
+    // A message seen twice (a redelivery) is applied once.
     const before = log.messages.length;
     deliver(replay!);
     expect(log.messages.length).toBe(before);
 
     const listsBefore = lists;
-    drop = 2; // message.created and conversation.upserted of the next change
+    drop = 2; // the message and the conversation of the next change
     const lostMessage = (await customer(s, 'p-x', 'this event gets lost')).message;
     await until(() => drop === 0, 'the events to be dropped');
     expect(cachedIds(x.id)).not.toContain(lostMessage.id);
 
-    // The next event carries a seq two ahead: the sync notices and resyncs.
+    // The next event comes with the news that some were missed: the sync resyncs.
     await customer(s, 'p-y', 'y again');
     await until(() => cachedIds(x.id).includes(lostMessage.id), 'the lost message through the resync');
     expect(lists).toBeGreaterThan(listsBefore);
@@ -343,12 +359,12 @@ describe('ChatbotSync live', () => {
 
   it('keeps a newer live event over a slower resync answer', async () => {
     const s = await server();
-    const real = backendFor(s);
+    const real = platformFor(s);
     let hold: Promise<void> | null = null;
     let held = false;
-    const backend = wrap(real, {
-      listConversations: async (...args) => {
-        const answer = await real.listConversations(...args);
+    const platform = wrap(real, {
+      changes: async (...args) => {
+        const answer = await real.changes(...args);
         if (hold) {
           held = true;
           await hold;
@@ -356,7 +372,7 @@ describe('ChatbotSync live', () => {
         return answer;
       },
     });
-    const { sync, cache, log, ref } = setup(backend);
+    const { sync, cache, log, ref } = setup(platform);
     sync.start();
     await until(() => state(sync) === 'live' && log.resynced.length > 0, 'live');
     const { conversation } = await customer(s, 'p-race', 'hello');
@@ -381,18 +397,18 @@ describe('ChatbotSync live', () => {
 
   it('retries a failed resync with backoff while the socket is up (events alone would not bring back what it missed)', async () => {
     const s = await server();
-    const real = backendFor(s);
+    const real = platformFor(s);
     let failNext = 0;
-    const backend = wrap(real, {
-      listConversations: (...args) => {
+    const platform = wrap(real, {
+      changes: (...args) => {
         if (failNext > 0) {
           failNext--;
-          return Promise.reject(new BackendError('Server', 'HTTP 500 Internal Server Error', { status: 500 }));
+          return Promise.reject(new PlatformError('Server', 'HTTP 500 Internal Server Error', { status: 500 }));
         }
-        return real.listConversations(...args);
+        return real.changes(...args);
       },
     });
-    const { sync, log } = setup(backend, { pollMs: 20, random: () => 0.01 });
+    const { sync, log } = setup(platform, { pollMs: 20, random: () => 0.01 });
     sync.start();
     await until(() => state(sync) === 'live' && log.resynced.length > 0, 'live');
 
@@ -406,32 +422,28 @@ describe('ChatbotSync live', () => {
 
   it('does not skip a conversation whose catch-up failed half way through a resync', async () => {
     const s = await server();
-    const real = backendFor(s);
+    const real = platformFor(s);
     let drop = 0;
     let failMessages = 0;
-    const backend = wrap(real, {
-      listMessages: (...args) => {
+    const platform = wrap(real, {
+      messages: (...args) => {
         if (failMessages > 0) {
           failMessages--;
-          return Promise.reject(new BackendError('Network', 'could not reach the server'));
+          return Promise.reject(new PlatformError('Network', 'could not reach the server'));
         }
-        return real.listMessages(...args);
+        return real.messages(...args);
       },
-      subscribe: (chatbotId, handlers) =>
-        real.subscribe(chatbotId, {
-          ...handlers,
-          onEvent: (event) => {
-            if (drop > 0) drop--;
-            else handlers.onEvent(event);
-          },
-        }),
+      live: liveThrough(real, (_event, pass) => {
+        if (drop > 0) drop--;
+        else pass();
+      }),
     });
-    const { sync, log, cachedIds } = setup(backend, { pollMs: 20, random: () => 0.01 });
+    const { sync, log, cachedIds } = setup(platform, { pollMs: 20, random: () => 0.01 });
     sync.start();
     await until(() => state(sync) === 'live' && log.resynced.length > 0, 'live');
     const { conversation } = await customer(s, 'p-half', 'first');
     await until(() => log.conversations.some((b) => b.changed.some((c) => c.id === conversation.id)), 'the conversation');
-    await sync.catchUpMessages(conversation.id);
+    await sync.catchUp(conversation.id);
 
     drop = 2;
     const lost = (await customer(s, 'p-half', 'lost on the way')).message;
@@ -448,7 +460,7 @@ describe('ChatbotSync live', () => {
     let s = await startServer({ db: file });
     const port = s.port;
     cleanups.push(() => s.close());
-    const { sync, log } = setup(backendFor(s), { pollMs: 100 });
+    const { sync, log } = setup(platformFor(s), { pollMs: 100 });
     sync.start();
     await until(() => state(sync) === 'live', 'live');
 
@@ -463,15 +475,18 @@ describe('ChatbotSync live', () => {
     expect(states.lastIndexOf('offline')).toBeLessThan(states.lastIndexOf('live'));
   });
 
-  it('stops cleanly: nothing is announced after stop()', async () => {
+  it('stops cleanly: after dispose() it neither writes nor announces anything', async () => {
     const s = await server();
-    const { sync, log } = setup(backendFor(s));
+    const { sync, cache, log } = setup(platformFor(s));
     sync.start();
     await until(() => state(sync) === 'live' && log.resynced.length > 0, 'live');
-    sync.stop();
+    const held = cache.inbox().length;
+    sync.dispose();
     const announced = log.conversations.length + log.messages.length;
     await customer(s, 'p-after-stop', 'anyone?');
     await sync.resync();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(cache.inbox()).toHaveLength(held);
     expect(log.conversations.length + log.messages.length).toBe(announced);
   });
 });
@@ -489,7 +504,7 @@ describe('ChatbotSync polling', () => {
       draws.push(value);
       return value;
     };
-    const { sync, cache, log, ref, cachedIds } = setup(backendFor(s), { pollMs: 40, random });
+    const { sync, cache, log, ref, cachedIds } = setup(platformFor(s), { pollMs: 40, random });
     sync.start();
     await until(() => state(sync) === 'polling' && log.resynced.length > 0, 'polling');
 
@@ -497,7 +512,7 @@ describe('ChatbotSync polling', () => {
     await until(() => cache.conversation(ref(conversation.id)) !== null, 'the new conversation by polling');
     const arrival = log.conversations.find((b) => b.changed.some((c) => c.id === conversation.id))!;
     expect(arrival.initial).toBe(false);
-    await sync.catchUpMessages(conversation.id);
+    await sync.catchUp(conversation.id);
     const { message } = await customer(s, 'p-poll', 'hello??');
     await until(() => cachedIds(conversation.id).includes(message.id), 'the new message by polling');
     expect(log.messages.map((m) => m.id)).toContain(message.id);

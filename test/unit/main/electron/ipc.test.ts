@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { IpcError, calls, type CallName } from '../../../../src/shared/ipc';
-import type { IpcHandlers } from '../../../../src/main/services/ipc-handlers';
+import type { IpcHandlers } from '../../../../src/main/services/ipc/handler-types';
 
 type Handle = (event: unknown, input: unknown) => Promise<unknown>;
 const ipc = vi.hoisted(() => ({ handlers: new Map<string, (event: unknown, input: unknown) => Promise<unknown>>() }));
@@ -98,7 +98,7 @@ describe('registerIpc', () => {
     expect(await invoke('presence.set', { online: false })).toEqual({ ok: true, value: presence });
     expect(set).toHaveBeenCalledWith({ online: false });
     await invoke('session.addAccount', { baseUrl: 'https://api.example.com', key: ' k ', chatbotIds: ['bot'] });
-    expect(addAccount).toHaveBeenCalledWith({ baseUrl: 'https://api.example.com', key: 'k', chatbotIds: ['bot'], allowPlainTextStorage: false });
+    expect(addAccount).toHaveBeenCalledWith({ platform: 'chatcaptain', baseUrl: 'https://api.example.com', key: 'k', chatbotIds: ['bot'], allowPlainTextStorage: false });
   });
 
   it('turns a failing handler into an error result', async () => {

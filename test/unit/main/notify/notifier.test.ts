@@ -13,7 +13,7 @@ function customerSays(contact: string, text: string, sender: Message['sender'] =
   const message: Message = {
     id: `msg_${++ids}`,
     conversationId,
-    direction: sender === 'contact' ? 'incoming' : 'outgoing',
+   
     sender,
     createdAt: '2025-01-01T10:00:00.000Z',
     type: 'text',
@@ -30,7 +30,7 @@ function conversation(contact: string, patch: Partial<Conversation> = {}): Conve
     contactName: contact,
     channelId: 'web',
     channelName: 'Website',
-    providerId: contact,
+    contactHandle: contact,
     archived: false,
     status: 'assigned',
     assignedAgentId: ME,

@@ -1,12 +1,13 @@
-// The presence service against a scripted backend: every write waits until the test answers it,
+// The presence service against a scripted platform port: every write waits until the test answers it,
 // so ordering, coalescing and races can be set up exactly. The scripted server applies the real
 // rule (a write wins only with a greater clientTimestamp); the real server is used in
 // test/integration/main/presence/presence-race.test.ts.
 import { describe, expect, it } from 'vitest';
 import type { AgentPresence } from '../../../../src/shared/domain';
 import type { PresenceState } from '../../../../src/shared/view-models';
-import { BackendError } from '../../../../src/main/services/backend/errors';
-import { PresenceService, type PresenceBackend, type PresenceTarget } from '../../../../src/main/services/presence/presence';
+import { PlatformError } from '../../../../src/main/services/errors/platform-error';
+import type { PresencePort } from '../../../../src/main/services/platforms/platform';
+import { PresenceService, type PresenceTarget } from '../../../../src/main/services/presence/presence';
 import { ManualClock } from '../../../support/manual-clock';
 
 const AGENT = 'agent_jonas';
@@ -20,7 +21,7 @@ interface Call {
 }
 
 /** A server for one chatbot whose answers the test releases one by one. */
-class ScriptedBackend implements PresenceBackend {
+class ScriptedBackend implements PresencePort {
   offset = 0;
   stored = { online: false, stamp: 0n };
   readonly calls: Call[] = [];
@@ -32,11 +33,8 @@ class ScriptedBackend implements PresenceBackend {
   setOnline(_chatbotId: string, online: boolean, clientTimestamp: string): Promise<AgentPresence> {
     return new Promise((resolve, reject) => this.calls.push({ online, stamp: clientTimestamp, resolve, reject }));
   }
-  async listAgents(): Promise<AgentPresence[]> {
+  async team(): Promise<AgentPresence[]> {
     return [this.presence(), { agentId: 'agent_lena', name: 'Lena', online: true, lastSeen: null, clientTimestamp: '5' }];
-  }
-  async identity(): Promise<{ agent: { id: string; name: string }; chatbots: [] }> {
-    return { agent: { id: AGENT, name: 'Jonas' }, chatbots: [] };
   }
 
   /** Writes from another device straight into the store. */
@@ -77,7 +75,7 @@ function setup(options: { targets?: number; initial?: boolean; idleMinutes?: num
   const clock = new ManualClock();
   const backends = Array.from({ length: options.targets ?? 1 }, () => new ScriptedBackend());
   let idleMinutes = options.idleMinutes ?? 10;
-  const targets: PresenceTarget[] = backends.map((backend, i) => ({ key: `acc/bot${i}`, backend, chatbotId: `bot${i}` }));
+  const targets: PresenceTarget[] = backends.map((port, i) => ({ key: `acc/bot${i}`, port, chatbotId: `bot${i}`, agentId: AGENT }));
   const states: PresenceState[] = [];
   const service = new PresenceService({
     targets: () => targets,
@@ -272,7 +270,7 @@ describe('failures', () => {
   it('keeps the intent, shows the error and retries a network failure with backoff', async () => {
     const env = setup();
     env.service.set(true);
-    await env.backend.fail(new BackendError('Network', 'could not reach the server'));
+    await env.backend.fail(new PlatformError('Network', 'could not reach the server'));
     expect(env.service.get()).toMatchObject({ intent: true, confirmed: null, pending: true, error: 'could not reach the server' });
     expect(env.backend.calls).toHaveLength(1);
     env.clock.advance(999);
@@ -281,7 +279,7 @@ describe('failures', () => {
     expect(env.backend.calls).toHaveLength(2);
     // The same intent with the same stamp: it was made before anything that came after it.
     expect(env.backend.calls[1]!.stamp).toBe(env.backend.calls[0]!.stamp);
-    await env.backend.fail(new BackendError('Timeout', 'no answer'));
+    await env.backend.fail(new PlatformError('Timeout', 'no answer'));
     env.clock.advance(1999);
     expect(env.backend.calls).toHaveLength(2);
     env.clock.advance(1);
@@ -293,7 +291,7 @@ describe('failures', () => {
   it('sends a newer intent made during the backoff, at once', async () => {
     const env = setup();
     env.service.set(true);
-    await env.backend.fail(new BackendError('Network', 'down'));
+    await env.backend.fail(new PlatformError('Network', 'down'));
     env.clock.time += 100;
     env.service.set(false);
     expect(env.backend.calls.map((c) => [c.online, c.stamp])).toEqual([
@@ -308,7 +306,7 @@ describe('failures', () => {
   it('waits as long as a rate limit asks', async () => {
     const env = setup();
     env.service.set(true);
-    await env.backend.fail(new BackendError('RateLimited', 'slow down', { status: 429, retryAfterMs: 5000 }));
+    await env.backend.fail(new PlatformError('RateLimited', 'slow down', { status: 429, retryAfterMs: 5000 }));
     env.clock.advance(4999);
     expect(env.backend.calls).toHaveLength(1);
     env.clock.advance(1);
@@ -318,7 +316,7 @@ describe('failures', () => {
   it('does not retry a refusal', async () => {
     const env = setup();
     env.service.set(true);
-    await env.backend.fail(new BackendError('Forbidden', 'This key lacks the permission chatbots.inbox.agents.online.edit'));
+    await env.backend.fail(new PlatformError('Forbidden', 'This key lacks the permission chatbots.inbox.agents.online.edit'));
     expect(env.service.get()).toMatchObject({ intent: true, pending: false, error: expect.stringContaining('online.edit') });
     env.clock.advance(60_000);
     expect(env.backend.calls).toHaveLength(1);
@@ -327,7 +325,7 @@ describe('failures', () => {
   it('dispose cancels the retry and ignores late answers', async () => {
     const env = setup();
     env.service.set(true);
-    await env.backend.fail(new BackendError('Network', 'down'));
+    await env.backend.fail(new PlatformError('Network', 'down'));
     expect(env.clock.pending()).toBe(1);
     env.service.set(false);
     env.service.dispose();
@@ -478,7 +476,7 @@ describe('refresh', () => {
   it('reports a failed read without changing the toggle', async () => {
     const env = setup();
     await online(env);
-    env.backend.listAgents = () => Promise.reject(new BackendError('Network', 'offline'));
+    env.backend.team = () => Promise.reject(new PlatformError('Network', 'offline'));
     expect(await env.service.refresh()).toMatchObject({ intent: true, confirmed: true, error: 'offline' });
   });
 });

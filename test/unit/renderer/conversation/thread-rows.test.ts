@@ -9,7 +9,7 @@ const at = (y: number, m: number, d: number, h = 12, min = 0) => new Date(y, m -
 let n = 0;
 function message(createdAt: string, sender: Message['sender'] = 'contact', extra: Partial<Message> = {}): Message {
   n += 1;
-  return { id: `m${n}`, conversationId: 'c1', direction: sender === 'contact' ? 'incoming' : 'outgoing', sender, createdAt, type: 'text', payload: { text: `#${n}` }, ...extra } as Message;
+  return { id: `m${n}`, conversationId: 'c1', sender, createdAt, type: 'text', payload: { text: `#${n}` }, ...extra } as Message;
 }
 
 function outboxItem(clientMessageId: string, extra: Partial<OutboxItem> = {}): OutboxItem {

@@ -13,7 +13,7 @@ export function conversation(id: string, patch: Partial<InboxConversation> = {})
     contactName: id,
     channelId: 'whatsapp',
     channelName: 'WhatsApp Business',
-    providerId: '4915100000000',
+    contactHandle: '4915100000000',
     archived: false,
     status: 'bot',
     assignedAgentId: null,
@@ -27,7 +27,6 @@ export function conversation(id: string, patch: Partial<InboxConversation> = {})
 const head = {
   id: 'm1',
   conversationId: 'c1',
-  direction: 'incoming',
   sender: 'contact',
   createdAt: '2026-11-01T10:00:00.000Z',
 } as const;

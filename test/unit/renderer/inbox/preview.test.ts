@@ -16,14 +16,14 @@ describe('previewText', () => {
   });
 
   it('prefixes bot and agent messages with who wrote them', () => {
-    const bot = message({ type: 'text', sender: 'bot', direction: 'outgoing', payload: { text: 'Gern!' } });
+    const bot = message({ type: 'text', sender: 'bot', payload: { text: 'Gern!' } });
     expect(previewText(bot, context, de)).toBe('Bot: Gern!');
-    const mine = message({ type: 'text', sender: 'agent', agentId: 'agent_me', direction: 'outgoing', payload: { text: 'Ist unterwegs.' } });
+    const mine = message({ type: 'text', sender: 'agent', agentId: 'agent_me', payload: { text: 'Ist unterwegs.' } });
     expect(previewText(mine, context, de)).toBe('Sie: Ist unterwegs.');
     expect(previewText(mine, context, en)).toBe('You: Ist unterwegs.');
-    const anna = message({ type: 'text', sender: 'agent', agentId: 'agent_anna', direction: 'outgoing', payload: { text: 'Erledigt' } });
+    const anna = message({ type: 'text', sender: 'agent', agentId: 'agent_anna', payload: { text: 'Erledigt' } });
     expect(previewText(anna, context, de)).toBe('Anna: Erledigt');
-    const stranger = message({ type: 'text', sender: 'agent', agentId: 'agent_x', direction: 'outgoing', payload: { text: 'Hi' } });
+    const stranger = message({ type: 'text', sender: 'agent', agentId: 'agent_x', payload: { text: 'Hi' } });
     expect(previewText(stranger, context, en)).toBe('Agent: Hi');
   });
 

@@ -83,7 +83,7 @@ describe('counts and options under live updates', () => {
       const key = `a1/bot_shop/c${step * 7}`;
       const c = map.get(key)!;
       if (step % 5 === 4) map.delete(key);
-      else map.set(key, { ...c, status: c.status === 'waiting' ? 'assigned' : 'waiting', assignedAgentId: 'agent_me' });
+      else map.set(key, c.status === 'waiting' ? { ...c, status: 'assigned', assignedAgentId: 'agent_me' } : { ...c, status: 'waiting', assignedAgentId: null });
       if (step === 10) map.set('a1/bot_new/x', conversation('x', { key: 'a1/bot_new/x', chatbotId: 'bot_new', chatbotName: 'Neu', status: 'waiting' }));
       const counts = selectCounts(state(map));
       const waiting = [...map.values()].filter((x) => !x.archived && x.status === 'waiting').length;

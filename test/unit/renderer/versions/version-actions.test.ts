@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Version } from '../../../../src/shared/domain';
-import { rolePermissions } from '../../../../src/shared/permissions';
+import type { Ability } from '../../../../src/shared/capabilities';
 import { liveIn, newestFirst, offeredActions, versionAbilities } from '../../../../src/renderer/screens/versions/version-actions';
 import { toCreateVersion, validateVersionForm } from '../../../../src/renderer/screens/versions/version-form';
 
@@ -12,14 +12,22 @@ const version = (id: string, environment: Version['environment'], deployedTo: Ve
   createdAt,
 });
 
-const admin = versionAbilities(rolePermissions.admin);
+const withAbilities = (...abilities: Ability[]) => versionAbilities({ abilities, lacking: [] });
+const admin = withAbilities('versions.list', 'versions.create', 'versions.deploy', 'versions.delete');
+const viewer = withAbilities('versions.list');
+const flags = ({ list, create, deploy, delete: remove }: ReturnType<typeof versionAbilities>) => ({ list, create, deploy, delete: remove });
 const names = (v: Version, abilities = admin) => offeredActions(v, abilities).map((a) => (a.blockedBy ? `${a.action}(${a.blockedBy})` : a.action));
 
 describe('versionAbilities', () => {
-  it('follows the roles', () => {
-    expect(admin).toEqual({ list: true, create: true, deploy: true, delete: true });
-    expect(versionAbilities(rolePermissions.agent)).toEqual({ list: false, create: false, deploy: false, delete: false });
-    expect(versionAbilities(rolePermissions.viewer)).toEqual({ list: true, create: false, deploy: false, delete: false });
+  it('follows what the key may do', () => {
+    expect(flags(admin)).toEqual({ list: true, create: true, deploy: true, delete: true });
+    expect(flags(versionAbilities(undefined))).toEqual({ list: false, create: false, deploy: false, delete: false });
+    expect(flags(viewer)).toEqual({ list: true, create: false, deploy: false, delete: false });
+  });
+
+  it('names a lacking permission as the platform does', () => {
+    const agent = versionAbilities({ abilities: [], lacking: [{ ability: 'versions.list', permission: 'chatbots.versions.list' }] });
+    expect(agent.permissionFor('list')).toBe('chatbots.versions.list');
   });
 });
 
@@ -42,9 +50,9 @@ describe('offeredActions', () => {
   });
 
   it('hides what the key cannot do', () => {
-    expect(names(version('1', 'dev', []), versionAbilities(rolePermissions.viewer))).toEqual([]);
-    expect(names(version('1', 'dev', []), { list: true, create: false, deploy: true, delete: false })).toEqual(['deployTest', 'deployProd']);
-    expect(names(version('1', 'dev', []), { list: true, create: false, deploy: false, delete: true })).toEqual(['delete']);
+    expect(names(version('1', 'dev', []), viewer)).toEqual([]);
+    expect(names(version('1', 'dev', []), withAbilities('versions.list', 'versions.deploy'))).toEqual(['deployTest', 'deployProd']);
+    expect(names(version('1', 'dev', []), withAbilities('versions.list', 'versions.delete'))).toEqual(['delete']);
   });
 });
 

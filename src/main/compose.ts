@@ -1,0 +1,157 @@
+// The composition root: builds every main-process service from its ports, once, by hand, and
+// subscribes them to each other's events. src/main/index.ts calls it with the Electron adapters,
+// the e2e host with test doubles. Shutdown disposes what was built, newest first.
+import { join } from 'node:path';
+import type { EventName, EventPayload } from '../shared/ipc';
+import { effectiveLanguage, type AppInfo, type ConversationRef, type Language } from '../shared/view-models';
+import { Accounts, type DemoServer } from './services/accounts/accounts';
+import { LocalCache } from './services/cache/local-cache';
+import { MessageCache } from './services/cache/message-cache';
+import { MainDb } from './services/cache/sqlite';
+import { ConversationService } from './services/conversations/conversation-service';
+import { DisposableStore, toDisposable } from './services/events';
+import type { IpcHandlers, RendererEvents } from './services/ipc/handler-types';
+import { createHandlers } from './services/ipc/handlers';
+import { Notifier, unreadCount, type NotificationPort } from './services/notify/notifier';
+import { SelfAssigned } from './services/notify/self-assigned';
+import { Outbox } from './services/outbox/outbox';
+import type { PlatformRegistry } from './services/platforms/registry';
+import { systemClock, type Clock, type Vault } from './services/ports';
+import { PresenceService } from './services/presence/presence';
+import { TeamRoster } from './services/presence/team-roster';
+import { PushService } from './services/push/push-service';
+import type { PushTokenSource } from './services/push/token-source';
+import { Session } from './services/session/session';
+import { SettingsService } from './services/settings';
+import { InboxBatcher } from './services/sync/batcher';
+import { presenceTargets, wireServices } from './wiring';
+
+export interface TrayPort {
+  update(state: { online: boolean; unread: number }): void;
+}
+
+export interface AppPorts {
+  dataDir: string;
+  vault: Vault;
+  demo: DemoServer;
+  platforms: PlatformRegistry;
+  /** Where push tokens come from (FCM, or the local token the demo server delivers to). */
+  pushSource: PushTokenSource;
+  events: RendererEvents;
+  notifications: NotificationPort;
+  tray?: TrayPort;
+  clock?: Clock;
+  /** The operating system's language: what the agent's 'system' language choice means. */
+  systemLanguage: () => Language;
+  windowFocused: () => boolean;
+  pollMs?: number;
+  /** On a machine where nothing was ever set up, start in the demo workspace (the app does). */
+  openDemoOnFirstRun?: boolean;
+  /** How long the notifier gathers a burst before showing it (default 1.5 s). */
+  notifyWindowMs?: number;
+}
+
+export interface App {
+  readonly handlers: IpcHandlers;
+  /** Restores last session's accounts and resumes pending replies. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** A notification or tray click: bring the conversation up in the window. */
+  navigate(ref: ConversationRef): void;
+  readonly presence: PresenceService;
+  readonly session: Session;
+  readonly cache: LocalCache;
+  readonly messages: MessageCache;
+  readonly outbox: Outbox;
+  readonly settings: SettingsService;
+}
+
+export function compose(ports: AppPorts): App {
+  const clock = ports.clock ?? systemClock;
+  const send = <N extends EventName>(name: N, payload: EventPayload<N>) => ports.events.send(name, payload);
+  const disposables = new DisposableStore();
+
+  const db = MainDb.open(ports.dataDir);
+  disposables.add(toDisposable(() => db.close()));
+  const cache = new LocalCache(db);
+  const messages = new MessageCache(db);
+  const settings = new SettingsService(join(ports.dataDir, 'settings.json'), (s) => send('settings.changed', s));
+  const language = () => effectiveLanguage(settings.get().language, ports.systemLanguage());
+  const team = new TeamRoster((agents) => send('agents.changed', { agents }));
+  const accounts = new Accounts(join(ports.dataDir, 'accounts.json'), ports.vault, ports.platforms, ports.demo);
+  const session = new Session({ accounts, cache, messages, vault: ports.vault, clock, ...(ports.pollMs !== undefined && { pollMs: ports.pollMs }) });
+
+  const batcher = new InboxBatcher(clock, (batch) => {
+    send('inbox.changed', { upserted: batch.upserted, removed: batch.removed });
+    for (const [key, list] of batch.messages) send('messages.changed', { key, messages: list });
+    updateTray();
+  });
+  disposables.add(toDisposable(() => {
+    batcher.flush();
+    batcher.dispose();
+  }));
+  const outbox = disposables.add(new Outbox({ db, clock, replierFor: (accountId) => session.list().find((r) => r.id === accountId)?.platform ?? null, onChange: (items) => send('outbox.changed', { items }) }));
+  const presence = disposables.add(
+    new PresenceService({
+      clock,
+      targets: () => session.list().flatMap((r) => presenceTargets(r)),
+      idleAwayMinutes: () => settings.get().idleAwayMinutes,
+      onChange: (state) => {
+        send('presence.changed', state);
+        updateTray();
+      },
+    }),
+  );
+  const push = disposables.add(
+    new PushService({
+      source: ports.pushSource,
+      clock,
+      registrationsFile: join(ports.dataDir, 'push-registrations.json'),
+      onChange: (state) => send('push.changed', state),
+    }),
+  );
+  // Called back by the batcher and presence only once they run, after this is defined.
+  const updateTray = () => ports.tray?.update({ online: presence.get().intent, unread: unreadCount(cache.inbox(), session.myAgentIds()) });
+  const selfAssigned = new SelfAssigned(clock);
+  const conversations = new ConversationService({ session, cache, messages, outbox, selfAssigned });
+  const notifier = disposables.add(
+    new Notifier({
+      port: ports.notifications,
+      clock,
+      ...(ports.notifyWindowMs !== undefined && { windowMs: ports.notifyWindowMs }),
+      context: () => ({
+        myAgentIds: session.myAgentIds(),
+        openKey: conversations.focusedKey(),
+        windowFocused: ports.windowFocused(),
+        settings: settings.get(),
+        language: language(),
+        selfAssigned: selfAssigned.recent(),
+      }),
+    }),
+  );
+  disposables.add(session);
+  disposables.add(wireServices({ session, batcher, notifier, selfAssigned, team, outbox, presence, push, pushSource: ports.pushSource, send }));
+
+  const appInfo = (): AppInfo => ({ systemLanguage: ports.systemLanguage() });
+  return {
+    handlers: createHandlers({ appInfo, session, cache, conversations, outbox, presence, team, settings, push }),
+    presence,
+    session,
+    cache,
+    messages,
+    outbox,
+    settings,
+    async start() {
+      await session.restore(ports.openDemoOnFirstRun ?? false);
+      outbox.start();
+      void push.start();
+      send('session.changed', session.state());
+      updateTray();
+    },
+    async stop() {
+      disposables.dispose();
+      await ports.demo.stop();
+    },
+    navigate: (ref) => send('navigate.conversation', { ref }),
+  };
+}

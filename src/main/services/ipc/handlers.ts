@@ -1,0 +1,76 @@
+// One handler per contract call: thin translations onto the services. Arguments arrive already
+// validated (and defaulted) by the IPC glue; errors are turned into the contract's shape there.
+import { filterInbox } from '../../../shared/inbox-filter';
+import { InboxFilter, type AppInfo } from '../../../shared/view-models';
+import type { LocalCache } from '../cache/local-cache';
+import type { ConversationService } from '../conversations/conversation-service';
+import type { Outbox } from '../outbox/outbox';
+import type { PresenceService } from '../presence/presence';
+import type { TeamRoster } from '../presence/team-roster';
+import type { PushService } from '../push/push-service';
+import type { Session } from '../session/session';
+import type { SettingsService } from '../settings';
+import { adminHandlers } from './admin-handlers';
+import type { IpcHandlers } from './handler-types';
+
+export interface HandlerServices {
+  appInfo: () => AppInfo;
+  session: Session;
+  cache: LocalCache;
+  conversations: ConversationService;
+  outbox: Outbox;
+  presence: PresenceService;
+  team: TeamRoster;
+  settings: SettingsService;
+  push: PushService;
+}
+
+export function createHandlers(services: HandlerServices): IpcHandlers {
+  const { session, cache, conversations, outbox, presence, team, settings, push } = services;
+  return {
+    'app.info': async () => services.appInfo(),
+    'session.state': async () => session.state(),
+    'session.addAccount': async (input) => session.add(input),
+    'session.openDemo': async () => session.openDemo(),
+    'session.reconnect': async ({ accountId }) => {
+      await session.reconnect(accountId);
+      return true;
+    },
+    'session.signOut': async ({ accountId }) => {
+      await session.signOut(accountId);
+      return true;
+    },
+
+    'inbox.list': async ({ filter }) => filterInbox(cache.inbox(), filter ?? InboxFilter.parse({}), { myAgentIds: session.myAgentIds() }),
+
+    'conversation.open': async ({ ref }) => conversations.open(ref),
+    'conversation.focus': async ({ ref }) => {
+      conversations.focus(ref);
+      return true;
+    },
+    'conversation.loadOlder': async ({ ref, beforeId }) => conversations.loadOlder(ref, beforeId),
+    'conversation.markRead': async ({ ref }) => {
+      await conversations.markRead(ref);
+      return true;
+    },
+    'conversation.reply': async ({ ref, text }) => outbox.enqueue(ref, text),
+    'conversation.setArchived': async ({ ref, archived }) => conversations.setArchived(ref, archived),
+    'conversation.assignToMe': async ({ ref }) => conversations.assignToMe(ref),
+    'conversation.handBack': async ({ ref }) => conversations.handBack(ref),
+    'conversation.customEvent': async ({ ref, event }) => {
+      await conversations.customEvent(ref, event);
+      return true;
+    },
+    'outbox.retry': async ({ clientMessageId }) => outbox.retry(clientMessageId),
+
+    'presence.get': async () => presence.get(),
+    'presence.set': async ({ online }) => presence.set(online),
+    'agents.online': async () => team.list(),
+
+    'settings.get': async () => settings.get(),
+    'settings.set': async (patch) => settings.set(patch),
+    'push.state': async () => push.state(),
+
+    ...adminHandlers(session),
+  };
+}

@@ -1,0 +1,100 @@
+// One signed-in account at run time: its platform, what the platform offers, and a ChatbotSync
+// per chatbot. The account's connection is the worst of its chatbots' (one chatbot offline means
+// the agent may be missing conversations, so the account shows offline).
+import type { Capability } from '../../../shared/capabilities';
+import type { Account, ConnectionState } from '../../../shared/view-models';
+import type { StoredAccount } from '../accounts/stored-account';
+import type { LocalCache } from '../cache/local-cache';
+import type { MessageCache } from '../cache/message-cache';
+import { AppError } from '../errors/app-error';
+import type { Disposable } from '../events';
+import { capabilitiesOf, type CapabilityPorts, type ChatPlatform } from '../platforms/platform';
+import type { Clock } from '../ports';
+import { ChatbotSync } from '../sync/chatbot-sync';
+
+const severity: Record<ConnectionState['state'], number> = { live: 0, polling: 1, connecting: 2, offline: 3, signedOut: 4 };
+
+export interface RuntimeOptions {
+  cache: LocalCache;
+  messages: MessageCache;
+  clock: Clock;
+  pollMs?: number;
+}
+
+export class AccountRuntime implements Disposable {
+  readonly capabilities: readonly Capability[];
+  private readonly syncs = new Map<string, ChatbotSync>();
+
+  constructor(
+    readonly account: StoredAccount,
+    readonly platform: ChatPlatform,
+    options: RuntimeOptions,
+  ) {
+    this.capabilities = capabilitiesOf(platform);
+    for (const chatbot of account.chatbots) {
+      this.syncs.set(
+        chatbot.id,
+        new ChatbotSync({
+          accountId: account.id,
+          chatbot,
+          platform,
+          cache: options.cache,
+          messages: options.messages,
+          clock: options.clock,
+          ...(options.pollMs !== undefined && { pollMs: options.pollMs }),
+        }),
+      );
+    }
+  }
+
+  get id(): string {
+    return this.account.id;
+  }
+
+  start(): void {
+    for (const sync of this.syncs.values()) sync.start();
+  }
+
+  dispose(): void {
+    for (const sync of this.syncs.values()) sync.dispose();
+  }
+
+  /** Resyncs every chatbot now; failures show in the connection state, not here. */
+  async resyncAll(): Promise<void> {
+    await Promise.all([...this.syncs.values()].map((sync) => sync.resync()));
+  }
+
+  sync(chatbotId: string): ChatbotSync {
+    const sync = this.syncs.get(chatbotId);
+    if (!sync) throw new AppError('NotFound', `This account has no chatbot ${chatbotId}.`);
+    return sync;
+  }
+
+  chatbotSyncs(): [chatbotId: string, sync: ChatbotSync][] {
+    return [...this.syncs];
+  }
+
+  chatbotIds(): string[] {
+    return [...this.syncs.keys()];
+  }
+
+  /** The platform's port for a capability, or an error the agent understands when it has none. */
+  port<C extends keyof CapabilityPorts>(capability: C): CapabilityPorts[C] {
+    const port = this.platform[capability];
+    if (port === undefined) throw new AppError('Unsupported', `${this.account.label} does not offer this.`);
+    return port as CapabilityPorts[C];
+  }
+
+  connection(): ConnectionState {
+    let worst: ConnectionState = { state: 'live', attempt: 0, nextRetryAt: null, lastError: null };
+    for (const sync of this.syncs.values()) {
+      const state = sync.state();
+      if (severity[state.state] > severity[worst.state]) worst = state;
+    }
+    return worst;
+  }
+
+  view(): Account {
+    return { ...this.account, capabilities: [...this.capabilities], connection: this.connection() };
+  }
+}

@@ -1,0 +1,184 @@
+// The signed-in accounts at run time. Opening an account starts its syncs; their changes are
+// re-announced here with the account they belong to, so every other service subscribes once
+// (Mattermost's ServerManager does the same for its servers). Signing out asks whoever must
+// finish something first (presence, push) to join before the account's data goes.
+import type { AgentPresence, Message } from '../../../shared/domain';
+import type { Account, InboxConversation, SessionState } from '../../../shared/view-models';
+import type { Accounts, NewAccount, OpenAccount } from '../accounts/accounts';
+import type { LocalCache } from '../cache/local-cache';
+import type { MessageCache } from '../cache/message-cache';
+import { AppError } from '../errors/app-error';
+import { DisposableStore, Emitter, type Disposable } from '../events';
+import type { LiveEvent } from '../platforms/platform';
+import type { Clock, Vault } from '../ports';
+import type { ConversationsChange } from '../sync/chatbot-sync';
+import { AccountRuntime } from './account-runtime';
+
+export interface ChatbotEvent {
+  accountId: string;
+  chatbotId: string;
+}
+
+export interface WillSignOut {
+  runtime: AccountRuntime;
+  /** Signing out waits for this (settled, failed or not) before the account's data goes. */
+  join(work: Promise<unknown>): void;
+}
+
+export interface SessionOptions {
+  accounts: Accounts;
+  cache: LocalCache;
+  messages: MessageCache;
+  vault: Pick<Vault, 'encryption'>;
+  clock: Clock;
+  pollMs?: number;
+}
+
+export class Session implements Disposable {
+  private readonly runtimes = new Map<string, { runtime: AccountRuntime; subscriptions: DisposableStore }>();
+  private readonly emitters = new DisposableStore();
+  private readonly conversationsChanged = this.emitters.add(new Emitter<ChatbotEvent & ConversationsChange>());
+  private readonly conversationsRemoved = this.emitters.add(new Emitter<{ accountId: string; keys: string[] }>());
+  private readonly messagesAdded = this.emitters.add(new Emitter<ChatbotEvent & { conversation: InboxConversation; messages: Message[] }>());
+  private readonly agentChanged = this.emitters.add(new Emitter<ChatbotEvent & { agent: AgentPresence }>());
+  private readonly pushReceived = this.emitters.add(new Emitter<ChatbotEvent & { push: Extract<LiveEvent, { type: 'push' }>['push'] }>());
+  private readonly connectionChanged = this.emitters.add(new Emitter<Account>());
+  private readonly resynced = this.emitters.add(new Emitter<ChatbotEvent & { reconnected: boolean }>());
+  private readonly opened = this.emitters.add(new Emitter<AccountRuntime>());
+  private readonly willSignOut = this.emitters.add(new Emitter<WillSignOut>());
+  private readonly signedOut = this.emitters.add(new Emitter<{ accountId: string; removedKeys: string[] }>());
+  private readonly changed = this.emitters.add(new Emitter<SessionState>());
+  private demoOpening: Promise<Account> | null = null;
+
+  readonly onDidChangeConversations = this.conversationsChanged.event;
+  readonly onDidRemoveConversations = this.conversationsRemoved.event;
+  readonly onDidAddMessages = this.messagesAdded.event;
+  readonly onDidChangeAgent = this.agentChanged.event;
+  readonly onDidReceivePush = this.pushReceived.event;
+  /** An account's connection changed (the worst of its chatbots'). */
+  readonly onDidChangeConnection = this.connectionChanged.event;
+  readonly onDidResync = this.resynced.event;
+  readonly onDidOpenAccount = this.opened.event;
+  readonly onWillSignOut = this.willSignOut.event;
+  readonly onDidSignOut = this.signedOut.event;
+  /** The list of accounts or one's state changed: the renderer's session view. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly options: SessionOptions) {}
+
+  /** Reopens last session's accounts; on a machine where nothing was set up, the demo if asked. */
+  async restore(openDemoOnFirstRun: boolean): Promise<void> {
+    // Useful the moment it is installed; once the agent has signed out of it, sign-in shows instead.
+    if (openDemoOnFirstRun && this.options.accounts.isFirstRun()) {
+      await this.openDemo().catch((error: unknown) => console.error('Deckhand could not open the demo workspace:', error));
+      return;
+    }
+    const { open, failed } = await this.options.accounts.restore();
+    for (const account of open) this.open(account);
+    // Kept for the next start; meanwhile the agent can open it again from the sign-in screen.
+    for (const { account, error } of failed) console.error(`Deckhand could not reopen ${account.label}:`, error);
+  }
+
+  state(): SessionState {
+    return { accounts: this.list().map((r) => r.view()), vault: { encryption: this.options.vault.encryption() } };
+  }
+
+  list(): AccountRuntime[] {
+    return [...this.runtimes.values()].map((entry) => entry.runtime);
+  }
+
+  runtime(accountId: string): AccountRuntime {
+    const entry = this.runtimes.get(accountId);
+    if (!entry) throw new AppError('NotFound', 'This account is not signed in.');
+    return entry.runtime;
+  }
+
+  /** accountId → the agent that account's key speaks for. */
+  myAgentIds(): Record<string, string> {
+    return Object.fromEntries(this.list().map((r) => [r.id, r.account.agent.id]));
+  }
+
+  async add(input: NewAccount): Promise<Account> {
+    const baseUrl = input.baseUrl.replace(/\/+$/, '');
+    if (this.list().some((r) => r.account.baseUrl === baseUrl && r.account.platform === input.platform && !r.account.demo)) {
+      throw new AppError('Invalid', `You are already signed in to ${new URL(baseUrl).host}.`);
+    }
+    return this.open(await this.options.accounts.add(input)).view();
+  }
+
+  async openDemo(): Promise<Account> {
+    const existing = this.list().find((r) => r.account.demo);
+    if (existing) return existing.view();
+    // Two clicks on "Open demo" start one server.
+    this.demoOpening ??= this.options.accounts
+      .openDemo()
+      .then((open) => this.open(open).view())
+      .finally(() => (this.demoOpening = null));
+    return this.demoOpening;
+  }
+
+  async signOut(accountId: string): Promise<void> {
+    const entry = this.runtimes.get(accountId);
+    if (!entry) return;
+    const { runtime, subscriptions } = entry;
+    subscriptions.dispose();
+    runtime.dispose();
+    this.runtimes.delete(accountId);
+    const joined: Promise<unknown>[] = [];
+    this.willSignOut.fire({ runtime, join: (work) => joined.push(work) });
+    await Promise.allSettled(joined);
+    const removedKeys = this.options.cache.inbox().filter((c) => c.accountId === accountId).map((c) => c.key);
+    this.options.cache.clearAccount(accountId);
+    await this.options.accounts.remove(accountId);
+    this.signedOut.fire({ accountId, removedKeys });
+    this.fireChanged();
+  }
+
+  async reconnect(accountId?: string): Promise<void> {
+    const runtimes = accountId === undefined ? this.list() : [this.runtime(accountId)];
+    await Promise.all(runtimes.map((r) => r.resyncAll()));
+  }
+
+  /** Something happened on a chatbot (a push): read what changed now. Undefined: on every chatbot. */
+  resync(chatbotId: string | undefined): void {
+    for (const runtime of this.list()) {
+      for (const [id, sync] of runtime.chatbotSyncs()) if (chatbotId === undefined || chatbotId === id) void sync.resync();
+    }
+  }
+
+  dispose(): void {
+    for (const { runtime, subscriptions } of this.runtimes.values()) {
+      subscriptions.dispose();
+      runtime.dispose();
+    }
+    this.runtimes.clear();
+    this.emitters.dispose();
+  }
+
+  private open({ account, platform }: OpenAccount): AccountRuntime {
+    const runtime = new AccountRuntime(account, platform, this.options);
+    const subscriptions = new DisposableStore();
+    const accountId = account.id;
+    for (const [chatbotId, sync] of runtime.chatbotSyncs()) {
+      const at = { accountId, chatbotId };
+      subscriptions.add(sync.onDidChangeConversations((change) => this.conversationsChanged.fire({ ...at, ...change })));
+      subscriptions.add(sync.onDidRemoveConversations((keys) => this.conversationsRemoved.fire({ accountId, keys })));
+      subscriptions.add(sync.onDidAddMessages((added) => this.messagesAdded.fire({ ...at, ...added })));
+      subscriptions.add(sync.onDidChangeAgent((agent) => this.agentChanged.fire({ ...at, agent })));
+      subscriptions.add(sync.onDidReceivePush((push) => this.pushReceived.fire({ ...at, push })));
+      subscriptions.add(sync.onDidChangeConnection(() => this.connectionChanged.fire(runtime.view())));
+      subscriptions.add(sync.onDidResync(({ reconnected }) => this.resynced.fire({ ...at, reconnected })));
+      // The key was revoked or expired: the account shows signed out; its data stays until the agent acts.
+      subscriptions.add(sync.onDidLoseAuthorization(() => this.fireChanged()));
+    }
+    this.runtimes.set(accountId, { runtime, subscriptions });
+    runtime.start();
+    this.opened.fire(runtime);
+    this.fireChanged();
+    return runtime;
+  }
+
+  private fireChanged(): void {
+    this.changed.fire(this.state());
+  }
+}
