@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { Spinner } from './components/ui/EmptyState';
 import { Toasts } from './components/Toasts';
 import { Workspace } from './components/Workspace';
-import { setLanguage, systemLanguage } from './i18n';
 import { SignIn } from './screens/sign-in/SignIn';
 import { useStore } from './store/store';
 import { applyTheme } from './theme';
@@ -14,10 +13,8 @@ export function App() {
   const booted = useStore((s) => s.booted);
   const hasAccounts = useStore((s) => (s.session?.accounts.length ?? 0) > 0);
   const theme = useStore((s) => s.theme);
-  const language = useStore((s) => s.language);
 
   useEffect(() => applyTheme(theme), [theme]);
-  useEffect(() => setLanguage(language === 'system' ? systemLanguage() : language), [language]);
 
   return (
     <>

@@ -3,8 +3,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { initI18n, systemLanguage } from './i18n';
-import { bootstrap, toast } from './store/actions';
+import { followLanguage, startLanguage } from './interface-language';
+import { bootstrap } from './store/actions/session';
+import { toast } from './store/actions/feedback';
 import { describeError } from './store/describe-error';
 import { subscribeToMain } from './store/events';
 import { getState } from './store/store';
@@ -13,9 +14,9 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/ui.css';
 
-const { language, theme } = getState();
-initI18n(language === 'system' ? systemLanguage() : language);
-applyTheme(theme);
+startLanguage();
+followLanguage();
+applyTheme(getState().theme);
 subscribeToMain();
 bootstrap().catch((error: unknown) => toast(describeError(error)));
 

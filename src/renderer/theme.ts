@@ -1,5 +1,5 @@
 // Light or dark: the agent's choice, or the OS's (followed live while "system" is chosen).
-import type { ThemeChoice } from './store/store';
+import type { ThemeChoice } from './store/slices/ui';
 
 const dark = window.matchMedia('(prefers-color-scheme: dark)');
 

@@ -264,6 +264,9 @@ describe('the demo journey (German, light)', () => {
 
 describe('the same screens in English and dark', () => {
   it('inbox, settings, organizations, versions and the shortcuts have no serious accessibility problem', async () => {
+    // The same workspace on an English system ('system' is the language choice): a window
+    // opened now asks main which language that is.
+    host.setLanguage('en');
     const english = await openApp(browser.get(), host, { locale: 'en-US', colorScheme: 'dark' });
     const p = english.page;
     const navEn = (name: string) => p.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name, exact: true });

@@ -35,7 +35,7 @@ async function send(content: { text: string } | { type: string; payload: unknown
 const pwned = () => page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned);
 
 beforeAll(async () => {
-  host = await startHost();
+  host = await startHost({ language: 'en' });
   app = await openApp(browser.get(), host, { locale: 'en-US', colorScheme: 'light' });
   page = app.page;
   await page.getByRole('button', { name: 'Open demo workspace' }).click();

@@ -36,7 +36,8 @@ async function submitted(): Promise<void> {
 }
 
 beforeAll(async () => {
-  host = await startHost();
+  // An English system: the interface follows main's language, not the browser's.
+  host = await startHost({ language: 'en' });
   // The demo's server stands in for a ChatCaptain workspace; the app has not opened the demo.
   serverUrl = (await host.demo.up()).url;
   app = await openApp(browser.get(), host, { locale: 'en-US', colorScheme: 'dark' });

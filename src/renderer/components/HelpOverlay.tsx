@@ -2,9 +2,9 @@
 // from the same list the key mapping lives next to, so it shows what the keys really do.
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import { setHelpOpen } from '../screens/inbox/inbox-actions';
 import { shortcutList, type KeyName } from '../screens/inbox/keymap';
 import '../screens/inbox/help-overlay.css';
+import { setHelpOpen } from '../store/actions/local';
 import { useStore } from '../store/store';
 import { Button } from './ui/Button';
 import { Dialog } from './ui/Dialog';

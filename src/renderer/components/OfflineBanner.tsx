@@ -3,7 +3,8 @@
 import { CloudOff, KeyRound } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { reconnect, setSection, signOut } from '../store/actions';
+import { setSection } from '../store/actions/local';
+import { reconnect, signOut } from '../store/actions/session';
 import { getState, useStore } from '../store/store';
 import { Button } from './ui/Button';
 import { accountConnections, bannerEntries, type BannerEntry } from './header/connection';

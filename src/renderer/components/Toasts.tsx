@@ -2,7 +2,7 @@
 // hide by themselves (the toast action schedules it); the agent can dismiss them sooner.
 import { CircleExclamationPoint, Info, X } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { dismissToast } from '../store/actions';
+import { dismissToast } from '../store/actions/local';
 import { useStore } from '../store/store';
 import { IconButton } from './ui/Button';
 import './toasts.css';

@@ -8,11 +8,10 @@ import {
   focusComposer,
   focusSearch,
   moveSelectionBy,
-  setHelpOpen,
   toggleArchiveSelected,
 } from '../screens/inbox/inbox-actions';
 import { classifyTarget, resolveShortcut, type ShortcutAction } from '../screens/inbox/keymap';
-import { setSection } from '../store/actions';
+import { setHelpOpen, setSection } from '../store/actions/local';
 import { getState } from '../store/store';
 
 /** How long "g" waits for its second key. */

@@ -1,69 +1,36 @@
-// Contract events → store. Subscribed once at start (bootstrap in actions.ts).
-import type { Message } from '../../shared/domain';
+// Contract events → store: main's news goes to the slices' transitions, and the two events that
+// ask for an action (a conversation to show, a message seen) go to the actions. Subscribed once
+// at start (main.tsx). Imports run one way: events → actions → store → slices → merge.
 import { conversationKey } from '../../shared/keys';
-import type { OutboxItem } from '../../shared/view-models';
 import { on } from '../api';
-import { markRead, selectConversation } from './actions';
-import { getState, setState } from './store';
-
-/** Messages of a thread: merged by id, in time order (ties by id, as the server pages them). */
-export function mergeMessages(current: readonly Message[], incoming: readonly Message[]): Message[] {
-  const byId = new Map(current.map((m) => [m.id, m]));
-  for (const m of incoming) byId.set(m.id, m);
-  return [...byId.values()].sort((a, b) => (a.createdAt === b.createdAt ? 0 : a.createdAt < b.createdAt ? -1 : 1));
-}
-
-export function mergeOutbox(current: Readonly<Record<string, OutboxItem[]>>, items: readonly OutboxItem[]): Record<string, OutboxItem[]> {
-  const next = { ...current };
-  for (const item of items) {
-    const list = (next[item.key] ?? []).filter((i) => i.clientMessageId !== item.clientMessageId);
-    next[item.key] = [...list, item].sort((a, b) => a.createdAt - b.createdAt);
-  }
-  return next;
-}
+import { markRead, selectConversation } from './actions/conversation';
+import { getState } from './store';
 
 export function subscribeToMain(): () => void {
+  const store = getState();
   const offs = [
-    on('inbox.changed', ({ upserted, removed }) => {
-      setState((s) => {
-        const conversations = new Map(s.conversations);
-        for (const key of removed) conversations.delete(key);
-        for (const c of upserted) conversations.set(c.key, c);
-        return { conversations };
-      });
-    }),
+    on('inbox.changed', ({ upserted, removed }) => store.receiveInboxChange(upserted, removed)),
     on('messages.changed', ({ key, messages }) => {
-      setState((s) => {
-        const thread = s.threads[key];
-        if (!thread) return {}; // not open: conversation.open loads it fresh
-        return { threads: { ...s.threads, [key]: { ...thread, messages: mergeMessages(thread.messages, messages) } } };
-      });
+      store.receiveMessages(key, messages);
       // The agent is looking at it: what the customer just wrote has been seen.
       if (key === getState().selectedKey && document.hasFocus() && messages.some((m) => m.sender === 'contact')) markRead(key);
     }),
-    on('outbox.changed', ({ items }) => setState((s) => ({ outbox: mergeOutbox(s.outbox, items) }))),
-    on('presence.changed', (presence) => setState({ presence })),
-    on('agents.changed', ({ agents }) => setState({ team: agents })),
-    on('session.changed', (session) =>
-      setState((s) => ({
-        session,
-        connections: { ...s.connections, ...Object.fromEntries(session.accounts.map((a) => [a.id, a.connection])) },
-      })),
-    ),
-    on('connection.changed', ({ accountId, connection }) =>
-      setState((s) => ({ connections: { ...s.connections, [accountId]: connection } })),
-    ),
-    on('settings.changed', (settings) => setState({ settings })),
-    on('push.changed', (push) => setState({ push })),
+    on('outbox.changed', ({ items }) => store.receiveOutbox(items)),
+    on('presence.changed', store.receivePresence),
+    on('agents.changed', ({ agents }) => store.receiveTeam(agents)),
+    on('session.changed', store.receiveSession),
+    on('connection.changed', ({ accountId, connection }) => store.receiveConnection(accountId, connection)),
+    on('settings.changed', store.receiveSettings),
+    on('push.changed', store.receivePush),
     on('navigate.conversation', ({ ref }) => {
-      setState({ section: 'inbox' });
+      store.setSection('inbox');
       const key = conversationKey(ref);
-      // A conversation outside the current view: show all, so the selection is visible.
-      if (!getState().conversations.has(key)) setState({ filter: { view: 'all' } });
+      // A conversation outside the current view: show all, unfiltered, so the selection is visible.
+      if (!getState().conversations.has(key)) store.setFilter({ view: 'all', channelId: undefined, chatbot: undefined, search: undefined });
       void selectConversation(key);
     }),
     on('ui.command', ({ command }) => {
-      if (command === 'showShortcuts') setState({ helpOpen: true });
+      if (command === 'showShortcuts') store.setHelpOpen(true);
     }),
   ];
   return () => offs.forEach((off) => off());

@@ -1,100 +1,12 @@
-// One zustand store of typed slices. Server data arrives through contract events (see
-// events.ts) and module-level actions (actions.ts); components read with selectors and never
-// receive server data through props from far away.
+// The one store the renderer reads: the slices of state.ts, started from what this computer
+// remembers. Components read it with selectors (`useStore(s => …)`); changes go through the
+// slices' transitions, called by the actions in actions/ and by the contract events.
 import { create } from 'zustand';
-import type { Message } from '../../shared/domain';
-import type {
-  ConnectionState,
-  InboxConversation,
-  InboxFilter,
-  OutboxItem,
-  PresenceState,
-  PushState,
-  SessionState,
-  Settings,
-  TeamPresence,
-} from '../../shared/view-models';
-import type { UiError } from '../api';
+import { rememberChanges, rememberedState } from './remembered';
+import { createState, type State } from './state';
 
-export interface Thread {
-  messages: Message[];
-  hasOlder: boolean;
-  loading: boolean;
-  loadingOlder: boolean;
-  error: UiError | null;
-}
+export const useStore = create<State>()((...a) => ({ ...createState(...a), ...rememberedState() }));
 
-export type Section = 'inbox' | 'organizations' | 'versions' | 'settings';
-export type ThemeChoice = 'system' | 'light' | 'dark';
-export type LanguageChoice = 'system' | 'de' | 'en';
+rememberChanges(useStore);
 
-export interface Toast {
-  id: number;
-  kind: 'error' | 'info';
-  message: string;
-}
-
-export interface State {
-  // session
-  booted: boolean;
-  session: SessionState | null;
-  connections: Record<string, ConnectionState>;
-  // inbox
-  conversations: ReadonlyMap<string, InboxConversation>;
-  filter: InboxFilter;
-  selectedKey: string | null;
-  // conversation
-  threads: Readonly<Record<string, Thread>>;
-  outbox: Readonly<Record<string, OutboxItem[]>>;
-  drafts: Readonly<Record<string, string>>;
-  // presence
-  presence: PresenceState | null;
-  team: TeamPresence[];
-  // settings
-  settings: Settings | null;
-  push: PushState | null;
-  // ui
-  section: Section;
-  helpOpen: boolean;
-  toasts: Toast[];
-  theme: ThemeChoice;
-  language: LanguageChoice;
-}
-
-const stored = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
-  const value = localStorage.getItem(name);
-  return allowed.includes(value as T) ? (value as T) : fallback;
-};
-
-function storedDrafts(): Record<string, string> {
-  try {
-    const parsed: unknown = JSON.parse(localStorage.getItem('deckhand.drafts') ?? '{}');
-    if (typeof parsed !== 'object' || parsed === null) return {};
-    return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
-  } catch {
-    return {};
-  }
-}
-
-export const useStore = create<State>()(() => ({
-  booted: false,
-  session: null,
-  connections: {},
-  conversations: new Map(),
-  filter: { view: 'waiting' },
-  selectedKey: null,
-  threads: {},
-  outbox: {},
-  drafts: storedDrafts(),
-  presence: null,
-  team: [],
-  settings: null,
-  push: null,
-  section: 'inbox',
-  helpOpen: false,
-  toasts: [],
-  theme: stored('deckhand.theme', ['system', 'light', 'dark'], 'system'),
-  language: stored('deckhand.language', ['system', 'de', 'en'], 'system'),
-}));
-
-export const { getState, setState } = useStore;
+export const { getState } = useStore;

@@ -33,7 +33,7 @@ export interface HostOptions {
   simulatePerMin?: number;
   /** Passed on to the demo's startServer (e.g. `{ realtime: false }` makes the app poll). */
   serverOptions?: DemoOptions['serverOptions'];
-  /** The OS language main uses for notifications; default 'de'. */
+  /** The OS language: what 'system' means in Settings, for the interface and notifications; default 'de'. */
   language?: Language;
   /** What the vault reports; default 'os'. */
   encryption?: VaultEncryption;

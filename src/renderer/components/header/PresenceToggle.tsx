@@ -4,7 +4,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CircleExclamationPoint, Clock, LoaderCircle, MonitorSmartphone } from 'lucide-react';
-import { setOnline } from '../../store/actions';
+import { setOnline } from '../../store/actions/preferences';
 import { useStore } from '../../store/store';
 import { presenceView, type PresenceNotice } from './presence-view';
 import './presence.css';

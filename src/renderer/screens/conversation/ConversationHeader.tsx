@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { InboxConversation } from '../../../shared/view-models';
 import { Button } from '../../components/ui/Button';
 import { ConfirmDialog } from '../../components/ui/Dialog';
-import { assignToMe, handBack, setArchived } from '../../store/actions';
+import { assignToMe, handBack, setArchived } from '../../store/actions/conversation';
 import { useStore } from '../../store/store';
 import { StatusChip } from './StatusChip';
 import { TriggerEventDialog } from './TriggerEventDialog';

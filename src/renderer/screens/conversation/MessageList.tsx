@@ -8,9 +8,10 @@ import type { InboxConversation, OutboxItem } from '../../../shared/view-models'
 import { Button } from '../../components/ui/Button';
 import { Spinner } from '../../components/ui/EmptyState';
 import { fullDate } from '../../lib/time';
-import { loadOlder, selectConversation } from '../../store/actions';
+import { loadOlder, selectConversation } from '../../store/actions/conversation';
 import { describeError } from '../../store/describe-error';
-import { useStore, type Thread } from '../../store/store';
+import type { Thread } from '../../store/slices/threads';
+import { useStore } from '../../store/store';
 import { MessageBubble } from './MessageBubble';
 import { OutboxBubble } from './OutboxBubble';
 import { myAgentId } from './people';

@@ -7,7 +7,7 @@ import type { InboxConversation, OutboxItem } from '../../../shared/view-models'
 import { Button } from '../../components/ui/Button';
 import { clockTime, dateTime } from '../../lib/time';
 import { UiError } from '../../api';
-import { retryReply } from '../../store/actions';
+import { retryReply } from '../../store/actions/conversation';
 import { describeError } from '../../store/describe-error';
 import { useStore } from '../../store/store';
 import { BubbleFrame } from './MessageBubble';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/ui/Button';
 import { Dialog } from '../../components/ui/Dialog';
 import { TextField } from '../../components/ui/Field';
-import { triggerEvent } from '../../store/actions';
+import { triggerEvent } from '../../store/actions/conversation';
 
 export function TriggerEventDialog({ conversationKey, open, onClose }: { conversationKey: string; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();

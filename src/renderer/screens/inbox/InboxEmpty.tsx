@@ -4,8 +4,9 @@ import { Archive, CheckCheck, Inbox, SearchX, UserRound } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/ui/Button';
 import { EmptyState } from '../../components/ui/EmptyState';
+import { setFilter } from '../../store/actions/local';
 import { useStore } from '../../store/store';
-import { clearSearch, setFilter } from './inbox-actions';
+import { clearSearch } from './inbox-actions';
 
 const iconProps = { size: 32, 'aria-hidden': true, className: 'inbox-empty-icon' } as const;
 

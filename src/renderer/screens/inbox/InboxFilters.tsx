@@ -4,9 +4,10 @@ import { Keyboard, Search, X } from 'lucide-react';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IconButton } from '../../components/ui/Button';
-import { selectConversation } from '../../store/actions';
+import { selectConversation } from '../../store/actions/conversation';
+import { setFilter, setHelpOpen } from '../../store/actions/local';
 import { getState, useStore } from '../../store/store';
-import { SEARCH_INPUT_ID, LIST_ID, setFilter, setHelpOpen } from './inbox-actions';
+import { SEARCH_INPUT_ID, LIST_ID } from './inbox-actions';
 import { selectOptions, selectVisibleKeys } from './visible';
 
 const SEARCH_DELAY_MS = 120;

@@ -4,7 +4,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { selectConversation } from '../../store/actions';
+import { selectConversation } from '../../store/actions/conversation';
 import { useStore } from '../../store/store';
 import { InboxEmpty } from './InboxEmpty';
 import { InboxFilters } from './InboxFilters';

@@ -6,7 +6,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxConversation, InboxView } from '../../../shared/view-models';
 import { dateTime, relativeTime } from '../../lib/time';
-import { selectConversation } from '../../store/actions';
+import { selectConversation } from '../../store/actions/conversation';
 import { channelKind, initials, lastActivity, statusOf, type ChannelKind, type RowStatus } from './inbox-model';
 import { previewText, type PreviewTexts } from './preview';
 

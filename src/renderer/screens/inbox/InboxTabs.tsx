@@ -3,8 +3,8 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxView } from '../../../shared/view-models';
+import { setFilter } from '../../store/actions/local';
 import { useStore } from '../../store/store';
-import { setFilter } from './inbox-actions';
 import { selectCounts } from './visible';
 
 export const views: InboxView[] = ['waiting', 'mine', 'all', 'archived'];

@@ -1,9 +1,10 @@
-// The inbox's own actions on the store: the filter, the help overlay, and the keyboard commands
-// that act on the selected conversation. Kept here rather than in store/actions.ts (owned by the lead).
+// The inbox's own commands: clearing the search, and the keyboard commands that act on the
+// selected conversation or move the selection through the visible list.
 import i18next from 'i18next';
-import type { InboxFilter } from '../../../shared/view-models';
-import { selectConversation, setArchived, setSection, toast } from '../../store/actions';
-import { getState, setState } from '../../store/store';
+import { selectConversation, setArchived } from '../../store/actions/conversation';
+import { toast } from '../../store/actions/feedback';
+import { setFilter, setSection } from '../../store/actions/local';
+import { getState } from '../../store/store';
 import { moveSelection, neighbourOf } from './inbox-model';
 import { selectVisibleKeys } from './visible';
 
@@ -14,18 +15,7 @@ export const LIST_ID = 'inbox-list';
 /** The conversation view listens for this and focuses its composer (Enter / r). */
 export const FOCUS_COMPOSER_EVENT = 'deckhand:focus-composer';
 
-export function setFilter(patch: Partial<InboxFilter>): void {
-  setState((s) => {
-    const next: InboxFilter = { ...s.filter, ...patch };
-    // An empty value means "any": drop the key so filterInbox sees `undefined`.
-    for (const name of ['channelId', 'chatbot', 'search'] as const) if (!next[name]) delete next[name];
-    return { filter: next };
-  });
-}
-
 export const clearSearch = (): void => setFilter({ search: undefined });
-
-export const setHelpOpen = (helpOpen: boolean): void => setState({ helpOpen });
 
 export function moveSelectionBy(delta: 1 | -1): void {
   const state = getState();

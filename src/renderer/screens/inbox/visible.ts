@@ -7,7 +7,7 @@
 // updated from it rather than rebuilt.
 import { filterInbox, type FilterContext } from '../../../shared/inbox-filter';
 import type { InboxConversation, InboxFilter, SessionState } from '../../../shared/view-models';
-import type { State } from '../../store/store';
+import type { State } from '../../store/state';
 import {
   INCREMENTAL_LIMIT,
   changedKeys,

@@ -4,7 +4,8 @@ import { Bot } from 'lucide-react';
 import { useId, type ReactNode } from 'react';
 import type { Capability } from '../../../shared/capabilities';
 import { useTranslation } from 'react-i18next';
-import { chooseChatbot, useChatbotChoice } from '../../store/admin';
+import { chooseChatbot } from '../../store/actions/local';
+import { useChatbotChoice } from './use-chatbot-choice';
 import { groupByAccount } from './chatbot-choice';
 import './admin.css';
 

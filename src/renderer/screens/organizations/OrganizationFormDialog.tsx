@@ -8,7 +8,7 @@ import { call } from '../../api';
 import { Button } from '../../components/ui/Button';
 import { Dialog } from '../../components/ui/Dialog';
 import { TextField } from '../../components/ui/Field';
-import { toast } from '../../store/actions';
+import { toast } from '../../store/actions/feedback';
 import { describeError } from '../../store/describe-error';
 import {
   emptyForm,

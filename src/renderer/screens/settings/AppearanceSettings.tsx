@@ -1,10 +1,14 @@
-// Theme and language: two radio groups (fieldset + legend), drawn as segmented controls. The
-// choice applies at once and is remembered on this computer.
+// Theme and language: two radio groups (fieldset + legend), drawn as segmented controls. Each
+// choice applies at once. The theme is remembered on this computer; the language is a setting
+// main keeps, so notifications speak it too.
 import { Monitor, Moon, Sun } from 'lucide-react';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { setLanguageChoice, setTheme } from '../../store/actions';
-import { useStore, type LanguageChoice, type ThemeChoice } from '../../store/store';
+import type { LanguageChoice } from '../../../shared/view-models';
+import { setTheme } from '../../store/actions/local';
+import { setLanguageChoice } from '../../store/actions/preferences';
+import type { ThemeChoice } from '../../store/slices/ui';
+import { useStore } from '../../store/store';
 
 function Segmented<T extends string>({
   legend,
@@ -12,15 +16,17 @@ function Segmented<T extends string>({
   value,
   options,
   onChange,
+  disabled = false,
 }: {
   legend: string;
   name: string;
   value: T;
   options: { value: T; label: string; icon?: ReactNode; lang?: string }[];
   onChange: (value: T) => void;
+  disabled?: boolean;
 }) {
   return (
-    <fieldset className="choice-group settings-choice">
+    <fieldset className="choice-group settings-choice" disabled={disabled}>
       <legend>{legend}</legend>
       <div className="segmented">
         {options.map((option) => (
@@ -38,7 +44,17 @@ function Segmented<T extends string>({
 export function AppearanceSettings({ titleId }: { titleId: string }) {
   const { t } = useTranslation();
   const theme = useStore((s) => s.theme);
-  const language = useStore((s) => s.language);
+  // Null while main has not answered (or could not): the choice waits for it.
+  const stored = useStore((s) => s.settings?.language ?? null);
+  // The agent's pick shows at once; the interface changes when main has stored it.
+  const [picked, setPicked] = useState<LanguageChoice | null>(null);
+  const chooseLanguage = (choice: LanguageChoice) => {
+    setPicked(choice);
+    // updateSettings shows a failure as a toast; the choice falls back to what main keeps.
+    void setLanguageChoice(choice)
+      .catch(() => undefined)
+      .finally(() => setPicked((shown) => (shown === choice ? null : shown)));
+  };
   return (
     <section className="settings-card" aria-labelledby={titleId}>
       <div className="settings-card-head">
@@ -58,8 +74,9 @@ export function AppearanceSettings({ titleId }: { titleId: string }) {
       <Segmented<LanguageChoice>
         legend={t('settings.appearance.language')}
         name="language"
-        value={language}
-        onChange={setLanguageChoice}
+        value={picked ?? stored ?? 'system'}
+        disabled={stored === null}
+        onChange={chooseLanguage}
         options={[
           { value: 'system', label: t('settings.appearance.languageSystem') },
           // Each language in its own name, as everywhere.

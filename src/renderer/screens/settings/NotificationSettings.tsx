@@ -4,7 +4,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/view-models';
-import { updateSettings } from '../../store/actions';
+import { updateSettings } from '../../store/actions/preferences';
 import { parseIdleMinutes } from './idle-minutes';
 import { SwitchRow } from './SwitchRow';
 

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { UiError } from '../../api';
 import { Button, IconButton } from '../../components/ui/Button';
 import { TextAreaField, TextField } from '../../components/ui/Field';
-import { signIn } from '../../store/actions';
+import { signIn } from '../../store/actions/session';
 import { describeError } from '../../store/describe-error';
 import { useStore } from '../../store/store';
 import {

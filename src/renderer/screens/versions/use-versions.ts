@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Version } from '../../../shared/domain';
 import { call } from '../../api';
-import { toast } from '../../store/actions';
+import { toast } from '../../store/actions/feedback';
 import { describeError } from '../../store/describe-error';
 import type { Target } from '../organizations/use-organization-directory';
 import { newestFirst } from './version-actions';

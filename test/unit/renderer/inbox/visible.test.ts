@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { State } from '../../../../src/renderer/store/store';
+import type { State } from '../../../../src/renderer/store/state';
 import { selectCounts, selectOptions, selectVisible, selectVisibleKeys } from '../../../../src/renderer/screens/inbox/visible';
 import type { InboxConversation, InboxFilter } from '../../../../src/shared/view-models';
 import { conversation } from './fixtures';

@@ -1,0 +1,72 @@
+// The conversations the agent has opened: their messages (paged back on demand), the replies on
+// their way (the outbox, by conversation key) and the drafts being typed.
+import type { StateCreator } from 'zustand';
+import type { Message } from '../../../shared/domain';
+import type { OutboxItem } from '../../../shared/view-models';
+import type { UiError } from '../../api';
+import { mergeMessages, mergeOutbox } from '../merge';
+
+export interface Thread {
+  messages: Message[];
+  hasOlder: boolean;
+  loading: boolean;
+  loadingOlder: boolean;
+  error: UiError | null;
+}
+
+export interface ThreadsSlice {
+  threads: Readonly<Record<string, Thread>>;
+  outbox: Readonly<Record<string, OutboxItem[]>>;
+  drafts: Readonly<Record<string, string>>;
+  /** Opening (again): what is known stays on screen while main answers. */
+  openingThread: (key: string) => void;
+  receiveThread: (key: string, detail: { messages: readonly Message[]; hasOlder: boolean; outbox: readonly OutboxItem[] }) => void;
+  threadFailed: (key: string, error: UiError) => void;
+  loadingOlder: (key: string) => void;
+  receiveOlder: (key: string, page: { messages: readonly Message[]; hasOlder: boolean }) => void;
+  olderFailed: (key: string) => void;
+  /** New or changed messages; a thread that is not open ignores them (opening loads it fresh). */
+  receiveMessages: (key: string, messages: readonly Message[]) => void;
+  receiveOutbox: (items: readonly OutboxItem[]) => void;
+  setDraft: (key: string, text: string) => void;
+}
+
+type Threads = ThreadsSlice['threads'];
+
+/** The thread at `key` with `patch` applied; no change when it is not open. */
+const patched = (threads: Threads, key: string, patch: (thread: Thread) => Partial<Thread>): Partial<ThreadsSlice> => {
+  const thread = threads[key];
+  return thread ? { threads: { ...threads, [key]: { ...thread, ...patch(thread) } } } : {};
+};
+
+export const createThreadsSlice: StateCreator<ThreadsSlice> = (set) => ({
+  threads: {},
+  outbox: {},
+  drafts: {},
+  openingThread: (key) =>
+    set((s) => {
+      const known = s.threads[key];
+      const thread: Thread = { messages: known?.messages ?? [], hasOlder: known?.hasOlder ?? false, loading: true, loadingOlder: false, error: null };
+      return { threads: { ...s.threads, [key]: thread } };
+    }),
+  receiveThread: (key, detail) =>
+    set((s) => {
+      const messages = mergeMessages(s.threads[key]?.messages ?? [], detail.messages);
+      const thread: Thread = { messages, hasOlder: detail.hasOlder, loading: false, loadingOlder: false, error: null };
+      return { threads: { ...s.threads, [key]: thread }, outbox: mergeOutbox(s.outbox, detail.outbox) };
+    }),
+  threadFailed: (key, error) => set((s) => patched(s.threads, key, () => ({ loading: false, error }))),
+  loadingOlder: (key) => set((s) => patched(s.threads, key, () => ({ loadingOlder: true }))),
+  receiveOlder: (key, page) =>
+    set((s) => patched(s.threads, key, (t) => ({ messages: mergeMessages(t.messages, page.messages), hasOlder: page.hasOlder, loadingOlder: false }))),
+  olderFailed: (key) => set((s) => patched(s.threads, key, () => ({ loadingOlder: false }))),
+  receiveMessages: (key, messages) => set((s) => patched(s.threads, key, (t) => ({ messages: mergeMessages(t.messages, messages) }))),
+  receiveOutbox: (items) => set((s) => ({ outbox: mergeOutbox(s.outbox, items) })),
+  setDraft: (key, text) =>
+    set((s) => {
+      const drafts = { ...s.drafts };
+      if (text === '') delete drafts[key];
+      else drafts[key] = text;
+      return { drafts };
+    }),
+});
