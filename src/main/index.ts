@@ -1,6 +1,6 @@
 // Composition root: builds the services with the Electron adapters and hands them to the glue.
 import { join } from 'node:path';
-import { embeddedDemo } from './demo-server';
+import { demoSecret, embeddedDemo } from './demo-server';
 import { quitApp, runApp } from './electron/app';
 import { createEventSender, registerIpc } from './electron/ipc';
 import { installAppMenu } from './electron/menu';
@@ -26,10 +26,11 @@ runApp(async ({ outDir, appUrl, dataDir, locale }) => {
   };
 
   const events = createEventSender(() => window?.webContents);
+  const vault = new SafeStorageVault({ file: join(dataDir, 'vault.json') });
   const deckhand: Deckhand = new Deckhand({
     dataDir,
-    vault: new SafeStorageVault({ file: join(dataDir, 'vault.json') }),
-    demo: embeddedDemo(join(dataDir, 'demo-workspace.sqlite')),
+    vault,
+    demo: embeddedDemo(join(dataDir, 'demo-workspace.sqlite'), { secret: demoSecret(vault) }),
     events,
     notifications: {
       show: (n) => showNotification({ title: n.title, body: n.body, silent: n.silent, onClick: () => deckhand.navigate(n.ref) }),

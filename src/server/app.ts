@@ -9,7 +9,7 @@ import { headerKey, installAuth } from './http/auth';
 import type { ServerContext } from './context';
 import { Hub } from './realtime/hub';
 import { KeyStore, hashKey } from './store/keys';
-import { ensureWorkspace, type Workspace } from './store/workspace';
+import { checkSecret, ensureWorkspace, randomSecret, type Workspace } from './store/workspace';
 import { organizationRoutes } from './routes/organizations';
 import { conversationRoutes } from './routes/conversations';
 import { messageRoutes } from './routes/messages';
@@ -23,6 +23,11 @@ import { Simulator } from './demo/simulator';
 export interface ServerOptions {
   /** A SQLite file, or ':memory:'. */
   db?: string;
+  /**
+   * What the workspace's keys are derived from (at least 16 characters); it is not stored. The
+   * same secret on the same file gives the same keys; absent, a random one: new keys at every start.
+   */
+  secret?: string;
   host?: string;
   /** 0 picks a free port. */
   port?: number;
@@ -50,10 +55,12 @@ export interface RunningServer {
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const secret = options.secret ?? randomSecret();
+  checkSecret(secret);
   const db = new Db(options.db ?? ':memory:');
   const hub = new Hub(db);
   const keys = new KeyStore(db);
-  const workspace = ensureWorkspace(db);
+  const workspace = ensureWorkspace(db, secret);
   let url = '';
   const ctx: ServerContext = { db, events: hub, baseUrl: () => url };
 

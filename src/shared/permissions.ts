@@ -27,7 +27,8 @@ export const permissions = [
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-export type Role = 'admin' | 'agent' | 'viewer';
+export const roles = ['admin', 'agent', 'viewer'] as const;
+export type Role = (typeof roles)[number];
 
 const readOnly = permissions.filter((p) => p.endsWith('.list') || p.endsWith('.get'));
 

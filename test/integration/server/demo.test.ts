@@ -8,7 +8,7 @@ import { seedDemo } from '../../../src/server/demo/seed';
 import { Simulator } from '../../../src/server/demo/simulator';
 import { ensureWorkspace } from '../../../src/server/store/workspace';
 import { messageTypes, type Conversation, type Message } from '../../../src/shared/domain';
-import { call, useServer } from '../../support/server';
+import { call, testSecret, useServer } from '../../support/server';
 
 const server = useServer({ demo: true });
 const chatbots = ['bot_shop', 'bot_service'];
@@ -198,7 +198,7 @@ describe('demo seed', () => {
     const db = new Db(':memory:');
     const ctx: ServerContext = { db, events: { emit() {}, push() {} }, baseUrl: () => '' };
     const started = performance.now();
-    seedDemo(ctx, ensureWorkspace(db));
+    seedDemo(ctx, ensureWorkspace(db, testSecret));
     expect(performance.now() - started).toBeLessThan(2000);
     db.close();
   });
@@ -234,7 +234,7 @@ describe('traffic simulator', () => {
 
   it('sends about perMinute messages a minute, and leaves no timer behind when stopped', async () => {
     const db = new Db(':memory:');
-    const workspace = ensureWorkspace(db);
+    const workspace = ensureWorkspace(db, testSecret);
     let messages = 0;
     let events = 0;
     const ctx: ServerContext = {

@@ -11,7 +11,7 @@ import { BackendError, toIpcError } from '../../../../src/main/services/backend/
 import type { RealtimeEvent, RealtimeHandlers, RealtimeSubscription } from '../../../../src/main/services/ports';
 import { startServer, type RunningServer } from '../../../../src/server/app';
 import { permissions, rolePermissions, type Role } from '../../../../src/shared/permissions';
-import { call, useServer } from '../../../support/server';
+import { call, testSecret, useServer } from '../../../support/server';
 import { until } from '../../../support/until';
 
 const server = useServer({ demo: true });
@@ -315,14 +315,14 @@ describe('subscribe', () => {
   it('connects again after the server restarts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'deckhand-backend-'));
     const db = join(dir, 'server.sqlite');
-    let s = await startServer({ demo: true, db });
+    let s = await startServer({ demo: true, db, secret: testSecret });
     try {
       const { log, handlers } = recorder();
       open.push(backend('agent', s).subscribe('bot_shop', handlers));
       await until(() => log.connects === 1, 'the first connect');
       await s.close();
       await until(() => log.disconnects.length === 1, 'the disconnect');
-      s = await startServer({ demo: true, db, port: s.port });
+      s = await startServer({ demo: true, db, port: s.port, secret: testSecret });
       await until(() => log.connects === 2, 'the reconnect');
       expect(log.unavailable).toEqual([]);
     } finally {

@@ -17,12 +17,14 @@ import { Deckhand, type DeckhandOptions } from '../../../../src/main/services/wo
 import { createHandlers } from '../../../../src/main/services/workspace/handlers';
 import { startServer, type RunningServer } from '../../../../src/server/app';
 import { Db } from '../../../../src/server/db/database';
+import { workspaceKey } from '../../../../src/server/store/workspace';
 import type { Conversation, Message } from '../../../../src/shared/domain';
 import { filterInbox } from '../../../../src/shared/inbox-filter';
 import { calls, events, type CallInput, type CallName, type CallOutput, type EventName, type EventPayload, type IpcError } from '../../../../src/shared/ipc';
 import { permissions, rolePermissions, type Role } from '../../../../src/shared/permissions';
 import { InboxFilter, type ConversationRef, type InboxConversation } from '../../../../src/shared/view-models';
 import { MemoryVault } from '../../../support/memory-vault';
+import { testSecret } from '../../../support/server';
 import { until } from '../../../support/until';
 
 const fast = { http: { backoffBaseMs: 10, backoffCapMs: 50 }, realtime: { reconnectionDelayMs: 50, reconnectionDelayMaxMs: 200 } };
@@ -159,17 +161,6 @@ async function customer(to: Endpoint, c: Pick<Conversation, 'chatbotId' | 'chann
   return answer.body;
 }
 
-/** The demo workspace's keys per role, read from its database file (the app only ever gets the admin key). */
-function workspaceKeys(demoFile: string): Record<Role, string> {
-  const db = new Db(demoFile);
-  try {
-    const rows = db.all<{ role: Role; key: string }>('SELECT role, key FROM workspace_credentials');
-    return Object.fromEntries(rows.map((r) => [r.role, r.key])) as Record<Role, string>;
-  } finally {
-    db.close();
-  }
-}
-
 const refOf = (accountId: string, c: { chatbotId: string; id: string }): ConversationRef => ({ accountId, chatbotId: c.chatbotId, conversationId: c.id });
 const keyOf = (ref: ConversationRef) => `${ref.accountId}/${ref.chatbotId}/${ref.conversationId}`;
 const tag = (accountId: string, c: Conversation): InboxConversation => ({ ...c, accountId, key: keyOf(refOf(accountId, c)), chatbotName: '' });
@@ -196,7 +187,7 @@ describe('Deckhand with the demo workspace', () => {
 
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'deckhand-workspace-'));
-    const server = embeddedDemo(join(root, 'demo.sqlite'), { simulatePerMin: 0 });
+    const server = embeddedDemo(join(root, 'demo.sqlite'), { secret: testSecret, simulatePerMin: 0 });
     h = new Harness(join(root, 'data'), new MemoryVault(), server);
     await h.deckhand.start();
     // Before the app opens the demo: two long conversations whose history it has never seen.
@@ -453,7 +444,7 @@ describe('Deckhand with the demo workspace', () => {
   });
 
   it('adds the same server with the agent key as a second account, each with its own "mine"', async () => {
-    const agentKey = workspaceKeys(join(root, 'demo.sqlite')).agent;
+    const agentKey = workspaceKey(testSecret, 'agent');
     const account = await h.call('session.addAccount', { baseUrl: demo.url, key: agentKey, chatbotIds: CHATBOTS });
     expect(account).toMatchObject({ kind: 'chatcaptain', agent: { id: 'agent_jonas' } });
     await until(() => h.deckhand.cache.inbox().filter((c) => c.accountId === account.id).length === all.length, "the agent account's inbox");
@@ -523,7 +514,7 @@ describe('Deckhand accounts', () => {
     chatcaptain = await startServer({ db: join(root, 'chatcaptain.sqlite'), demo: true });
     keys = chatcaptain.workspace.keys;
     server = { url: chatcaptain.url, key: keys.admin };
-    a = new Harness(dataDir, vault, embeddedDemo(demoFile, { simulatePerMin: 0 }));
+    a = new Harness(dataDir, vault, embeddedDemo(demoFile, { secret: testSecret, simulatePerMin: 0 }));
     await a.deckhand.start();
     await a.call('session.openDemo', {});
   });
@@ -593,7 +584,7 @@ describe('Deckhand accounts', () => {
         },
       });
     };
-    b = new Harness(dataDir, vault, embeddedDemo(demoFile, { simulatePerMin: 0 }), { createBackend: gated });
+    b = new Harness(dataDir, vault, embeddedDemo(demoFile, { secret: testSecret, simulatePerMin: 0 }), { createBackend: gated });
     await b.deckhand.start();
     const session = await b.call('session.state', {});
     expect(session.accounts.map((x) => x.kind).sort()).toEqual(['chatcaptain', 'demo']);
@@ -659,7 +650,7 @@ describe('Deckhand accounts', () => {
   });
 
   it('asks before storing a key where the OS offers no real encryption', async () => {
-    const c = new Harness(join(root, 'plain'), new MemoryVault('basic_text'), embeddedDemo(join(root, 'unused.sqlite')));
+    const c = new Harness(join(root, 'plain'), new MemoryVault('basic_text'), embeddedDemo(join(root, 'unused.sqlite'), { secret: testSecret }));
     try {
       await c.deckhand.start();
       expect((await c.call('session.state', {})).vault.encryption).toBe('basic_text');
@@ -681,7 +672,7 @@ describe('Deckhand demo start', () => {
   it('opens the demo on a machine where nothing was set up, and not again after the agent signed out of it', async () => {
     const root = mkdtempSync(join(tmpdir(), 'deckhand-first-run-'));
     const data = join(root, 'data');
-    const demo = () => embeddedDemo(join(root, 'demo.sqlite'), { simulatePerMin: 0 });
+    const demo = () => embeddedDemo(join(root, 'demo.sqlite'), { secret: testSecret, simulatePerMin: 0 });
     const first = new Harness(data, new MemoryVault(), demo(), { openDemoOnFirstRun: true });
     try {
       await first.deckhand.start();
@@ -705,7 +696,7 @@ describe('Deckhand demo start', () => {
   it('tries again after a failed start instead of keeping the failure', async () => {
     const root = mkdtempSync(join(tmpdir(), 'deckhand-demo-'));
     const later = join(root, 'not-yet');
-    const h = new Harness(join(root, 'data'), new MemoryVault(), embeddedDemo(join(later, 'demo.sqlite'), { simulatePerMin: 0 }));
+    const h = new Harness(join(root, 'data'), new MemoryVault(), embeddedDemo(join(later, 'demo.sqlite'), { secret: testSecret, simulatePerMin: 0 }));
     try {
       await h.deckhand.start();
       expect((await h.failure('session.openDemo', {})).code).toBe('Internal');
@@ -723,7 +714,7 @@ describe('Deckhand.stop', () => {
   it('leaves no timer running and closes the demo server', async () => {
     const root = mkdtempSync(join(tmpdir(), 'deckhand-stop-'));
     const baseline = activeTimers();
-    const h = new Harness(join(root, 'data'), new MemoryVault(), embeddedDemo(join(root, 'demo.sqlite'), { simulatePerMin: 0 }));
+    const h = new Harness(join(root, 'data'), new MemoryVault(), embeddedDemo(join(root, 'demo.sqlite'), { secret: testSecret, simulatePerMin: 0 }));
     try {
       await h.deckhand.start();
       const account = await h.call('session.openDemo', {});
@@ -735,7 +726,7 @@ describe('Deckhand.stop', () => {
       await h.call('conversation.reply', { ref, text: 'On it.' });
       await h.call('presence.set', { online: true });
       const other = h.deckhand.cache.inbox().find((c) => c.status === 'waiting' && c.assignedAgentId === null && c.key !== conversation.key)!;
-      await customer({ url: account.baseUrl, key: workspaceKeys(join(root, 'demo.sqlite')).admin }, other, 'ping');
+      await customer({ url: account.baseUrl, key: workspaceKey(testSecret, 'admin') }, other, 'ping');
       expect(h.clock.pending.size).toBeGreaterThan(0);
 
       await h.deckhand.stop();
