@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ConversationStatus, MessageContent } from '../../shared/domain';
 import type { ServerContext } from '../context';
+import { authOf, authorize } from '../http/auth';
 import { ApiError, notFound } from '../http/errors';
 import { parse } from '../http/validate';
 import { ConversationStore } from '../store/conversations';
@@ -168,6 +169,8 @@ export function conversationRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const { chatbotId } = parse(ChatbotParams, request.params, 'params');
     const body = parse(EventBody, request.body, 'body');
     sameChatbot(body, chatbotId);
+    // An event that starts a conversation posts as the customer, which only channel keys may do.
+    if (!store.find(chatbotId, body.channelId, body.providerId)) authorize(authOf(request), 'chatbots.messages.handle', chatbotId);
     const event = { kind: 'event' as const, name: body.event, data: body };
     return { conversation: store.handleEvent(chatbotId, { ...body, event }) };
   });

@@ -12,7 +12,7 @@ export interface Workspace {
   chatbots: { id: string; name: string }[];
   agents: { id: string; name: string }[];
   keys: Record<Role, string>;
-  /** Which agent each role's key speaks for. */
+  /** Which agent each role's key speaks for; the channel key is one the admin made for an integration. */
   agentOf: Record<Role, string>;
 }
 
@@ -26,7 +26,7 @@ const agents = [
   { id: 'agent_mia', name: 'Mia Schneider', email: 'mia@example.de' },
   { id: 'agent_sam', name: 'Sam Taylor', email: 'sam@example.com' },
 ];
-const roleAgents: Record<Role, string> = { admin: 'agent_lena', agent: 'agent_jonas', viewer: 'agent_mia' };
+const roleAgents: Record<Role, string> = { admin: 'agent_lena', agent: 'agent_jonas', viewer: 'agent_mia', channel: 'agent_lena' };
 
 export const MIN_SECRET_LENGTH = 16;
 

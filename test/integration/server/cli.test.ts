@@ -16,7 +16,7 @@ const cli = (args: string[], env: Record<string, string> = {}) =>
 interface Started {
   url: string;
   chatbots: string[];
-  keys: { admin: string; agent: string; viewer: string };
+  keys: { admin: string; agent: string; viewer: string; channel: string };
   secret?: string;
 }
 
@@ -55,7 +55,7 @@ describe('npm run server', () => {
     expect(started).toEqual({
       url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
       chatbots: ['bot_shop', 'bot_service'],
-      keys: { admin: expect.any(String), agent: expect.any(String), viewer: expect.any(String) },
+      keys: { admin: expect.any(String), agent: expect.any(String), viewer: expect.any(String), channel: expect.any(String) },
       secret: expect.stringMatching(/^.{16,}$/),
     });
     const headers = { 'x-chatcaptain-key': started.keys.admin, 'content-type': 'application/json' };
