@@ -5,10 +5,10 @@ import rateLimit from '@fastify/rate-limit';
 import type { Permission } from '../shared/permissions';
 import { Db } from './db/database';
 import { ApiError, installErrorHandling } from './http/errors';
-import { headerKey, installAuth } from './http/auth';
+import { installAuth } from './http/auth';
 import type { ServerContext } from './context';
 import { Hub } from './realtime/hub';
-import { KeyStore, hashKey } from './store/keys';
+import { KeyStore } from './store/keys';
 import { checkSecret, ensureWorkspace, randomSecret, type Workspace } from './store/workspace';
 import { organizationRoutes } from './routes/organizations';
 import { conversationRoutes } from './routes/conversations';
@@ -37,8 +37,11 @@ export interface ServerOptions {
   simulatePerMin?: number;
   /** Offer socket.io; false makes clients fall back to polling. */
   realtime?: boolean;
-  /** Requests per key per window before 429. */
-  rateLimit?: { max: number; windowMs: number };
+  /**
+   * Requests per window before 429: `max` per valid key (and per address on public routes);
+   * `unauthenticatedMax` per client address for requests to keyed routes without a valid key.
+   */
+  rateLimit?: { max: number; windowMs: number; unauthenticatedMax?: number };
   logger?: boolean;
 }
 
@@ -79,18 +82,20 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     }
   });
 
-  const limit = options.rateLimit ?? { max: 1200, windowMs: 60_000 };
+  // Auth's hooks identify the caller first; the rate limit's hooks are per route, so they run after.
+  installAuth(app, keys);
+  const limit = { max: 1200, windowMs: 60_000, unauthenticatedMax: 120, ...options.rateLimit };
   await app.register(rateLimit, {
-    max: limit.max,
+    max: (_request, bucket) => (bucket.startsWith('unauthenticated:') ? limit.unauthenticatedMax : limit.max),
     timeWindow: limit.windowMs,
+    // A made-up key is no identity: failed attempts share their address's budget.
     keyGenerator: (request) => {
-      const key = headerKey(request);
-      return key ? `key:${hashKey(key)}` : `ip:${request.ip}`;
+      if (request.auth) return `key:${request.auth.id}`;
+      return `${request.authFailure ? 'unauthenticated' : 'ip'}:${request.ip}`;
     },
     errorResponseBuilder: (_request, context) =>
       new ApiError('RateLimited', `Too many requests; retry in ${context.after}`),
   });
-  installAuth(app, keys);
 
   for (const routes of [organizationRoutes, conversationRoutes, messageRoutes, inboxAgentRoutes, versionRoutes, mediaRoutes, meRoutes]) {
     routes(app, ctx);

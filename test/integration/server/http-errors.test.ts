@@ -1,4 +1,5 @@
 // What every endpoint does with malformed requests: the right 4xx and a message, never a 500.
+import { request as httpRequest } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../../src/server/app';
 import { call, useServer } from '../../support/server';
@@ -48,6 +49,67 @@ describe('bad requests', () => {
     const garbage = ['{', '}', '{"a":', '\u0000', '{"name": 1e999999}', '{"__proto__": {"x": 1}}', '🙂'];
     const responses = await Promise.all(garbage.map((rawBody) => call(server.get(), 'POST', orgs, { rawBody })));
     for (const response of responses) expect(response.status).toBeLessThan(500);
+  });
+});
+
+describe('authentication comes first', () => {
+  const server = useServer();
+
+  it('answers a bad key before looking at the body', async () => {
+    const cases = [
+      { rawBody: '{"name": "Acme",' },
+      { rawBody: 'name=Acme', contentType: 'text/plain' },
+      { rawBody: JSON.stringify({ name: 'x'.repeat(MAX_BODY_BYTES) }) },
+    ];
+    for (const options of cases) {
+      for (const key of [null, 'cc_not_a_real_key']) {
+        const response = await call(server.get(), 'POST', orgs, { key, ...options });
+        expect(response.status, `${key} ${options.rawBody.slice(0, 20)}`).toBe(401);
+        expect(response.body.type).toBe('Unauthorized');
+      }
+    }
+  });
+
+  it('does not wait for a body that a request without a valid key announces', async () => {
+    const { url } = server.get();
+    const answer = await new Promise<{ status: number | undefined; body: string } | 'no answer'>((resolve, reject) => {
+      const request = httpRequest(`${url}${orgs}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': '1000', 'x-chatcaptain-key': 'cc_not_a_real_key' },
+      });
+      // The body never comes: an answer can only be one given before it.
+      const timer = setTimeout(() => {
+        request.destroy();
+        resolve('no answer');
+      }, 3000);
+      request.on('response', (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        response.on('end', () => {
+          clearTimeout(timer);
+          request.destroy();
+          resolve({ status: response.statusCode, body });
+        });
+      });
+      request.on('error', reject);
+      request.flushHeaders();
+    });
+    expect(answer).toEqual({ status: 401, body: expect.stringContaining('"type":"Unauthorized"') });
+  });
+});
+
+describe('rate limit for requests without a valid key', () => {
+  const server = useServer({ rateLimit: { max: 5, windowMs: 60_000, unauthenticatedMax: 3 } });
+
+  it('counts them per client address, whatever key they make up, and leaves valid keys alone', async () => {
+    const s = server.get();
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await call(s, 'GET', orgs, { key: `cc_made_up_${i}` })).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    const missing = await call(s, 'GET', orgs, { key: null });
+    expect(missing.status).toBe(429);
+    expect(missing.body).toEqual({ type: 'RateLimited', error: expect.stringMatching(/retry/i) });
+    expect((await call(s, 'GET', orgs)).status).toBe(200);
   });
 });
 
