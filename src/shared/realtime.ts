@@ -17,4 +17,4 @@ export type RealtimeEnvelope<E extends RealtimeEventName> = RealtimePayload<E> &
   seq: number;
 };
 
-export const SocketAuth = z.object({ key: z.string().min(1), chatbotId: z.string().min(1) });
+export const SocketAuth = z.object({ key: z.string().min(1).max(200), chatbotId: z.string().min(1).max(100) });
