@@ -4,7 +4,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { Permission } from '../shared/permissions';
 import { Db } from './db/database';
-import { ApiError, installErrorHandling } from './http/errors';
+import { ApiError, clientErrorHandler, frameworkErrors, installErrorHandling } from './http/errors';
+import { MAX_ID_LENGTH } from './http/schemas';
 import { installAuth } from './http/auth';
 import type { ServerContext } from './context';
 import { Hub } from './realtime/hub';
@@ -67,7 +68,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   let url = '';
   const ctx: ServerContext = { db, events: hub, baseUrl: () => url };
 
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_BODY_BYTES });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: MAX_BODY_BYTES,
+    routerOptions: { maxParamLength: MAX_ID_LENGTH },
+    frameworkErrors,
+    clientErrorHandler,
+  });
   installErrorHandling(app);
   // One JSON parser for every route: an empty body is "no body" (clients send DELETE with a
   // JSON content type and nothing in it); anything else must parse. Other content types get 415.

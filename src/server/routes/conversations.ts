@@ -8,7 +8,7 @@ import type { ServerContext } from '../context';
 import { authOf, authorize } from '../http/auth';
 import { ApiError, notFound } from '../http/errors';
 import { parse } from '../http/validate';
-import { ChatbotParams, id, label } from '../http/schemas';
+import { ChatbotParams, id, isoDate, label } from '../http/schemas';
 import { ConversationStore } from '../store/conversations';
 
 export const ConversationParams = ChatbotParams.extend({ conversationId: id });
@@ -16,12 +16,7 @@ export const ConversationParams = ChatbotParams.extend({ conversationId: id });
 export const ListQuery = z.object({
   contactId: id.optional(),
   channelId: id.optional(),
-  // Stored dates are UTC ISO strings, so the bound is normalised to that form before comparing.
-  updatedSince: z.iso
-    .datetime({ offset: true })
-    .max(40)
-    .transform((value) => new Date(value).toISOString())
-    .optional(),
+  updatedSince: isoDate('updatedSince').optional(),
 });
 export const FindQuery = z.object({ channelId: id, providerId: id });
 

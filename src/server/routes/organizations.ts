@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { ServerContext } from '../context';
 import { notFound } from '../http/errors';
 import { parse } from '../http/validate';
-import { ChatbotParams, id } from '../http/schemas';
+import { ChatbotParams, id, isoDate } from '../http/schemas';
 import { ContactStore } from '../store/contacts';
 import { OrganizationStore } from '../store/organizations';
 
@@ -54,8 +54,7 @@ export const PatchBody = z
   .refine((body) => Object.keys(body).length > 0, 'Give at least one field to change');
 
 export const ListQuery = z.object({
-  // Any ISO date with a zone; normalized below so it compares with the stored toISOString form.
-  pageToken: z.iso.datetime({ offset: true, error: 'pageToken must be an ISO date, e.g. 2024-09-29T07:08:00Z' }).max(40).optional(),
+  pageToken: isoDate('pageToken').optional(),
   limit: z.coerce.number().int().min(1).max(250).default(50),
 });
 
@@ -69,15 +68,6 @@ export const SearchQuery = z.object({
     .optional()
     .transform((value) => (value ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '')),
 });
-
-// Stored dates are toISOString() text, so the token is put in that form to compare as text. A token
-// past year 9999 (e.g. with a negative offset) would print as "+010000-…" and sort before every
-// row; it bounds nothing, so it is dropped.
-function pageBound(token: string | undefined): string | undefined {
-  if (token === undefined) return undefined;
-  const date = new Date(token);
-  return date.getUTCFullYear() > 9999 ? undefined : date.toISOString();
-}
 
 export function organizationRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const organizations = new OrganizationStore(ctx.db);
@@ -93,7 +83,7 @@ export function organizationRoutes(app: FastifyInstance, ctx: ServerContext): vo
   app.get(base, { config: { permission: 'chatbots.organizations.list' } }, async (request) => {
     const { chatbotId } = parse(ChatbotParams, request.params, 'params');
     const query = parse(ListQuery, request.query, 'query');
-    return organizations.list(chatbotId, pageBound(query.pageToken), query.limit);
+    return organizations.list(chatbotId, query.pageToken, query.limit);
   });
 
   app.post(base, { config: { permission: 'chatbots.organizations.create' } }, async (request, reply) => {

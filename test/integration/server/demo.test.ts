@@ -164,7 +164,10 @@ describe('demo seed', () => {
     expect(part.status).toBe(206);
     expect(part.headers.get('content-range')).toBe(`bytes 4-19/${whole.length}`);
     expect(Buffer.from(await part.arrayBuffer())).toEqual(whole.subarray(4, 20));
-    expect((await fetch(url, { headers: { range: `bytes=${whole.length + 10}-` } })).status).toBe(416);
+    const past = await fetch(url, { headers: { range: `bytes=${whole.length + 10}-` } });
+    expect(past.status).toBe(416);
+    expect(past.headers.get('content-range')).toBe(`bytes */${whole.length}`);
+    expect(await past.json()).toEqual({ error: expect.stringContaining('range'), type: 'InvalidPayload' });
     const etag = (await fetch(url)).headers.get('etag')!;
     expect((await fetch(url, { headers: { 'if-none-match': etag } })).status).toBe(304);
   });

@@ -2,6 +2,8 @@
 import { request as httpRequest } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../../src/server/app';
+import { ErrorBody } from '../../../src/shared/domain';
+import { rawRequest } from '../../support/raw-http';
 import { call, useServer } from '../../support/server';
 
 const orgs = '/v1/chatbots/bot_shop/organizations';
@@ -49,6 +51,62 @@ describe('bad requests', () => {
     const garbage = ['{', '}', '{"a":', '\u0000', '{"name": 1e999999}', '{"__proto__": {"x": 1}}', '🙂'];
     const responses = await Promise.all(garbage.map((rawBody) => call(server.get(), 'POST', orgs, { rawBody })));
     for (const response of responses) expect(response.status).toBeLessThan(500);
+  });
+});
+
+describe('errors outside the routes', () => {
+  const server = useServer();
+  const shaped = (status: number, type: string) => ({ status, body: { error: expect.any(String), type } });
+
+  it('answers a URL the router cannot decode in the error shape', async () => {
+    const response = await call(server.get(), 'GET', '/v1/chatbots/%E0%A4%A/conversations');
+    expect({ status: response.status, body: response.body }).toEqual(shaped(400, 'InvalidPayload'));
+  });
+
+  it('answers a path segment longer than any id in the error shape', async () => {
+    const response = await call(server.get(), 'GET', `/v1/chatbots/${'x'.repeat(101)}/conversations`);
+    expect({ status: response.status, body: response.body }).toEqual(shaped(400, 'InvalidPayload'));
+    expect(response.body.error).toMatch(/100 characters/);
+  });
+
+  it.each([
+    ['a malformed header line', 'GET /v1/auth/me HTTP/1.1\r\nHost: x\r\nthis is no header\r\n\r\n', 400, 'InvalidPayload'],
+    ['an unknown method', 'FROBNICATE /v1/auth/me HTTP/1.1\r\nHost: x\r\n\r\n', 400, 'InvalidPayload'],
+    ['headers over the size limit', `GET /v1/auth/me HTTP/1.1\r\nHost: x\r\nx-pad: ${'a'.repeat(20_000)}\r\n\r\n`, 413, 'PayloadTooLarge'],
+    ['two Content-Length values', 'POST /v1/auth/me HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab', 400, 'InvalidPayload'],
+  ])("answers %s (Node's own client error) in the error shape", async (_what, request, status, type) => {
+    const answer = await rawRequest(server.get().url, request);
+    expect(answer.status).toBe(status);
+    expect(answer.headers['content-type']).toMatch(/^application\/json/);
+    expect(ErrorBody.parse(JSON.parse(answer.body))).toEqual({ error: expect.any(String), type });
+  });
+});
+
+describe('date parameters', () => {
+  const server = useServer();
+  const dates = [
+    ['9999-12-31T23:59:59-23:59', 'past the year 9999 in UTC'],
+    ['0000-01-01T00:00:00+01:00', 'before the year 0000 in UTC'],
+    ['2024-02-30T10:00:00Z', 'no such day'],
+    ['2024-09-29T07:08:00', 'no time zone'],
+    [`2024-09-29T07:08:00.${'1'.repeat(100)}Z`, 'too long'],
+  ];
+  const parameters = [
+    ['/v1/chatbots/bot_shop/conversations', 'updatedSince'],
+    ['/v1/chatbots/bot_shop/organizations', 'pageToken'],
+  ];
+  const cases = parameters.flatMap(([path, name]) => dates.map(([value, why]) => ({ path, name, value, why })));
+
+  it.each(cases)('refuses $name=$value ($why)', async ({ path, name, value }) => {
+    const response = await call(server.get(), 'GET', `${path}?${name}=${encodeURIComponent(value!)}`);
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({ type: 'InvalidQuery', error: expect.stringContaining(`query.${name}`) });
+  });
+
+  it.each(parameters)('takes the last instant of year 9999 and the first of year 0000 for %s?%s', async (path, name) => {
+    for (const value of ['9999-12-31T23:59:59.999Z', '0000-01-01T00:00:00Z', '9999-12-31T23:59:59+01:00']) {
+      expect((await call(server.get(), 'GET', `${path}?${name}=${encodeURIComponent(value)}`)).status, value).toBe(200);
+    }
   });
 });
 
