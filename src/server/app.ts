@@ -46,11 +46,21 @@ export interface ServerOptions {
   logger?: boolean;
 }
 
+/** One entry of Fastify's route table, as its onRoute hook saw it. */
+export interface RouteInfo {
+  method: string;
+  url: string;
+  /** What the route's config asks of a key (see http/auth.ts); undefined outside /v1. */
+  permission: Permission | 'authenticated' | null | undefined;
+}
+
 export interface RunningServer {
   url: string;
   port: number;
   workspace: Workspace;
   app: FastifyInstance;
+  /** Every route the server answers (HEAD included), so tests can cover routes added later. */
+  routes: readonly RouteInfo[];
   /** Makes another API key (returned in plain text once), e.g. one limited to some chatbots. */
   issueKey(input: { agentId: string; permissions: readonly Permission[]; chatbotIds: string[]; label?: string }): string;
   close(): Promise<void>;
@@ -76,6 +86,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     clientErrorHandler,
   });
   installErrorHandling(app);
+  const routes: RouteInfo[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, permission: route.config?.permission });
+  });
   // One JSON parser for every route: an empty body is "no body" (clients send DELETE with a
   // JSON content type and nothing in it); anything else must parse. Other content types get 415.
   app.removeAllContentTypeParsers();
@@ -125,6 +139,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     port,
     workspace,
     app,
+    routes,
     issueKey: ({ label = 'issued', ...rest }) => keys.create({ label, ...rest }),
     close: () =>
       (closing ??= (async () => {

@@ -86,13 +86,22 @@ function clientErrorOf(code: string | undefined): ApiError {
   return new ApiError('InvalidPayload', `Malformed HTTP request${code ? ` (${code})` : ''}`);
 }
 
-/** Fastify's `clientErrorHandler`. */
-export function clientErrorHandler(error: Error & { code?: string }, socket: Duplex): void {
+/**
+ * Fastify's `clientErrorHandler`. `rawPacket` is the data Node was parsing: when it starts with a
+ * HEAD request line the answer has no body, as a HEAD answer must not (Node's parser never got as
+ * far as telling the method; a request whose line came in an earlier packet still gets the body).
+ */
+export function clientErrorHandler(error: Error & { code?: string; rawPacket?: unknown }, socket: Duplex): void {
   // A reset connection has no one to answer.
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  if (socket.writable) {
+  // As Node does: answer only where no response to a request on this socket has begun, so a
+  // half-written response is never followed by another.
+  const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (socket.writable && !inFlight?.headersSent) {
     const apiError = clientErrorOf(error.code);
-    const body = JSON.stringify(apiError.body());
+    // A Buffer at run time, whatever Fastify's types say.
+    const head = Buffer.isBuffer(error.rawPacket) && error.rawPacket.subarray(0, 5).toString('latin1') === 'HEAD ';
+    const body = head ? '' : JSON.stringify(apiError.body());
     socket.write(
       `HTTP/1.1 ${apiError.status} ${STATUS_CODES[apiError.status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
         `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,

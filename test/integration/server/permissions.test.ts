@@ -46,6 +46,20 @@ describe('permission matrix', () => {
     expect(new Set(routes.map((r) => r[2]))).toEqual(new Set(rolePermissions.admin));
   });
 
+  it("covers every route of the server's table that needs a permission, with that permission", () => {
+    const table = server.get().routes.filter((r) => r.method !== 'HEAD' && r.permission && r.permission !== 'authenticated');
+    const matches = (url: string, path: string) => new RegExp(`^${url.replace(/:\w+/g, '[^/]+')}$`).test(path);
+    const params = (url: string) => url.split(':').length;
+    // The route a path reaches: as in Fastify's router, a static segment wins over a parameter.
+    const routeOf = (method: string, path: string) =>
+      table.filter((r) => r.method === method && matches(r.url, path)).sort((a, b) => params(a.url) - params(b.url))[0];
+    const covered = table.map((r) => {
+      const entry = routes.find(([method, path]) => routeOf(method, path) === r);
+      return `${r.method} ${r.url} ${entry?.[2] ?? 'not in the matrix'}`;
+    });
+    expect(covered).toEqual(table.map((r) => `${r.method} ${r.url} ${r.permission}`));
+  });
+
   it.each(cases)('$role $method $path', async ({ method, path, permission, role }) => {
     const response = await call(server.get(), method, path, { key: server.get().workspace.keys[role] });
     if (rolePermissions[role].includes(permission)) {
