@@ -82,6 +82,16 @@ describe('errors outside the routes', () => {
   });
 });
 
+describe('a HEAD request that Node refuses', () => {
+  const server = useServer();
+
+  it('gets its status without a body, as a HEAD answer must be', async () => {
+    const answer = await rawRequest(server.get().url, `HEAD /v1/auth/me HTTP/1.1\r\nHost: x\r\nx-pad: ${'a'.repeat(20_000)}\r\n\r\n`);
+    expect(answer).toMatchObject({ status: 413, body: '' });
+    expect(answer.headers['content-length']).toBe('0');
+  });
+});
+
 describe('date parameters', () => {
   const server = useServer();
   const dates = [
