@@ -1,6 +1,6 @@
 // The app's entry: composes the services with the Electron adapters and hands them to the glue.
 import { join } from 'node:path';
-import { embeddedDemo } from './demo-server';
+import { demoSecret, embeddedDemo } from './demo-server';
 import { quitApp, runApp } from './electron/app';
 import { createEventSender, registerIpc } from './electron/ipc';
 import { installAppMenu } from './electron/menu';
@@ -33,7 +33,7 @@ runApp(async ({ outDir, appUrl, dataDir, locale }) => {
   const deckhand: App = compose({
     dataDir,
     vault,
-    demo: embeddedDemo(join(dataDir, 'demo-workspace.sqlite')),
+    demo: embeddedDemo(join(dataDir, 'demo-workspace.sqlite'), { secret: demoSecret(vault) }),
     platforms: registryOf(chatcaptainPlatform()),
     pushSource: createPushSource({ firebase: firebaseConfigFrom(process.env), vault, clock: systemClock }),
     events,

@@ -3,6 +3,7 @@
 // in Electron alike). Every query is a cached prepared statement: values go in as parameters,
 // never into the SQL text. Migrations are a list of SQL scripts applied in order, with
 // PRAGMA user_version counting how many a file has had.
+import { closeSync, openSync } from 'node:fs';
 import { foldForSearch } from '../shared/fold';
 import { DatabaseSync, type DatabaseSyncInstance, type StatementSyncInstance } from '@photostructure/sqlite';
 
@@ -19,6 +20,9 @@ export class SqliteDb {
     private readonly migrations: readonly string[],
     private readonly name: string,
   ) {
+    // The file is made here, readable by its owner only, before SQLite would make it with the
+    // umask's mode (often world-readable); SQLite gives its -wal and -shm files the same mode.
+    if (file !== ':memory:') closeSync(openSync(file, 'a', 0o600));
     this.raw = new DatabaseSync(file);
     // synchronous = NORMAL is durable across a process crash in WAL mode (only an OS crash or
     // power loss may drop the last commits) and keeps many small writes cheap; see tx().

@@ -4,12 +4,13 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { Permission } from '../shared/permissions';
 import { Db } from './db/database';
-import { ApiError, installErrorHandling } from './http/errors';
-import { headerKey, installAuth } from './http/auth';
+import { ApiError, clientErrorHandler, frameworkErrors, installErrorHandling } from './http/errors';
+import { MAX_ID_LENGTH } from './http/schemas';
+import { installAuth } from './http/auth';
 import type { ServerContext } from './context';
 import { Hub } from './realtime/hub';
-import { KeyStore, hashKey } from './store/keys';
-import { ensureWorkspace, type Workspace } from './store/workspace';
+import { KeyStore } from './store/keys';
+import { checkSecret, ensureWorkspace, randomSecret, type Workspace } from './store/workspace';
 import { organizationRoutes } from './routes/organizations';
 import { conversationRoutes } from './routes/conversations';
 import { messageRoutes } from './routes/messages';
@@ -23,6 +24,11 @@ import { Simulator } from './demo/simulator';
 export interface ServerOptions {
   /** A SQLite file, or ':memory:'. */
   db?: string;
+  /**
+   * What the workspace's keys are derived from (at least 16 characters); it is not stored. The
+   * same secret on the same file gives the same keys; absent, a random one: new keys at every start.
+   */
+  secret?: string;
   host?: string;
   /** 0 picks a free port. */
   port?: number;
@@ -32,9 +38,20 @@ export interface ServerOptions {
   simulatePerMin?: number;
   /** Offer socket.io; false makes clients fall back to polling. */
   realtime?: boolean;
-  /** Requests per key per window before 429. */
-  rateLimit?: { max: number; windowMs: number };
+  /**
+   * Requests per window before 429: `max` per valid key (and per address on public routes);
+   * `unauthenticatedMax` per client address for requests to keyed routes without a valid key.
+   */
+  rateLimit?: { max: number; windowMs: number; unauthenticatedMax?: number };
   logger?: boolean;
+}
+
+/** One entry of Fastify's route table, as its onRoute hook saw it. */
+export interface RouteInfo {
+  method: string;
+  url: string;
+  /** What the route's config asks of a key (see http/auth.ts); undefined outside /v1. */
+  permission: Permission | 'authenticated' | null | undefined;
 }
 
 export interface RunningServer {
@@ -42,6 +59,8 @@ export interface RunningServer {
   port: number;
   workspace: Workspace;
   app: FastifyInstance;
+  /** Every route the server answers (HEAD included), so tests can cover routes added later. */
+  routes: readonly RouteInfo[];
   /** Makes another API key (returned in plain text once), e.g. one limited to some chatbots. */
   issueKey(input: { agentId: string; permissions: readonly Permission[]; chatbotIds: string[]; label?: string }): string;
   close(): Promise<void>;
@@ -50,15 +69,27 @@ export interface RunningServer {
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const secret = options.secret ?? randomSecret();
+  checkSecret(secret);
   const db = new Db(options.db ?? ':memory:');
   const hub = new Hub(db);
   const keys = new KeyStore(db);
-  const workspace = ensureWorkspace(db);
+  const workspace = ensureWorkspace(db, secret);
   let url = '';
   const ctx: ServerContext = { db, events: hub, baseUrl: () => url };
 
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_BODY_BYTES });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: MAX_BODY_BYTES,
+    routerOptions: { maxParamLength: MAX_ID_LENGTH },
+    frameworkErrors,
+    clientErrorHandler,
+  });
   installErrorHandling(app);
+  const routes: RouteInfo[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, permission: route.config?.permission });
+  });
   // One JSON parser for every route: an empty body is "no body" (clients send DELETE with a
   // JSON content type and nothing in it); anything else must parse. Other content types get 415.
   app.removeAllContentTypeParsers();
@@ -72,18 +103,20 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     }
   });
 
-  const limit = options.rateLimit ?? { max: 1200, windowMs: 60_000 };
+  // Auth's hooks identify the caller first; the rate limit's hooks are per route, so they run after.
+  installAuth(app, keys);
+  const limit = { max: 1200, windowMs: 60_000, unauthenticatedMax: 120, ...options.rateLimit };
   await app.register(rateLimit, {
-    max: limit.max,
+    max: (_request, bucket) => (bucket.startsWith('unauthenticated:') ? limit.unauthenticatedMax : limit.max),
     timeWindow: limit.windowMs,
+    // A made-up key is no identity: failed attempts share their address's budget.
     keyGenerator: (request) => {
-      const key = headerKey(request);
-      return key ? `key:${hashKey(key)}` : `ip:${request.ip}`;
+      if (request.auth) return `key:${request.auth.id}`;
+      return `${request.authFailure ? 'unauthenticated' : 'ip'}:${request.ip}`;
     },
     errorResponseBuilder: (_request, context) =>
       new ApiError('RateLimited', `Too many requests; retry in ${context.after}`),
   });
-  installAuth(app, keys);
 
   for (const routes of [organizationRoutes, conversationRoutes, messageRoutes, inboxAgentRoutes, versionRoutes, mediaRoutes, meRoutes]) {
     routes(app, ctx);
@@ -106,6 +139,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     port,
     workspace,
     app,
+    routes,
     issueKey: ({ label = 'issued', ...rest }) => keys.create({ label, ...rest }),
     close: () =>
       (closing ??= (async () => {

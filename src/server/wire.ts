@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { MessageContent } from '../shared/domain';
 
-export { MessageContent } from '../shared/domain';
+export { IncomingMessageContent, MessageContent, contentCaps } from '../shared/domain';
 
 export const ConversationStatus = z.enum(['bot', 'waiting', 'assigned', 'closed']);
 export type ConversationStatus = z.infer<typeof ConversationStatus>;
@@ -93,23 +93,24 @@ export interface Version {
 }
 
 /** Error types named as in the Botpress doc, each with its status (http/errors.ts). */
-export type ErrorType =
-  | 'InvalidPayload'
-  | 'InvalidQuery'
-  | 'ReferenceNotFound'
-  | 'Unauthorized'
-  | 'Forbidden'
-  | 'ResourceNotFound'
-  | 'MethodNotFound'
-  | 'AlreadyExists'
-  | 'PayloadTooLarge'
-  | 'UnsupportedMediaType'
-  | 'RateLimited'
-  | 'Internal';
-export interface ErrorBody {
-  error: string;
-  type: ErrorType;
-}
+export const ErrorType = z.enum([
+  'InvalidPayload',
+  'InvalidQuery',
+  'ReferenceNotFound',
+  'Unauthorized',
+  'Forbidden',
+  'ResourceNotFound',
+  'MethodNotFound',
+  'AlreadyExists',
+  'PayloadTooLarge',
+  'UnsupportedMediaType',
+  'RateLimited',
+  'Internal',
+]);
+export type ErrorType = z.infer<typeof ErrorType>;
+/** Every error answer's body. */
+export const ErrorBody = z.object({ error: z.string(), type: ErrorType });
+export type ErrorBody = z.infer<typeof ErrorBody>;
 
 /** Socket.io events, each with the chatbot and a per-chatbot `seq` that grows by one. */
 export interface RealtimePayloads {
@@ -122,4 +123,4 @@ export interface RealtimePayloads {
 export type RealtimeEventName = keyof RealtimePayloads;
 export type RealtimePayload<E extends RealtimeEventName> = RealtimePayloads[E];
 
-export const SocketAuth = z.object({ key: z.string().min(1), chatbotId: z.string().min(1) });
+export const SocketAuth = z.object({ key: z.string().min(1).max(200), chatbotId: z.string().min(1).max(100) });

@@ -43,49 +43,62 @@ export type Contact = z.infer<typeof Contact>;
 export const ConversationStatus = z.enum(['bot', 'waiting', 'assigned', 'closed']);
 export type ConversationStatus = z.infer<typeof ConversationStatus>;
 
-// Message content follows the Botpress message kinds, which both platforms use.
-const Option = z.object({ label: z.string().min(1), value: z.string().min(1) });
-const CardAction = z.object({
-  action: z.enum(['postback', 'url', 'say']),
-  label: z.string().min(1),
-  value: z.string().min(1),
-});
-const CardPayload = z.object({
-  title: z.string().min(1),
-  subtitle: z.string().optional(),
-  imageUrl: z.string().optional(),
-  actions: z.array(CardAction),
-});
+// Message content follows the Botpress message kinds, which both platforms use. The schema is built twice from one
+// description: as a client reads content (no caps: it cannot refuse what a server already stored)
+// and as the local server accepts it, with every string and list capped, so that refusing a
+// hostile body costs little however it is made.
+export const contentCaps = { text: 10_000, label: 500, url: 2048, options: 100, cards: 10, actions: 10 } as const;
+type Caps = typeof contentCaps | null;
 
-export const MessageContent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('text'), payload: z.object({ text: z.string().min(1) }) }),
-  z.object({ type: z.literal('image'), payload: z.object({ imageUrl: z.string().min(1) }) }),
-  z.object({
-    type: z.literal('choice'),
-    payload: z.object({ text: z.string().min(1), options: z.array(Option).min(1) }),
-  }),
-  z.object({
-    type: z.literal('dropdown'),
-    payload: z.object({ text: z.string().min(1), options: z.array(Option).min(1) }),
-  }),
-  z.object({ type: z.literal('card'), payload: CardPayload }),
-  z.object({ type: z.literal('carousel'), payload: z.object({ items: z.array(CardPayload).min(1) }) }),
-  z.object({
-    type: z.literal('file'),
-    payload: z.object({ fileUrl: z.string().min(1), title: z.string().optional() }),
-  }),
-  z.object({ type: z.literal('audio'), payload: z.object({ audioUrl: z.string().min(1) }) }),
-  z.object({ type: z.literal('video'), payload: z.object({ videoUrl: z.string().min(1) }) }),
-  z.object({
-    type: z.literal('location'),
-    payload: z.object({
-      latitude: z.number().min(-90).max(90),
-      longitude: z.number().min(-180).max(180),
-      address: z.string().optional(),
-      title: z.string().optional(),
+function messageContent(caps: Caps) {
+  const text = (kind: 'text' | 'label' | 'url') => (caps ? z.string().max(caps[kind]) : z.string());
+  const list = <T extends z.ZodType>(item: T, kind: 'options' | 'cards' | 'actions') => (caps ? z.array(item).max(caps[kind]) : z.array(item));
+  const Option = z.object({ label: text('label').min(1), value: text('label').min(1) });
+  const CardAction = z.object({
+    action: z.enum(['postback', 'url', 'say']),
+    label: text('label').min(1),
+    value: text('url').min(1),
+  });
+  const CardPayload = z.object({
+    title: text('label').min(1),
+    subtitle: text('text').optional(),
+    imageUrl: text('url').optional(),
+    actions: list(CardAction, 'actions'),
+  });
+  return z.discriminatedUnion('type', [
+    z.object({ type: z.literal('text'), payload: z.object({ text: text('text').min(1) }) }),
+    z.object({ type: z.literal('image'), payload: z.object({ imageUrl: text('url').min(1) }) }),
+    z.object({
+      type: z.literal('choice'),
+      payload: z.object({ text: text('text').min(1), options: list(Option, 'options').min(1) }),
     }),
-  }),
-]);
+    z.object({
+      type: z.literal('dropdown'),
+      payload: z.object({ text: text('text').min(1), options: list(Option, 'options').min(1) }),
+    }),
+    z.object({ type: z.literal('card'), payload: CardPayload }),
+    z.object({ type: z.literal('carousel'), payload: z.object({ items: list(CardPayload, 'cards').min(1) }) }),
+    z.object({
+      type: z.literal('file'),
+      payload: z.object({ fileUrl: text('url').min(1), title: text('label').optional() }),
+    }),
+    z.object({ type: z.literal('audio'), payload: z.object({ audioUrl: text('url').min(1) }) }),
+    z.object({ type: z.literal('video'), payload: z.object({ videoUrl: text('url').min(1) }) }),
+    z.object({
+      type: z.literal('location'),
+      payload: z.object({
+        latitude: z.number().min(-90).max(90),
+        longitude: z.number().min(-180).max(180),
+        address: text('label').optional(),
+        title: text('label').optional(),
+      }),
+    }),
+  ]);
+}
+
+export const MessageContent = messageContent(null);
+/** Content as the local server accepts it from a channel: every string and list capped. */
+export const IncomingMessageContent = messageContent(contentCaps);
 export type MessageContent = z.infer<typeof MessageContent>;
 export type MessageType = MessageContent['type'];
 export const messageTypes = MessageContent.options.map((o) => o.shape.type.value);

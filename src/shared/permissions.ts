@@ -27,7 +27,8 @@ export const permissions = [
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-export type Role = 'admin' | 'agent' | 'viewer';
+export const roles = ['admin', 'agent', 'viewer', 'channel'] as const;
+export type Role = (typeof roles)[number];
 
 const readOnly = permissions.filter((p) => p.endsWith('.list') || p.endsWith('.get'));
 
@@ -36,7 +37,6 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   agent: [
     ...permissions.filter((p) => p.startsWith('chatbots.conversations.') && !p.endsWith('.create')),
     'chatbots.messages.list',
-    'chatbots.messages.handle',
     'chatbots.inbox.messages.create',
     ...permissions.filter((p) => p.startsWith('chatbots.inbox.agents.')),
     'chatbots.organizations.list',
@@ -46,4 +46,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'chatbots.step-payload.handle',
   ],
   viewer: readOnly,
+  // What a channel integration (WhatsApp, web chat, ...) posts on a customer's behalf; people's
+  // keys never do, so an agent cannot put words in a customer's mouth.
+  channel: ['chatbots.messages.handle', 'chatbots.events.handle'],
 };

@@ -2,6 +2,12 @@
 import { afterAll, beforeAll } from 'vitest';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server/app';
 
+/**
+ * For servers that restart on the same file and must keep their keys (startServer's `secret`);
+ * a server given none gets new keys at every start.
+ */
+export const testSecret = 'deckhand-test-secret-0123456789';
+
 export interface Call {
   status: number;
   headers: Headers;

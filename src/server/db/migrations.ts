@@ -142,4 +142,12 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX deployments_by_env ON deployments(chatbot_id, environment, seq);
   `,
+  // The workspace's keys are derived from a secret that is not stored (store/workspace.ts), so
+  // the plain copies go, and the keys that sat readable next to them are revoked: the next start
+  // makes new ones. secure_delete overwrites the freed pages, so the old keys are not left in them.
+  `
+  PRAGMA secure_delete = ON;
+  DROP TABLE workspace_credentials;
+  DELETE FROM api_keys WHERE label IN ('workspace admin', 'workspace agent', 'workspace viewer');
+  `,
 ];

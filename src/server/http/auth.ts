@@ -1,6 +1,8 @@
 // API keys: `x-chatcaptain-key` is looked up by its SHA-256 hash. Each route declares the
 // permission it needs in its config; a route under /v1 without one fails at start-up, so no
-// endpoint can be left open by mistake.
+// endpoint can be left open by mistake. The key is checked from the headers alone, before the
+// rate limit (which budgets by it) and before any body is read: a caller without a valid key
+// costs no parsing.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Permission } from '../../shared/permissions';
 import { hashKey, type KeyStore, type KeyRecord } from '../store/keys';
@@ -16,6 +18,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     auth: KeyRecord | null;
+    /** Why a request to a route that needs a key has none that is valid; answered in preParsing. */
+    authFailure: ApiError | null;
   }
 }
 
@@ -42,15 +46,27 @@ export function headerKey(request: FastifyRequest): string | undefined {
 
 export function installAuth(app: FastifyInstance, keys: KeyStore): void {
   app.decorateRequest('auth', null);
+  app.decorateRequest('authFailure', null);
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/v1/') && route.config?.permission === undefined) {
       throw new Error(`Route ${route.method} ${route.url} declares no permission`);
     }
   });
-  app.addHook('preValidation', async (request) => {
+  // Identify in onRequest: the rate limit's own onRequest hook (per route, so after this one)
+  // then knows whether to count the request against its key or against its address.
+  app.addHook('onRequest', async (request) => {
+    if (!request.routeOptions.config?.permission) return;
+    try {
+      request.auth = authenticate(keys, headerKey(request));
+    } catch (error) {
+      request.authFailure = error as ApiError;
+    }
+  });
+  // Answer in preParsing: after the rate limit, before the body is read.
+  app.addHook('preParsing', async (request) => {
     const permission = request.routeOptions.config?.permission;
     if (!permission) return;
-    request.auth = authenticate(keys, headerKey(request));
+    if (!request.auth) throw request.authFailure ?? new ApiError('Unauthorized', 'Not authenticated');
     if (permission === 'authenticated') return;
     const { chatbotId } = (request.params ?? {}) as { chatbotId?: string };
     authorize(request.auth, permission, chatbotId);

@@ -1,8 +1,13 @@
 // Every failure leaves the server as `{ error, type }` with the status the Botpress doc gives
 // that type. Handlers throw ApiError; anything else is mapped here, so bad input never
-// becomes a 500 and nothing reaches the client as a stack trace.
-import type { FastifyError, FastifyInstance } from 'fastify';
+// becomes a 500 and nothing reaches the client as a stack trace. That includes what never
+// reaches a route: the router's own errors (frameworkErrors) and requests Node's HTTP parser
+// refuses (clientErrorHandler), both passed to Fastify when it is made.
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { ErrorBody, ErrorType } from '../wire';
+import { MAX_ID_LENGTH } from './schemas';
 
 export const statusOf: Record<ErrorType, number> = {
   InvalidPayload: 400,
@@ -45,6 +50,9 @@ const fastifyErrors: Record<string, (e: FastifyError) => ApiError> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: (e) => new ApiError('UnsupportedMediaType', e.message),
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: () =>
     new ApiError('InvalidPayload', 'Content-Length does not match the body'),
+  FST_ERR_BAD_URL: () => new ApiError('InvalidPayload', 'The URL path is not valid: it has a malformed %-escape'),
+  FST_ERR_MAX_PARAM_LENGTH: () =>
+    new ApiError('InvalidPayload', `A path segment is longer than ${MAX_ID_LENGTH} characters, which no id is`),
 };
 
 export function toApiError(error: unknown): ApiError {
@@ -61,12 +69,49 @@ export function toApiError(error: unknown): ApiError {
   return new ApiError('Internal', 'An internal error occurred');
 }
 
+function send(reply: FastifyReply, error: unknown): void {
+  const apiError = toApiError(error);
+  if (apiError.type === 'Internal') reply.log.error({ err: error }, 'unhandled error');
+  void reply.status(apiError.status).send(apiError.body());
+}
+
+/** Fastify's `frameworkErrors`: a URL the router cannot decode, a path segment too long. */
+export const frameworkErrors = (error: FastifyError, _request: unknown, reply: FastifyReply): void => send(reply, error);
+
+// What Node's HTTP parser refuses (a malformed request line or header, headers over its limit)
+// never becomes a request; the answer is written to the socket by hand, as Node itself would.
+function clientErrorOf(code: string | undefined): ApiError {
+  if (code === 'HPE_HEADER_OVERFLOW') return new ApiError('PayloadTooLarge', 'The request headers are larger than the server accepts');
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return new ApiError('InvalidPayload', 'The request did not arrive in time');
+  return new ApiError('InvalidPayload', `Malformed HTTP request${code ? ` (${code})` : ''}`);
+}
+
+/**
+ * Fastify's `clientErrorHandler`. `rawPacket` is the data Node was parsing: when it starts with a
+ * HEAD request line the answer has no body, as a HEAD answer must not (Node's parser never got as
+ * far as telling the method; a request whose line came in an earlier packet still gets the body).
+ */
+export function clientErrorHandler(error: Error & { code?: string; rawPacket?: unknown }, socket: Duplex): void {
+  // A reset connection has no one to answer.
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  // As Node does: answer only where no response to a request on this socket has begun, so a
+  // half-written response is never followed by another.
+  const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (socket.writable && !inFlight?.headersSent) {
+    const apiError = clientErrorOf(error.code);
+    // A Buffer at run time, whatever Fastify's types say.
+    const head = Buffer.isBuffer(error.rawPacket) && error.rawPacket.subarray(0, 5).toString('latin1') === 'HEAD ';
+    const body = head ? '' : JSON.stringify(apiError.body());
+    socket.write(
+      `HTTP/1.1 ${apiError.status} ${STATUS_CODES[apiError.status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
+}
+
 export function installErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error, request, reply) => {
-    const apiError = toApiError(error);
-    if (apiError.type === 'Internal') request.log.error({ err: error }, 'unhandled error');
-    void reply.status(apiError.status).send(apiError.body());
-  });
+  app.setErrorHandler((error, _request, reply) => send(reply, error));
   app.setNotFoundHandler((request, reply) => {
     void reply
       .status(404)

@@ -5,12 +5,17 @@ import { ApiError } from './errors';
 
 export type Part = 'body' | 'query' | 'params';
 
+// An issue can quote the request (unknown keys, a bad value): each is cut short, so a huge body
+// cannot make a huge answer.
+const MAX_ISSUE_LENGTH = 300;
+const shorten = (text: string) => (text.length > MAX_ISSUE_LENGTH ? `${text.slice(0, MAX_ISSUE_LENGTH - 1)}…` : text);
+
 export function describeIssues(error: z.ZodError, part: string): string {
   return error.issues
     .slice(0, 5)
     .map((issue) => {
       const path = [part, ...issue.path.map(String)].join('.');
-      return `${path}: ${issue.message}`;
+      return shorten(`${path}: ${issue.message}`);
     })
     .join('; ');
 }

@@ -1,8 +1,10 @@
 // Socket.io on the same origin as the HTTP API. A client authenticates at the handshake with
-// `{ key, chatbotId }` and joins that chatbot's room; every room event carries the chatbot's
-// next `seq` (persisted, so it keeps growing across restarts). `push` goes only to the
-// agent's own sockets and is not part of the room's sequence: it carries the room's current
-// seq but does not advance it, so other agents never see a gap for a push meant for someone else.
+// `{ key, chatbotId }` and joins that chatbot's rooms, one per permission that reads events, so
+// an event reaches only keys allowed to read it over HTTP. Every room event carries the
+// chatbot's next `seq` (persisted, so it keeps growing across restarts); a key that may not read
+// some events sees gaps where they were and resyncs what it may read. `push` goes only to the
+// agent's own sockets and is not part of the sequence: it carries the chatbot's current seq but
+// does not advance it, so other agents never see a gap for a push meant for someone else.
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { SocketAuth, type RealtimeEventName, type RealtimePayload } from '../wire';
@@ -10,14 +12,26 @@ import { authenticate, authorize } from '../http/auth';
 import { ApiError } from '../http/errors';
 import type { Db } from '../db/database';
 import type { KeyStore } from '../store/keys';
+import type { Permission } from '../../shared/permissions';
+
+type RoomEvent = Exclude<RealtimeEventName, 'push'>;
 
 /** Where stores announce changes. The HTTP-only server uses the same sink with no sockets. */
 export interface EventSink {
-  emit<E extends Exclude<RealtimeEventName, 'push'>>(chatbotId: string, event: E, payload: RealtimePayload<E>): void;
+  emit<E extends RoomEvent>(chatbotId: string, event: E, payload: RealtimePayload<E>): void;
   push(chatbotId: string, agentId: string, payload: RealtimePayload<'push'>): void;
 }
 
-const room = (chatbotId: string) => `chatbot:${chatbotId}`;
+/** The permission that reads each event's content over HTTP. */
+const readPermission: Record<RoomEvent, Permission> = {
+  'conversation.upserted': 'chatbots.conversations.list',
+  'conversation.deleted': 'chatbots.conversations.list',
+  'message.created': 'chatbots.messages.list',
+  'agent.online': 'chatbots.inbox.agents.list',
+};
+const readPermissions = [...new Set(Object.values(readPermission))];
+
+const room = (chatbotId: string, permission: Permission) => `chatbot:${chatbotId}:${permission}`;
 const agentRoom = (chatbotId: string, agentId: string) => `agent:${chatbotId}:${agentId}`;
 
 export class Hub implements EventSink {
@@ -33,7 +47,8 @@ export class Hub implements EventSink {
         if (!auth.success) throw new ApiError('Unauthorized', 'Handshake needs auth { key, chatbotId }');
         const record = authenticate(keys, auth.data.key);
         authorize(record, 'chatbots.conversations.list', auth.data.chatbotId);
-        void socket.join([room(auth.data.chatbotId), agentRoom(auth.data.chatbotId, record.agentId)]);
+        const rooms = readPermissions.filter((p) => record.permissions.has(p)).map((p) => room(auth.data.chatbotId, p));
+        void socket.join([...rooms, agentRoom(auth.data.chatbotId, record.agentId)]);
         next();
       } catch (error) {
         const apiError = error instanceof ApiError ? error : new ApiError('Internal', 'Handshake failed');
@@ -43,14 +58,14 @@ export class Hub implements EventSink {
     this.io = io;
   }
 
-  emit<E extends Exclude<RealtimeEventName, 'push'>>(chatbotId: string, event: E, payload: RealtimePayload<E>): void {
+  emit<E extends RoomEvent>(chatbotId: string, event: E, payload: RealtimePayload<E>): void {
     // The counter advances even without sockets, so polling clients and socket clients agree.
     const row = this.db.get<{ seq: number }>(
       'UPDATE chatbots SET seq = seq + 1 WHERE id = ? RETURNING seq',
       chatbotId,
     );
     if (!row || !this.io) return;
-    this.io.to(room(chatbotId)).emit(event, { ...payload, chatbotId, seq: row.seq });
+    this.io.to(room(chatbotId, readPermission[event])).emit(event, { ...payload, chatbotId, seq: row.seq });
   }
 
   push(chatbotId: string, agentId: string, payload: RealtimePayload<'push'>): void {

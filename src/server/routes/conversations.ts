@@ -3,39 +3,35 @@
 // in ConversationStore; here requests are validated and answered.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ConversationStatus, MessageContent } from '../wire';
+import { ConversationStatus, IncomingMessageContent, contentCaps, type MessageContent } from '../wire';
 import type { ServerContext } from '../context';
+import { authOf, authorize } from '../http/auth';
 import { ApiError, notFound } from '../http/errors';
 import { parse } from '../http/validate';
+import { ChatbotParams, id, isoDate, label } from '../http/schemas';
 import { ConversationStore } from '../store/conversations';
 
-const id = z.string().min(1);
-const ChatbotParams = z.object({ chatbotId: id });
-const ConversationParams = z.object({ chatbotId: id, conversationId: id });
+export const ConversationParams = ChatbotParams.extend({ conversationId: id });
 
-const ListQuery = z.object({
+export const ListQuery = z.object({
   contactId: id.optional(),
   channelId: id.optional(),
-  // Stored dates are UTC ISO strings, so the bound is normalised to that form before comparing.
-  updatedSince: z.iso
-    .datetime({ offset: true })
-    .transform((value) => new Date(value).toISOString())
-    .optional(),
+  updatedSince: isoDate('updatedSince').optional(),
 });
-const FindQuery = z.object({ channelId: id, providerId: id });
+export const FindQuery = z.object({ channelId: id, providerId: id });
 
-const CreateBody = z.strictObject({
+export const CreateBody = z.strictObject({
   channelId: id,
-  channelName: id,
+  channelName: label.min(1),
   providerId: id,
   contactId: id.optional(),
-  contactName: id.optional(),
+  contactName: label.min(1).optional(),
   status: ConversationStatus.optional(),
   assignedAgentId: id.nullable().optional(),
   archived: z.boolean().optional(),
 });
 
-const PatchBody = z
+export const PatchBody = z
   .strictObject({
     status: ConversationStatus.optional(),
     assignedAgentId: id.nullable().optional(),
@@ -46,29 +42,32 @@ const PatchBody = z
 
 // The documented channel-side bodies; fields the docs do not list are ignored, not refused,
 // because channel integrations send more than we read.
-const ChannelBody = z.object({
+export const ChannelBody = z.object({
   chatbotId: id,
   channelId: id,
-  channelName: id,
+  channelName: label.min(1),
   providerId: id,
-  callee: z.string().optional(),
+  callee: label.optional(),
   async: z.boolean().optional(),
 });
-const HandleBody = ChannelBody.extend({
-  contactName: id.optional(),
-  text: z.string().min(1).optional(),
+export const HandleBody = ChannelBody.extend({
+  contactName: label.min(1).optional(),
+  text: z.string().min(1).max(contentCaps.text).optional(),
+  // Checked as IncomingMessageContent once it is clear the message is not text.
   type: z.unknown().optional(),
   payload: z.unknown().optional(),
 });
-const EventBody = ChannelBody.extend({ event: id });
-const StepPayloadBody = z.object({
+export const EventBody = ChannelBody.extend({ event: id });
+export const StepPayloadBody = z.object({
   chatbotId: id,
   conversationId: id,
-  flowId: z.string().optional(),
-  stepId: z.string().optional(),
-  event: z.string().optional(),
+  flowId: label.optional(),
+  stepId: label.optional(),
+  event: label.optional(),
   eventPayload: z
     .string()
+    // Aborts, so an oversized value is not also given to JSON.parse.
+    .max(10_000, { abort: true })
     .refine((value) => {
       try {
         JSON.parse(value);
@@ -81,7 +80,7 @@ const StepPayloadBody = z.object({
   async: z.boolean().optional(),
   isDebug: z.boolean().optional(),
 });
-const CustomEventBody = z.object({ chatbotId: id, conversationId: id, event: id });
+export const CustomEventBody = z.object({ chatbotId: id, conversationId: id, event: id });
 
 function sameChatbot(body: { chatbotId: string }, chatbotId: string): void {
   if (body.chatbotId !== chatbotId) {
@@ -97,7 +96,7 @@ function incomingContent(body: z.infer<typeof HandleBody>): MessageContent {
   }
   if (body.text !== undefined) return { type: 'text', payload: { text: body.text } };
   if (!typed) throw new ApiError('InvalidPayload', 'body: the message is missing: give text, or type and payload');
-  return parse(MessageContent, { type: body.type, payload: body.payload }, 'body');
+  return parse(IncomingMessageContent, { type: body.type, payload: body.payload }, 'body');
 }
 
 export function conversationRoutes(app: FastifyInstance, ctx: ServerContext): void {
@@ -168,6 +167,8 @@ export function conversationRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const { chatbotId } = parse(ChatbotParams, request.params, 'params');
     const body = parse(EventBody, request.body, 'body');
     sameChatbot(body, chatbotId);
+    // An event that starts a conversation posts as the customer, which only channel keys may do.
+    if (!store.find(chatbotId, body.channelId, body.providerId)) authorize(authOf(request), 'chatbots.messages.handle', chatbotId);
     const event = { kind: 'event' as const, name: body.event, data: body };
     return { conversation: store.handleEvent(chatbotId, { ...body, event }) };
   });

@@ -43,7 +43,13 @@ export function mediaRoutes(app: FastifyInstance, _ctx: ServerContext): void {
       const size = media.body.length;
       const range = parseRange(request.headers.range, size);
       if (range === 'invalid') {
-        return reply.status(416).header('content-range', `bytes */${size}`).send();
+        // 416 is what a media element understands here; the body is the error shape all the same.
+        const error = new ApiError('InvalidPayload', `The range asked for lies outside the ${size} bytes of ${request.params.name}`);
+        return reply
+          .status(416)
+          .header('content-range', `bytes */${size}`)
+          .header('content-type', 'application/json; charset=utf-8')
+          .send(JSON.stringify(error.body()));
       }
       if (range) {
         return reply

@@ -7,18 +7,17 @@ import type { ServerContext } from '../context';
 import { authOf } from '../http/auth';
 import { notFound } from '../http/errors';
 import { parse } from '../http/validate';
+import { ChatbotParams, id } from '../http/schemas';
 import { ConversationStore } from '../store/conversations';
 
-const id = z.string().min(1);
-const ConversationParams = z.object({ chatbotId: id, conversationId: id });
-const ChatbotParams = z.object({ chatbotId: id });
+export const ConversationParams = ChatbotParams.extend({ conversationId: id });
 
-const MessagesQuery = z.object({
+export const MessagesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   before: id.optional(),
 });
 
-const ReplyBody = z.strictObject({
+export const ReplyBody = z.strictObject({
   conversationId: id,
   text: z
     .string()

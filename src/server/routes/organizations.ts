@@ -5,11 +5,11 @@ import { z } from 'zod';
 import type { ServerContext } from '../context';
 import { notFound } from '../http/errors';
 import { parse } from '../http/validate';
+import { ChatbotParams, id, isoDate } from '../http/schemas';
 import { ContactStore } from '../store/contacts';
 import { OrganizationStore } from '../store/organizations';
 
-const ChatbotParams = z.object({ chatbotId: z.string().min(1) });
-const OrganizationParams = ChatbotParams.extend({ organizationId: z.string().min(1) });
+export const OrganizationParams = ChatbotParams.extend({ organizationId: id });
 
 // A phone number as people write it: digits with optional +, spaces, brackets, dots, dashes
 // or slashes; 5 to 15 digits (E.164 allows at most 15).
@@ -24,14 +24,15 @@ const phoneNumber = z
 
 const fields = {
   name: z.string().trim().min(1, 'name must not be empty').max(200),
-  email: z.email().max(254),
-  website: z.httpUrl({ error: 'Invalid URL: use an http(s) address with a domain' }).max(2048),
+  // Capped before the format is checked, so no format check ever reads an oversized value.
+  email: z.string().max(254).pipe(z.email()),
+  website: z.string().max(2048).pipe(z.httpUrl({ error: 'Invalid URL: use an http(s) address with a domain' })),
   size: z.number().int().min(0),
   industry: z.string().max(200),
   phoneNumber,
 };
 
-const CreateBody = z.strictObject({
+export const CreateBody = z.strictObject({
   name: fields.name,
   email: fields.email.optional(),
   website: fields.website.optional(),
@@ -41,7 +42,7 @@ const CreateBody = z.strictObject({
 });
 
 // A typo in a PATCH is a 400, not a silent no-op; null clears an optional field.
-const PatchBody = z
+export const PatchBody = z
   .strictObject({
     name: fields.name.optional(),
     email: fields.email.nullable().optional(),
@@ -52,30 +53,21 @@ const PatchBody = z
   })
   .refine((body) => Object.keys(body).length > 0, 'Give at least one field to change');
 
-const ListQuery = z.object({
-  // Any ISO date with a zone; normalized below so it compares with the stored toISOString form.
-  pageToken: z.iso.datetime({ offset: true, error: 'pageToken must be an ISO date, e.g. 2024-09-29T07:08:00Z' }).optional(),
+export const ListQuery = z.object({
+  pageToken: isoDate('pageToken').optional(),
   limit: z.coerce.number().int().min(1).max(250).default(50),
 });
 
-const SearchQuery = z.object({
+export const SearchQuery = z.object({
   query: z.string().trim().min(1, 'query must not be empty').max(200),
   page: z.coerce.number().int().min(1),
   pageSize: z.coerce.number().int().min(1).max(250),
   hiddenHits: z
     .string()
+    .max(10_000)
     .optional()
     .transform((value) => (value ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '')),
 });
-
-// Stored dates are toISOString() text, so the token is put in that form to compare as text. A token
-// past year 9999 (e.g. with a negative offset) would print as "+010000-…" and sort before every
-// row; it bounds nothing, so it is dropped.
-function pageBound(token: string | undefined): string | undefined {
-  if (token === undefined) return undefined;
-  const date = new Date(token);
-  return date.getUTCFullYear() > 9999 ? undefined : date.toISOString();
-}
 
 export function organizationRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const organizations = new OrganizationStore(ctx.db);
@@ -91,7 +83,7 @@ export function organizationRoutes(app: FastifyInstance, ctx: ServerContext): vo
   app.get(base, { config: { permission: 'chatbots.organizations.list' } }, async (request) => {
     const { chatbotId } = parse(ChatbotParams, request.params, 'params');
     const query = parse(ListQuery, request.query, 'query');
-    return organizations.list(chatbotId, pageBound(query.pageToken), query.limit);
+    return organizations.list(chatbotId, query.pageToken, query.limit);
   });
 
   app.post(base, { config: { permission: 'chatbots.organizations.create' } }, async (request, reply) => {

@@ -6,18 +6,18 @@ import { DeployEnvironment, Environment } from '../wire';
 import type { ServerContext } from '../context';
 import { ApiError, notFound } from '../http/errors';
 import { parse } from '../http/validate';
+import { ChatbotParams, id } from '../http/schemas';
 import { VersionStore } from '../store/versions';
 
-const ChatbotParams = z.object({ chatbotId: z.string().min(1) });
-const VersionParams = z.object({ chatbotId: z.string().min(1), versionId: z.string().min(1) });
+export const VersionParams = ChatbotParams.extend({ versionId: id });
 
-const CreateBody = z.strictObject({
+export const CreateBody = z.strictObject({
   name: z.string().trim().min(1).max(200),
   description: z.string().max(2000).optional(),
   environment: Environment,
 });
-const DeployBody = z.strictObject({ environment: DeployEnvironment });
-const RollbackBody = z.strictObject({});
+export const DeployBody = z.strictObject({ environment: DeployEnvironment });
+export const RollbackBody = z.strictObject({});
 
 export function versionRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const versions = new VersionStore(ctx.db);

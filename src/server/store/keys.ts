@@ -23,26 +23,42 @@ interface KeyRow {
   chatbot_ids: string;
 }
 
+export interface KeyGrant {
+  label: string;
+  agentId: string;
+  permissions: readonly Permission[];
+  chatbotIds: string[];
+}
+
 export class KeyStore {
-  // Every request looks its key up; the cache keeps that off SQLite. Keys are only ever added.
+  // Every request looks its key up; the cache keeps that off SQLite. Keys change only at start-up
+  // (the workspace's, in put()), which empties it.
   private readonly cache = new Map<string, KeyRecord>();
 
   constructor(private readonly db: Db) {}
 
   /** Creates a key and returns it in plain text; this is the only time it exists unhashed. */
-  create(input: { label: string; agentId: string; permissions: readonly Permission[]; chatbotIds: string[] }): string {
+  create(grant: KeyGrant): string {
     const key = `cc_${randomBytes(24).toString('base64url')}`;
+    this.put(newId('key'), key, grant);
+    return key;
+  }
+
+  /** Stores `key` under `id`, replacing what that id had: the key, its permissions, its chatbots. */
+  put(id: string, key: string, grant: KeyGrant): void {
     this.db.run(
-      'INSERT INTO api_keys (id, key_hash, label, agent_id, permissions, chatbot_ids, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      newId('key'),
+      `INSERT INTO api_keys (id, key_hash, label, agent_id, permissions, chatbot_ids, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET key_hash = excluded.key_hash, label = excluded.label, agent_id = excluded.agent_id,
+         permissions = excluded.permissions, chatbot_ids = excluded.chatbot_ids`,
+      id,
       hashKey(key),
-      input.label,
-      input.agentId,
-      JSON.stringify(input.permissions),
-      JSON.stringify(input.chatbotIds),
+      grant.label,
+      grant.agentId,
+      JSON.stringify(grant.permissions),
+      JSON.stringify(grant.chatbotIds),
       nowIso(),
     );
-    return key;
+    this.cache.clear();
   }
 
   byHash(hash: string): KeyRecord | undefined {

@@ -3,6 +3,7 @@
 // what tests need on top: the running server (URL, every role's key), a customer writing in over
 // HTTP, and taking the server down and up again behind the app's back, on the same port and
 // data, the way a real backend has an outage.
+import { randomBytes } from 'node:crypto';
 import { startServer, type RunningServer, type ServerOptions } from '../../../src/server/app';
 import type { DemoServer } from '../../../src/main/services/accounts/accounts';
 
@@ -10,7 +11,7 @@ export interface DemoOptions {
   dbFile: string;
   simulatePerMin?: number;
   /** Passed on to startServer (e.g. `realtime: false` to make the app poll, a tight `rateLimit`). */
-  serverOptions?: Omit<ServerOptions, 'db' | 'demo' | 'simulatePerMin'>;
+  serverOptions?: Omit<ServerOptions, 'db' | 'demo' | 'simulatePerMin' | 'secret'>;
 }
 
 export interface DemoResponse {
@@ -35,6 +36,8 @@ export class DemoControl implements DemoServer {
   /** Pinned after the first start: the app keeps the URL it was given, so "up" must reuse it. */
   private port: number;
   private counter = 0;
+  /** What the workspace keys derive from: the same after `down()`/`up()`, as the app keeps its key. */
+  private readonly secret = randomBytes(32).toString('base64url');
 
   constructor(private readonly options: DemoOptions) {
     this.port = options.serverOptions?.port ?? 0;
@@ -118,6 +121,7 @@ export class DemoControl implements DemoServer {
       ...this.options.serverOptions,
       port: this.port,
       db: this.options.dbFile,
+      secret: this.secret,
       demo: true,
       simulatePerMin: this.options.simulatePerMin ?? 0,
     }).then(

@@ -13,11 +13,9 @@ import { registryOf } from '../../../src/main/services/platforms/registry';
 import type { Clock } from '../../../src/main/services/ports';
 import { LocalTokenSource } from '../../../src/main/services/push/local-source';
 import type { Notification } from '../../../src/main/services/notify/notifier';
-import { Db } from '../../../src/server/db/database';
 import type { Conversation, Message } from '../../../src/server/wire';
 import { calls, events, type CallInput, type CallName, type CallOutput, type EventName, type EventPayload, type IpcError } from '../../../src/shared/ipc';
 import { conversationKey } from '../../../src/shared/keys';
-import type { Role } from '../../../src/shared/permissions';
 import type { ConversationRef, InboxConversation } from '../../../src/shared/view-models';
 import type { MemoryVault } from '../../support/memory-vault';
 import { until } from '../../support/until';
@@ -152,17 +150,6 @@ export async function customer(to: Endpoint, c: Pick<Conversation, 'chatbotId' |
   const answer = await http<{ conversation: Conversation; message: Message }>(to, 'POST', `/v1/chatbots/${c.chatbotId}/conversations/handle`, body);
   expect(answer.status).toBe(200);
   return answer.body;
-}
-
-/** The demo workspace's keys per role, read from its database file (the app only ever gets the admin key). */
-export function workspaceKeys(demoFile: string): Record<Role, string> {
-  const db = new Db(demoFile);
-  try {
-    const rows = db.all<{ role: Role; key: string }>('SELECT role, key FROM workspace_credentials');
-    return Object.fromEntries(rows.map((r) => [r.role, r.key])) as Record<Role, string>;
-  } finally {
-    db.close();
-  }
 }
 
 export const refOf = (accountId: string, c: { chatbotId: string; id: string }): ConversationRef => ({ accountId, chatbotId: c.chatbotId, conversationId: c.id });

@@ -7,13 +7,26 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 
-const cli = (args: string[]) =>
-  spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, DECKHAND_SERVER_SECRET: '', ...env },
+  });
 
 interface Started {
   url: string;
   chatbots: string[];
-  keys: { admin: string; agent: string; viewer: string };
+  keys: { admin: string; agent: string; viewer: string; channel: string };
+  secret?: string;
+}
+
+async function startAndStop(args: string[], env: Record<string, string> = {}): Promise<Started> {
+  const child = cli(args, env);
+  const exit = exited(child);
+  const started = JSON.parse(await firstLine(child)) as Started;
+  child.kill('SIGTERM');
+  expect((await exit).code).toBe(0);
+  return started;
 }
 
 function firstLine(child: ChildProcess): Promise<string> {
@@ -38,10 +51,12 @@ describe('npm run server', () => {
     const first = cli(['--port', '0', '--db', db, '--demo', '--json']);
     const firstExit = exited(first);
     const started = JSON.parse(await firstLine(first)) as Started;
+    // No secret given: one is made and printed, the only way to get these keys again.
     expect(started).toEqual({
       url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
       chatbots: ['bot_shop', 'bot_service'],
-      keys: { admin: expect.any(String), agent: expect.any(String), viewer: expect.any(String) },
+      keys: { admin: expect.any(String), agent: expect.any(String), viewer: expect.any(String), channel: expect.any(String) },
+      secret: expect.stringMatching(/^.{16,}$/),
     });
     const headers = { 'x-chatcaptain-key': started.keys.admin, 'content-type': 'application/json' };
     const created = await fetch(`${started.url}/v1/chatbots/bot_shop/organizations`, {
@@ -54,10 +69,11 @@ describe('npm run server', () => {
     first.kill('SIGTERM');
     expect((await firstExit).code).toBe(0);
 
-    const second = cli(['--port', '0', '--db', db, '--demo', '--json']);
+    const second = cli(['--port', '0', '--db', db, '--demo', '--json', '--secret', started.secret!]);
     const secondExit = exited(second);
     const restarted = JSON.parse(await firstLine(second)) as Started;
     expect(restarted.keys).toEqual(started.keys);
+    expect(restarted.secret).toBeUndefined();
     const again = await fetch(`${restarted.url}/v1/chatbots/bot_shop/organizations/${organization.id}`, { headers });
     expect(again.status).toBe(200);
     expect(((await again.json()) as { organization: { name: string } }).organization.name).toBe('Neustart GmbH');
@@ -65,7 +81,19 @@ describe('npm run server', () => {
     expect((await secondExit).code).toBe(0);
   });
 
+  it('takes the secret from DECKHAND_SERVER_SECRET too; without one, a file gets new keys', async () => {
+    const db = join(dir, 'env.db');
+    const secret = 'a-secret-from-the-environment';
+    const first = await startAndStop(['--port', '0', '--db', db, '--json'], { DECKHAND_SERVER_SECRET: secret });
+    expect(first.secret).toBeUndefined();
+    expect((await startAndStop(['--port', '0', '--db', db, '--json'], { DECKHAND_SERVER_SECRET: secret })).keys).toEqual(first.keys);
+    const fresh = await startAndStop(['--port', '0', '--db', db, '--json']);
+    expect(fresh.keys.admin).not.toBe(first.keys.admin);
+    expect(fresh.secret).toEqual(expect.any(String));
+  });
+
   it.each([
+    [['--secret', 'too-short'], /at least 16 characters/],
     [['--port', 'abc'], /--port takes a whole number/],
     [['--simulate', '-3'], /--simulate/],
     [['--frobnicate'], /Unknown option '--frobnicate'/],

@@ -9,7 +9,7 @@ import { Simulator } from '../../../src/server/demo/simulator';
 import { ensureWorkspace } from '../../../src/server/store/workspace';
 import { messageTypes } from '../../../src/shared/domain';
 import type { Conversation, Message } from '../../../src/server/wire';
-import { call, useServer } from '../../support/server';
+import { call, testSecret, useServer } from '../../support/server';
 
 const server = useServer({ demo: true });
 const chatbots = ['bot_shop', 'bot_service'];
@@ -165,7 +165,10 @@ describe('demo seed', () => {
     expect(part.status).toBe(206);
     expect(part.headers.get('content-range')).toBe(`bytes 4-19/${whole.length}`);
     expect(Buffer.from(await part.arrayBuffer())).toEqual(whole.subarray(4, 20));
-    expect((await fetch(url, { headers: { range: `bytes=${whole.length + 10}-` } })).status).toBe(416);
+    const past = await fetch(url, { headers: { range: `bytes=${whole.length + 10}-` } });
+    expect(past.status).toBe(416);
+    expect(past.headers.get('content-range')).toBe(`bytes */${whole.length}`);
+    expect(await past.json()).toEqual({ error: expect.stringContaining('range'), type: 'InvalidPayload' });
     const etag = (await fetch(url)).headers.get('etag')!;
     expect((await fetch(url, { headers: { 'if-none-match': etag } })).status).toBe(304);
   });
@@ -199,7 +202,7 @@ describe('demo seed', () => {
     const db = new Db(':memory:');
     const ctx: ServerContext = { db, events: { emit() {}, push() {} }, baseUrl: () => '' };
     const started = performance.now();
-    seedDemo(ctx, ensureWorkspace(db));
+    seedDemo(ctx, ensureWorkspace(db, testSecret));
     expect(performance.now() - started).toBeLessThan(2000);
     db.close();
   });
@@ -235,7 +238,7 @@ describe('traffic simulator', () => {
 
   it('sends about perMinute messages a minute, and leaves no timer behind when stopped', async () => {
     const db = new Db(':memory:');
-    const workspace = ensureWorkspace(db);
+    const workspace = ensureWorkspace(db, testSecret);
     let messages = 0;
     let events = 0;
     const ctx: ServerContext = {

@@ -2,7 +2,7 @@
 // permission gets past auth (whatever the handler then says of the empty request: 400 or 404,
 // never 401/403); a role without it gets 403 with the permission named.
 import { describe, expect, it } from 'vitest';
-import { rolePermissions, type Permission, type Role } from '../../../src/shared/permissions';
+import { rolePermissions, roles, type Permission } from '../../../src/shared/permissions';
 import { call, useServer } from '../../support/server';
 
 const c = '/v1/chatbots/bot_shop';
@@ -37,7 +37,6 @@ const routes: [method: string, path: string, permission: Permission][] = [
   ['POST', `${c}/versions/ver_missing/deploy`, 'chatbots.versions.deploy'],
   ['POST', `${c}/versions/ver_missing/rollback`, 'chatbots.versions.deploy'],
 ];
-const roles: Role[] = ['admin', 'agent', 'viewer'];
 const cases = routes.flatMap(([method, path, permission]) => roles.map((role) => ({ method, path, permission, role })));
 
 describe('permission matrix', () => {
@@ -45,6 +44,20 @@ describe('permission matrix', () => {
 
   it('covers every permission', () => {
     expect(new Set(routes.map((r) => r[2]))).toEqual(new Set(rolePermissions.admin));
+  });
+
+  it("covers every route of the server's table that needs a permission, with that permission", () => {
+    const table = server.get().routes.filter((r) => r.method !== 'HEAD' && r.permission && r.permission !== 'authenticated');
+    const matches = (url: string, path: string) => new RegExp(`^${url.replace(/:\w+/g, '[^/]+')}$`).test(path);
+    const params = (url: string) => url.split(':').length;
+    // The route a path reaches: as in Fastify's router, a static segment wins over a parameter.
+    const routeOf = (method: string, path: string) =>
+      table.filter((r) => r.method === method && matches(r.url, path)).sort((a, b) => params(a.url) - params(b.url))[0];
+    const covered = table.map((r) => {
+      const entry = routes.find(([method, path]) => routeOf(method, path) === r);
+      return `${r.method} ${r.url} ${entry?.[2] ?? 'not in the matrix'}`;
+    });
+    expect(covered).toEqual(table.map((r) => `${r.method} ${r.url} ${r.permission}`));
   });
 
   it.each(cases)('$role $method $path', async ({ method, path, permission, role }) => {
@@ -91,5 +104,47 @@ describe('permission matrix', () => {
       });
     }
     expect((await call(s, 'GET', '/v1/auth/me', { key: null })).status).toBe(401);
+  });
+});
+
+describe('who may post as a customer', () => {
+  const server = useServer();
+  const customer = { chatbotId: 'bot_shop', channelId: 'whatsapp', channelName: 'WhatsApp Business' };
+
+  it('has the four roles, channel among them', () => {
+    expect(Object.keys(server.get().workspace.keys).sort()).toEqual(['admin', 'agent', 'channel', 'viewer']);
+    expect(rolePermissions.channel).toEqual(['chatbots.messages.handle', 'chatbots.events.handle']);
+  });
+
+  it('lets the channel key post messages and events, and read nothing', async () => {
+    const key = server.get().workspace.keys.channel;
+    const handled = await call(server.get(), 'POST', `${c}/conversations/handle`, { key, body: { ...customer, providerId: 'ch-1', text: 'Hallo' } });
+    expect(handled.status).toBe(200);
+    expect(handled.body.message).toMatchObject({ sender: 'contact', direction: 'incoming' });
+    const event = await call(server.get(), 'POST', `${c}/conversations/event`, { key, body: { ...customer, providerId: 'ch-2', event: 'user_seen' } });
+    expect(event.status).toBe(200);
+    expect((await call(server.get(), 'GET', `${c}/conversations`, { key })).status).toBe(403);
+  });
+
+  it('refuses the agent key a message as the customer', async () => {
+    const key = server.get().workspace.keys.agent;
+    const response = await call(server.get(), 'POST', `${c}/conversations/handle`, { key, body: { ...customer, providerId: 'ag-1', text: 'Ich bin der Kunde' } });
+    expect(response.status).toBe(403);
+    expect(response.body).toEqual({ type: 'Forbidden', error: expect.stringContaining('chatbots.messages.handle') });
+    expect((await call(server.get(), 'GET', `${c}/conversations/find?channelId=whatsapp&providerId=ag-1`)).status).toBe(404);
+  });
+
+  it('lets the agent key send an event into an existing conversation, but not start one with it', async () => {
+    const s = server.get();
+    const key = s.workspace.keys.agent;
+    const fresh = await call(s, 'POST', `${c}/conversations/event`, { key, body: { ...customer, providerId: 'ag-2', event: 'user_seen' } });
+    expect(fresh.status).toBe(403);
+    expect(fresh.body).toEqual({ type: 'Forbidden', error: expect.stringContaining('chatbots.messages.handle') });
+    expect((await call(s, 'GET', `${c}/conversations/find?channelId=whatsapp&providerId=ag-2`)).status).toBe(404);
+
+    await call(s, 'POST', `${c}/conversations/handle`, { key: s.workspace.keys.channel, body: { ...customer, providerId: 'ag-3', text: 'Hallo' } });
+    const existing = await call(s, 'POST', `${c}/conversations/event`, { key, body: { ...customer, providerId: 'ag-3', event: 'user_seen' } });
+    expect(existing.status).toBe(200);
+    expect(existing.body.conversation).toMatchObject({ providerId: 'ag-3' });
   });
 });

@@ -1,6 +1,7 @@
 // Realtime over socket.io: the handshake checks the key, each chatbot is a room, room events
 // carry a per-chatbot seq without gaps, and `push` reaches only agents with a push token.
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Permission } from '../../../src/shared/permissions';
 import { call, useServer } from '../../support/server';
 import { connect, type Recorder } from '../../support/socket';
 
@@ -96,6 +97,44 @@ describe('realtime', () => {
     await handle('4915100000004', 'marker');
     await agent.waitFor((r) => r.event === 'message.created' && (r.data.message as { payload: { text?: string } }).payload.text === 'marker');
     expect(agent.received.filter((r) => r.event === 'push')).toHaveLength(1);
+  });
+});
+
+describe('realtime permissions', () => {
+  const server = useServer();
+  afterEach(() => open.splice(0).forEach((r) => r.close()));
+  const open: Recorder[] = [];
+  const subscribeWith = async (permissions: Permission[]) => {
+    const s = server.get();
+    const key = s.issueKey({ agentId: 'agent_sam', permissions, chatbotIds: ['bot_shop'] });
+    const recorder = await connect(s.url, { key, chatbotId: 'bot_shop' });
+    open.push(recorder);
+    return recorder;
+  };
+
+  it('delivers each event only to keys that may read it', async () => {
+    const s = server.get();
+    const conversationsOnly = await subscribeWith(['chatbots.conversations.list']);
+    const withMessages = await subscribeWith(['chatbots.conversations.list', 'chatbots.messages.list']);
+    const withAgents = await subscribeWith(['chatbots.conversations.list', 'chatbots.inbox.agents.list']);
+    const body = { chatbotId: 'bot_shop', channelId: 'whatsapp', channelName: 'WhatsApp Business', providerId: 'perm-1', text: 'Hallo' };
+    const { conversation } = (await call(s, 'POST', '/v1/chatbots/bot_shop/conversations/handle', { body })).body;
+    await call(s, 'POST', '/v1/inbox/bot_shop/agents/me/online', { key: s.workspace.keys.agent, body: { online: true, clientTimestamp: '7000' } });
+    // A last change every socket may see: events reach a socket in order, so what came before it is in.
+    await call(s, 'PATCH', `/v1/chatbots/bot_shop/conversations/${conversation.id}`, { body: { archived: true } });
+    const archived = (r: { event: string; data: Record<string, unknown> }) =>
+      r.event === 'conversation.upserted' && (r.data.conversation as { archived: boolean }).archived;
+    for (const recorder of [conversationsOnly, withMessages, withAgents]) await recorder.waitFor(archived);
+
+    const kinds = (r: Recorder) => [...new Set(r.received.map((e) => e.event))].sort();
+    expect(kinds(conversationsOnly)).toEqual(['conversation.upserted']);
+    expect(kinds(withMessages)).toEqual(['conversation.upserted', 'message.created']);
+    expect(kinds(withAgents)).toEqual(['agent.online', 'conversation.upserted']);
+  });
+
+  it('refuses a handshake for a key that may read no conversations', async () => {
+    const s = server.get();
+    await expect(connect(s.url, { key: s.workspace.keys.channel, chatbotId: 'bot_shop' })).rejects.toThrow(/chatbots\.conversations\.list/);
   });
 });
 

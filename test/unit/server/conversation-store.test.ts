@@ -5,13 +5,14 @@ import { Db } from '../../../src/server/db/database';
 import type { EventSink } from '../../../src/server/realtime/hub';
 import { ConversationStore } from '../../../src/server/store/conversations';
 import { ensureWorkspace } from '../../../src/server/store/workspace';
+import { testSecret } from '../../support/server';
 
 const silent: EventSink = { emit: () => undefined, push: () => undefined };
 
 describe('ConversationStore.addMessage', () => {
   it('counts contact messages as unread and clears the count when an agent answers', () => {
     const db = new Db(':memory:');
-    const workspace = ensureWorkspace(db);
+    const workspace = ensureWorkspace(db, testSecret);
     const store = new ConversationStore(db, silent, () => 'http://127.0.0.1:1');
     const c = store.create('bot_shop', { channelId: 'web', channelName: 'Web chat', providerId: 'v-1' });
     const text = (t: string) => ({ type: 'text' as const, payload: { text: t } });

@@ -13,9 +13,11 @@ import { startServer, type RunningServer } from '../../../../src/server/app';
 import type { Ability } from '../../../../src/shared/capabilities';
 import type { Role } from '../../../../src/shared/permissions';
 import { InboxFilter } from '../../../../src/shared/view-models';
+import { workspaceKey } from '../../../../src/server/store/workspace';
 import { MemoryVault } from '../../../support/memory-vault';
+import { testSecret } from '../../../support/server';
 import { until } from '../../../support/until';
-import { CHATBOTS, Harness, activeTimers, customer, fast, http, refOf, serverConversations, storedAccounts, workspaceKeys, type Endpoint } from '../app-harness';
+import { CHATBOTS, Harness, activeTimers, customer, fast, http, refOf, serverConversations, storedAccounts, type Endpoint } from '../app-harness';
 
 // A "real" ChatCaptain account needs a server that outlives the app: the embedded demo stops
 // with its Deckhand and comes back on another port, so these accounts talk to a standalone
@@ -39,7 +41,7 @@ describe('the app with accounts', () => {
     chatcaptain = await startServer({ db: join(root, 'chatcaptain.sqlite'), demo: true });
     keys = chatcaptain.workspace.keys;
     server = { url: chatcaptain.url, key: keys.admin };
-    a = new Harness(dataDir, vault, embeddedDemo(demoFile, { simulatePerMin: 0 }));
+    a = new Harness(dataDir, vault, embeddedDemo(demoFile, { secret: testSecret, simulatePerMin: 0 }));
     await a.app.start();
     await a.call('session.openDemo', {});
   });
@@ -113,7 +115,7 @@ describe('the app with accounts', () => {
         return real;
       },
     };
-    b = new Harness(dataDir, vault, embeddedDemo(demoFile, { simulatePerMin: 0 }), { platforms: registryOf(gated) });
+    b = new Harness(dataDir, vault, embeddedDemo(demoFile, { secret: testSecret, simulatePerMin: 0 }), { platforms: registryOf(gated) });
     await b.app.start();
     const session = await b.call('session.state', {});
     expect(session.accounts.map((x) => x.demo).sort()).toEqual([false, true]);
@@ -179,7 +181,7 @@ describe('the app with accounts', () => {
   });
 
   it('asks before storing a key where the OS offers no real encryption', async () => {
-    const c = new Harness(join(root, 'plain'), new MemoryVault('basic_text'), embeddedDemo(join(root, 'unused.sqlite')));
+    const c = new Harness(join(root, 'plain'), new MemoryVault('basic_text'), embeddedDemo(join(root, 'unused.sqlite'), { secret: testSecret }));
     try {
       await c.app.start();
       expect((await c.call('session.state', {})).vault.encryption).toBe('basic_text');
@@ -201,7 +203,7 @@ describe('the first start', () => {
   it('opens the demo on a machine where nothing was set up, and not again after the agent signed out of it', async () => {
     const root = mkdtempSync(join(tmpdir(), 'deckhand-first-run-'));
     const data = join(root, 'data');
-    const demo = () => embeddedDemo(join(root, 'demo.sqlite'), { simulatePerMin: 0 });
+    const demo = () => embeddedDemo(join(root, 'demo.sqlite'), { secret: testSecret, simulatePerMin: 0 });
     const first = new Harness(data, new MemoryVault(), demo(), { openDemoOnFirstRun: true });
     try {
       await first.app.start();
@@ -225,7 +227,7 @@ describe('the first start', () => {
   it('tries again after a failed start instead of keeping the failure', async () => {
     const root = mkdtempSync(join(tmpdir(), 'deckhand-demo-'));
     const later = join(root, 'not-yet');
-    const h = new Harness(join(root, 'data'), new MemoryVault(), embeddedDemo(join(later, 'demo.sqlite'), { simulatePerMin: 0 }));
+    const h = new Harness(join(root, 'data'), new MemoryVault(), embeddedDemo(join(later, 'demo.sqlite'), { secret: testSecret, simulatePerMin: 0 }));
     try {
       await h.app.start();
       expect((await h.failure('session.openDemo', {})).code).toBe('Internal');
@@ -243,7 +245,7 @@ describe('stop', () => {
   it('leaves no timer running and closes the demo server', async () => {
     const root = mkdtempSync(join(tmpdir(), 'deckhand-stop-'));
     const baseline = activeTimers();
-    const h = new Harness(join(root, 'data'), new MemoryVault(), embeddedDemo(join(root, 'demo.sqlite'), { simulatePerMin: 0 }));
+    const h = new Harness(join(root, 'data'), new MemoryVault(), embeddedDemo(join(root, 'demo.sqlite'), { secret: testSecret, simulatePerMin: 0 }));
     try {
       await h.app.start();
       const account = await h.call('session.openDemo', {});
@@ -255,7 +257,7 @@ describe('stop', () => {
       await h.call('conversation.reply', { ref, text: 'On it.' });
       await h.call('presence.set', { online: true });
       const other = h.app.cache.inbox().find((c) => c.status === 'waiting' && c.assignedAgentId === null && c.key !== conversation.key)!;
-      await customer({ url: account.baseUrl, key: workspaceKeys(join(root, 'demo.sqlite')).admin }, { ...other, providerId: other.contactHandle! }, 'ping');
+      await customer({ url: account.baseUrl, key: workspaceKey(testSecret, 'admin') }, { ...other, providerId: other.contactHandle! }, 'ping');
       expect(h.clock.pending.size).toBeGreaterThan(0);
 
       await h.app.stop();

@@ -10,7 +10,9 @@ import type { Conversation, Message } from '../../../../src/server/wire';
 import { Ability } from '../../../../src/shared/capabilities';
 import { filterInbox } from '../../../../src/shared/inbox-filter';
 import { InboxFilter } from '../../../../src/shared/view-models';
+import { workspaceKey } from '../../../../src/server/store/workspace';
 import { MemoryVault } from '../../../support/memory-vault';
+import { testSecret } from '../../../support/server';
 import { until } from '../../../support/until';
 import {
   CHATBOTS,
@@ -24,7 +26,6 @@ import {
   serverConversations,
   serverMessageIds,
   tag,
-  workspaceKeys,
   type Endpoint,
 } from '../app-harness';
 
@@ -41,7 +42,7 @@ describe('the app with the demo workspace', () => {
 
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'deckhand-workspace-'));
-    const server = embeddedDemo(join(root, 'demo.sqlite'), { simulatePerMin: 0 });
+    const server = embeddedDemo(join(root, 'demo.sqlite'), { secret: testSecret, simulatePerMin: 0 });
     h = new Harness(join(root, 'data'), new MemoryVault(), server);
     await h.app.start();
     // Before the app opens the demo: two long conversations whose history it has never seen.
@@ -318,7 +319,7 @@ describe('the app with the demo workspace', () => {
   });
 
   it('adds the same server with the agent key as a second account, each with its own "mine"', async () => {
-    const agentKey = workspaceKeys(join(root, 'demo.sqlite')).agent;
+    const agentKey = workspaceKey(testSecret, 'agent');
     const account = await h.call('session.addAccount', { baseUrl: demo.url, key: agentKey, chatbotIds: CHATBOTS });
     expect(account).toMatchObject({ platform: 'chatcaptain', demo: false, agent: { id: 'agent_jonas' } });
     await until(() => h.app.cache.inbox().filter((c) => c.accountId === account.id).length === all.length, "the agent account's inbox");

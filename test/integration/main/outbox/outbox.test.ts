@@ -14,7 +14,7 @@ import { Outbox, type OutboxOptions, type Replier } from '../../../../src/main/s
 import { systemClock } from '../../../../src/main/services/ports';
 import type { BackoffOptions } from '../../../../src/main/services/backoff';
 import type { ConversationRef, OutboxItem } from '../../../../src/shared/view-models';
-import { call } from '../../../support/server';
+import { call, testSecret } from '../../../support/server';
 
 const chatbotId = 'bot_shop';
 /** Only flush() can bring a reply back within a test: the first retry waits a full minute. */
@@ -39,7 +39,7 @@ afterEach(async () => {
 });
 
 async function serve(port?: number): Promise<RunningServer> {
-  const server = await startServer({ db: serverFile, realtime: false, ...(port !== undefined && { port }) });
+  const server = await startServer({ db: serverFile, secret: testSecret, realtime: false, ...(port !== undefined && { port }) });
   servers.push(server);
   return server;
 }

@@ -15,7 +15,7 @@ import { capabilitiesOf, type LiveEvent, type LiveHandlers } from '../../../../s
 import { startServer, type RunningServer } from '../../../../src/server/app';
 import { Ability, Capability } from '../../../../src/shared/capabilities';
 import { rolePermissions, type Role } from '../../../../src/shared/permissions';
-import { call, useServer } from '../../../support/server';
+import { call, testSecret, useServer } from '../../../support/server';
 import { until } from '../../../support/until';
 
 const server = useServer({ demo: true });
@@ -47,6 +47,8 @@ const roleAbilities: Record<Role, Ability[]> = {
   admin: [...Ability.options],
   agent: ['assign', 'archive', 'markRead', 'handBack', 'customEvent', 'presence', 'pushToken', 'organizations.list', 'organizations.get', 'organizations.contacts'],
   viewer: ['organizations.list', 'organizations.get', 'organizations.contacts', 'versions.list'],
+  // A channel integration's key: it posts for customers; of the agent's tools only custom events.
+  channel: ['customEvent'],
 };
 
 describe('capabilities', () => {
@@ -56,7 +58,7 @@ describe('capabilities', () => {
 });
 
 describe('identity', () => {
-  it.each(['admin', 'agent', 'viewer'] as const)('tells who the %s key is and what it may do', async (role) => {
+  it.each(['admin', 'agent', 'viewer', 'channel'] as const)('tells who the %s key is and what it may do', async (role) => {
     const s = server.get();
     const identity = await platform(role).identity(['bot_shop', 'bot_service']);
     const agent = s.workspace.agents.find((a) => a.id === s.workspace.agentOf[role])!;
@@ -402,14 +404,14 @@ describe('live feed', () => {
   it('connects again after the server restarts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'deckhand-backend-'));
     const db = join(dir, 'server.sqlite');
-    let s = await startServer({ demo: true, db });
+    let s = await startServer({ demo: true, db, secret: testSecret });
     try {
       const { log, handlers } = recorder();
       open.push(platform('agent', s).live.subscribe('bot_shop', handlers));
       await until(() => log.connects === 1, 'the first connect');
       await s.close();
       await until(() => log.disconnects.length === 1, 'the disconnect');
-      s = await startServer({ demo: true, db, port: s.port });
+      s = await startServer({ demo: true, db, port: s.port, secret: testSecret });
       await until(() => log.connects === 2, 'the reconnect');
       expect(log.unavailable).toEqual([]);
     } finally {

@@ -13,7 +13,7 @@ import { LocalTokenSource } from '../../../../src/main/services/push/local-sourc
 import { PushService, type PushServiceOptions } from '../../../../src/main/services/push/push-service';
 import type { PushMessage, PushTokenSource } from '../../../../src/main/services/push/token-source';
 import { startServer } from '../../../../src/server/app';
-import { call, useServer } from '../../../support/server';
+import { call, testSecret, useServer } from '../../../support/server';
 import { ManualClock } from '../../../support/manual-clock';
 import { MemoryVault } from '../../../support/memory-vault';
 
@@ -234,7 +234,7 @@ describe('PushService', () => {
   it('retries a failed registration with backoff and clears the error once it succeeds', async () => {
     // A server that is down for a while: same database file and port before and after.
     const db = join(dir, 'down.sqlite');
-    const before = await startServer({ db });
+    const before = await startServer({ db, secret: testSecret });
     const { port } = before;
     const key = before.workspace.keys.agent;
     await before.close();
@@ -246,7 +246,7 @@ describe('PushService', () => {
     await vi.waitFor(() => expect(service.state().error).toMatch(/^Could not register for push notifications with bot_shop: /));
     expect(service.state().registered).toBe(false);
 
-    const after = await startServer({ db, port });
+    const after = await startServer({ db, port, secret: testSecret });
     try {
       // The backoff timer, not anything else, sends it again.
       clock.advance(999);

@@ -19,7 +19,7 @@ import { startServer, type RunningServer } from '../../../../src/server/app';
 import type { Conversation, Message } from '../../../../src/server/wire';
 import type { Message as DomainMessage } from '../../../../src/shared/domain';
 import type { ConnectionState, InboxConversation } from '../../../../src/shared/view-models';
-import { call } from '../../../support/server';
+import { call, testSecret } from '../../../support/server';
 import { until } from '../../../support/until';
 
 const ACCOUNT = 'acc_test';
@@ -188,7 +188,7 @@ describe('ChatbotSync live', () => {
 
   it('loses and duplicates nothing while the server restarts, with a writer running throughout', async () => {
     const file = join(dir, 'server.sqlite');
-    let s = await startServer({ db: file });
+    let s = await startServer({ db: file, secret: testSecret });
     const port = s.port;
     cleanups.push(() => s.close());
 
@@ -234,12 +234,12 @@ describe('ChatbotSync live', () => {
     await until(() => state(sync) !== 'live', 'the sync to notice');
     // While the client cannot reach the server, the writer goes on through another instance on
     // the same file: these messages can only reach the cache through the resync.
-    const interim = await startServer({ db: file });
+    const interim = await startServer({ db: file, secret: testSecret });
     target = interim;
     const atInterim = posted;
     await until(() => posted >= atInterim + 15, 'messages while disconnected');
     await interim.close();
-    s = await startServer({ db: file, port });
+    s = await startServer({ db: file, port, secret: testSecret });
     target = s;
     const atRestart = posted;
     await until(() => state(sync) === 'live' && posted >= atRestart + 15, 'live again with more messages');
@@ -457,7 +457,7 @@ describe('ChatbotSync live', () => {
 
   it('shows a socket server that went away as offline with attempts, and live again when it is back', async () => {
     const file = join(dir, 'server.sqlite');
-    let s = await startServer({ db: file });
+    let s = await startServer({ db: file, secret: testSecret });
     const port = s.port;
     cleanups.push(() => s.close());
     const { sync, log } = setup(platformFor(s), { pollMs: 100 });
@@ -469,7 +469,7 @@ describe('ChatbotSync live', () => {
     await until(() => state(sync) === 'offline' && sync.state().attempt >= 2, 'offline with attempts', 15_000);
     expect(sync.state().nextRetryAt).toBeGreaterThan(Date.now() - 1000);
 
-    s = await startServer({ db: file, port });
+    s = await startServer({ db: file, port, secret: testSecret });
     await until(() => state(sync) === 'live', 'live again', 15_000);
     const states = log.connection.map((c) => c.state);
     expect(states.lastIndexOf('offline')).toBeLessThan(states.lastIndexOf('live'));
@@ -494,7 +494,7 @@ describe('ChatbotSync live', () => {
 describe('ChatbotSync polling', () => {
   it('polls a server without socket.io, picks up changes and deletions, and backs off while it is away', async () => {
     const file = join(dir, 'plain.sqlite');
-    let s = await startServer({ db: file, realtime: false });
+    let s = await startServer({ db: file, realtime: false, secret: testSecret });
     const port = s.port;
     cleanups.push(() => s.close());
     // Alternating draws: a next try announced with one draw and scheduled with another would show.
@@ -542,7 +542,7 @@ describe('ChatbotSync polling', () => {
     }
     expect(draws.length).toBeGreaterThanOrEqual(3); // the waits are jittered
 
-    s = await startServer({ db: file, realtime: false, port });
+    s = await startServer({ db: file, realtime: false, port, secret: testSecret });
     const back = await customer(s, 'p-back', 'back again');
     await until(() => sync.state().state === 'polling' && cache.conversation(ref(back.conversation.id)) !== null, 'polling again');
     expect(sync.state()).toMatchObject({ attempt: 0, nextRetryAt: null, lastError: null });
