@@ -19,6 +19,9 @@ import { mediaRoutes } from './routes/media';
 import { meRoutes } from './routes/me';
 import { seedDemo } from './demo/seed';
 import { Simulator } from './demo/simulator';
+import { botpressApi } from './botpress/plugin';
+import { ensureBotpressWorkspace, type BotpressWorkspace } from './botpress/workspace';
+import type { NewToken } from './botpress/tokens';
 
 export interface ServerOptions {
   /** A SQLite file, or ':memory:'. */
@@ -44,6 +47,8 @@ export interface RunningServer {
   app: FastifyInstance;
   /** Makes another API key (returned in plain text once), e.g. one limited to some chatbots. */
   issueKey(input: { agentId: string; permissions: readonly Permission[]; chatbotIds: string[]; label?: string }): string;
+  /** The Botpress part: its bot, workspace and demo tokens, and a way to make other tokens. */
+  botpress: Pick<BotpressWorkspace, 'botId' | 'workspaceId' | 'tokens' | 'accounts'> & { issueToken(input: NewToken): string };
   close(): Promise<void>;
 }
 
@@ -54,6 +59,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const hub = new Hub(db);
   const keys = new KeyStore(db);
   const workspace = ensureWorkspace(db);
+  const botpress = ensureBotpressWorkspace(db);
   let url = '';
   const ctx: ServerContext = { db, events: hub, baseUrl: () => url };
 
@@ -89,6 +95,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     routes(app, ctx);
   }
 
+  // The Botpress part authenticates, limits and answers errors on its own (src/server/botpress).
+  // Of the simulated traffic it gets a third: it is one bot of three.
+  const perMin = options.simulatePerMin ?? 0;
+  await app.register(botpressApi, { ctx, workspace: botpress, limits: limit, demo: options.demo, simulatePerMin: perMin / 3 });
+
   if (options.demo) seedDemo(ctx, workspace);
   if (options.realtime !== false) hub.attach(app.server, keys);
 
@@ -97,7 +108,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const port = typeof address === 'object' && address ? address.port : 0;
   url = `http://${options.host ?? '127.0.0.1'}:${port}`;
 
-  const simulator = options.simulatePerMin ? new Simulator(ctx, workspace, options.simulatePerMin) : null;
+  const simulator = perMin ? new Simulator(ctx, workspace, (perMin * 2) / 3) : null;
   simulator?.start();
 
   let closing: Promise<void> | null = null;
@@ -107,6 +118,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     workspace,
     app,
     issueKey: ({ label = 'issued', ...rest }) => keys.create({ label, ...rest }),
+    botpress: {
+      botId: botpress.botId,
+      workspaceId: botpress.workspaceId,
+      tokens: botpress.tokens,
+      accounts: botpress.accounts,
+      issueToken: (input) => botpress.tokenStore.issue(input),
+    },
     close: () =>
       (closing ??= (async () => {
         simulator?.stop();

@@ -50,9 +50,18 @@ async function main(): Promise<void> {
     process.exit(1);
   });
   const { workspace } = server;
+  // The Botpress part answers on the same origin: it is @botpress/client's apiUrl. `token` is
+  // the agent's (what Deckhand signs in with), `adminToken` may also delete.
+  const botpress = {
+    url: server.url,
+    token: server.botpress.tokens.agent,
+    adminToken: server.botpress.tokens.admin,
+    botId: server.botpress.botId,
+    workspaceId: server.botpress.workspaceId,
+  };
   if (options.json) {
     process.stdout.write(
-      `${JSON.stringify({ url: server.url, chatbots: workspace.chatbots.map((c) => c.id), keys: workspace.keys })}\n`,
+      `${JSON.stringify({ url: server.url, chatbots: workspace.chatbots.map((c) => c.id), keys: workspace.keys, botpress })}\n`,
     );
   } else {
     process.stdout.write(
@@ -60,6 +69,9 @@ async function main(): Promise<void> {
         `Deckhand local API server on ${server.url}`,
         `  chatbots: ${workspace.chatbots.map((c) => `${c.id} (${c.name})`).join(', ')}`,
         ...Object.entries(workspace.keys).map(([role, key]) => `  ${role} key: ${key}`),
+        `  botpress: bot ${botpress.botId}, workspace ${botpress.workspaceId}`,
+        `    agent token: ${botpress.token}`,
+        `    admin token: ${botpress.adminToken}`,
         `  database: ${options.db}${options.demo ? ', demo data' : ''}${options.simulatePerMin ? `, simulating ${options.simulatePerMin} messages/min` : ''}`,
         '',
       ].join('\n'),

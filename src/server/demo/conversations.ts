@@ -21,7 +21,7 @@ const DAY = 24 * HOUR;
 
 // How long after the previous message each one arrives: bots answer in seconds, people take
 // minutes, and by e-mail everyone takes longer.
-function gap(rng: Random, previous: Sender, next: Sender, channel: ChannelId, firstAgentTurn: boolean): number {
+export function gap(rng: Random, previous: Sender, next: Sender, channel: ChannelId, firstAgentTurn: boolean): number {
   const between = (min: number, max: number) => min + rng.next() * (max - min);
   let ms: number;
   if (next === 'bot') ms = previous === 'bot' ? between(0.6 * SECOND, 2 * SECOND) : between(1.5 * SECOND, 6 * SECOND);
