@@ -24,7 +24,8 @@ const tagKey = z
   .string()
   .min(1)
   .max(100)
-  .regex(/^[A-Za-z0-9_][A-Za-z0-9_:.-]*$/, 'tag names use letters, digits, _ : . -');
+  .regex(/^[A-Za-z0-9_][A-Za-z0-9_:.-]*$/, 'tag names use letters, digits, _ : . -')
+  .refine((key) => key !== '__proto__', 'tag names cannot be __proto__');
 const tagValue = z.string().max(1000);
 const bounded = <T extends z.ZodType>(record: T) =>
   record.refine((value) => Object.keys(value as object).length <= MAX_TAGS, `at most ${MAX_TAGS} tags`);
@@ -34,9 +35,13 @@ export const tags = bounded(z.record(tagKey, tagValue));
 export const tagsPatch = bounded(z.record(tagKey, tagValue.nullable()));
 export const discriminateByTags = z.array(tagKey).max(MAX_TAGS);
 
-/** Free-form JSON within a size and depth, walked without recursion so no input can overflow the stack. */
+/**
+ * Free-form JSON within a size and depth, walked without recursion so no input can overflow the
+ * stack. `__proto__` keys are refused before anything copies the object (copying would set a
+ * prototype instead of a key).
+ */
 export function boundedJson(maxBytes: number, maxDepth = 16) {
-  return z.record(z.string().max(200), z.unknown()).superRefine((value, ctx) => {
+  const walk = z.unknown().superRefine((value, ctx) => {
     let bytes = 0;
     const stack: [unknown, number][] = [[value, 0]];
     while (stack.length > 0) {
@@ -49,6 +54,7 @@ export function boundedJson(maxBytes: number, maxDepth = 16) {
       } else if (item && typeof item === 'object') {
         bytes += 2;
         for (const [key, child] of Object.entries(item)) {
+          if (key === '__proto__') return ctx.addIssue({ code: 'custom', message: 'a key cannot be __proto__' });
           bytes += key.length + 3;
           stack.push([child, depth + 1]);
         }
@@ -56,6 +62,7 @@ export function boundedJson(maxBytes: number, maxDepth = 16) {
       if (bytes > maxBytes) return ctx.addIssue({ code: 'custom', message: `larger than ${maxBytes} bytes` });
     }
   });
+  return walk.pipe(z.record(z.string().max(200), z.unknown()));
 }
 
 export type Part = 'body' | 'query' | 'params';

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { Client } from '@botpress/client';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const cli = (args: string[]) =>
@@ -14,6 +15,7 @@ interface Started {
   url: string;
   chatbots: string[];
   keys: { admin: string; agent: string; viewer: string };
+  botpress: { url: string; token: string; adminToken: string; botId: string; workspaceId: string };
 }
 
 function firstLine(child: ChildProcess): Promise<string> {
@@ -42,7 +44,13 @@ describe('npm run server', () => {
       url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
       chatbots: ['bot_shop', 'bot_service'],
       keys: { admin: expect.any(String), agent: expect.any(String), viewer: expect.any(String) },
+      botpress: { url: started.url, token: expect.stringMatching(/^bp_pat_/), adminToken: expect.stringMatching(/^bp_pat_/), botId: expect.any(String), workspaceId: expect.any(String) },
     });
+    // What the Botpress part prints is all @botpress/client needs.
+    const { botpress } = started;
+    const bp = new Client({ apiUrl: botpress.url, token: botpress.token, botId: botpress.botId, workspaceId: botpress.workspaceId });
+    expect((await bp.getAccount({})).account.email).toBe('jonas@example.de');
+    expect((await bp.listConversations({ channel: 'hitl' })).conversations.length).toBeGreaterThan(0);
     const headers = { 'x-chatcaptain-key': started.keys.admin, 'content-type': 'application/json' };
     const created = await fetch(`${started.url}/v1/chatbots/bot_shop/organizations`, {
       method: 'POST',
@@ -58,6 +66,7 @@ describe('npm run server', () => {
     const secondExit = exited(second);
     const restarted = JSON.parse(await firstLine(second)) as Started;
     expect(restarted.keys).toEqual(started.keys);
+    expect({ ...restarted.botpress, url: '' }).toEqual({ ...started.botpress, url: '' });
     const again = await fetch(`${restarted.url}/v1/chatbots/bot_shop/organizations/${organization.id}`, { headers });
     expect(again.status).toBe(200);
     expect(((await again.json()) as { organization: { name: string } }).organization.name).toBe('Neustart GmbH');

@@ -70,7 +70,7 @@ export const conversationRoutes: Routes = (r, chat) => {
 
   r.put('/conversations/:id', 'chat.write', ({ botId }, request) => {
     const { id: conversationId } = parse(Params, request.params, 'params');
-    return { conversation: chat.conversations.update(botId, conversationId, parse(Update, request.body ?? {}, 'body')) };
+    return { conversation: chat.conversations.update(botId, conversationId, parse(Update, request.body === undefined ? {} : request.body, 'body')) };
   });
 
   r.delete('/conversations/:id', 'chat.delete', ({ botId }, request) => ({

@@ -13,7 +13,8 @@ import { initialTags } from '../store/tags';
 import { listed } from './shared';
 
 const Params = z.strictObject({ id });
-const anyPayload = z.record(z.string().max(100), z.unknown());
+// Payloads are checked against their kind (payloads.ts), on the object as the client sent it.
+const anyPayload = z.unknown();
 const Create = z.strictObject({
   payload: anyPayload,
   userId: id,
@@ -62,7 +63,7 @@ export const messageRoutes: Routes = (r, chat) => {
       userId: body.userId,
       direction: origin(chat, caller, body.conversationId),
       type: body.type,
-      payload: body.payload && validPayload(body.type, body.payload),
+      payload: body.payload === undefined ? undefined : validPayload(body.type, body.payload),
       tags: initialTags(body.tags),
       discriminateByTags: body.discriminateByTags,
     });
@@ -73,9 +74,9 @@ export const messageRoutes: Routes = (r, chat) => {
 
   r.put('/messages/:id', 'chat.write', ({ botId }, request) => {
     const { id: messageId } = parse(Params, request.params, 'params');
-    const body = parse(Update, request.body ?? {}, 'body');
+    const body = parse(Update, request.body === undefined ? {} : request.body, 'body');
     const current = chat.messages.require(botId, messageId);
-    const payload = body.payload && validPayload(current.type, body.payload);
+    const payload = body.payload === undefined ? undefined : validPayload(current.type, body.payload);
     return { message: chat.messages.update(botId, messageId, { tags: body.tags, payload }) };
   });
 

@@ -47,7 +47,7 @@ export const userRoutes: Routes = (r, chat) => {
 
   r.put('/users/:id', 'chat.write', ({ botId }, request) => {
     const { id: userId } = parse(Params, request.params, 'params');
-    return { user: chat.users.update(botId, userId, parse(Update, request.body ?? {}, 'body')) };
+    return { user: chat.users.update(botId, userId, parse(Update, request.body === undefined ? {} : request.body, 'body')) };
   });
 
   r.delete('/users/:id', 'chat.delete', ({ botId }, request) => ({ user: chat.users.delete(botId, parse(Params, request.params, 'params').id) }));
