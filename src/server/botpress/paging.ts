@@ -136,3 +136,13 @@ export function tagFilter(tags: Record<string, string> | undefined): Query {
   }
   return { from: '', where, params };
 }
+
+/** The oldest row of `query` that has every one of `tags`: what getOrCreate finds again. */
+export function firstWithTags<R>(db: Db, query: Query, tags: Record<string, string>): R | undefined {
+  const filter = tagFilter(tags);
+  return db.get<R>(
+    `SELECT t.* FROM ${query.from} WHERE ${[...query.where, ...filter.where].join(' AND ')} ORDER BY t.created_at, t.id LIMIT 1`,
+    ...query.params,
+    ...filter.params,
+  );
+}

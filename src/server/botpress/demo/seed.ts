@@ -4,7 +4,7 @@
 // (waiting, assigned, or handed back), and the bot's issues and logs. Conversations are
 // written through the same code as live traffic (BotpressChat, Handover), only in the past.
 import { channelIds, channels, type Turn, type Vars } from '../../demo/content';
-import { gap } from '../../demo/conversations';
+import { gap, lastMessageAge } from '../../demo/conversations';
 import { newPerson } from '../../demo/people';
 import { Random } from '../../demo/random';
 import type { BotpressChat } from '../chat';
@@ -29,13 +29,9 @@ const DAY = 24 * HOUR;
 
 type Ending = 'bot' | 'waiting' | 'assigned' | 'stopped';
 
-// How long ago a conversation's last write was: open handovers are recent, the rest spreads out.
-const lastAge: Record<Ending, [number, number]> = {
-  waiting: [3 * MINUTE, 5 * HOUR],
-  assigned: [8 * MINUTE, 30 * HOUR],
-  stopped: [4 * HOUR, 13 * DAY],
-  bot: [4 * MINUTE, 13 * DAY],
-};
+// How long ago a conversation's last write was, as in the ChatCaptain demo: open handovers are
+// recent, a handed-back one ages like a closed conversation.
+const ageOf: Record<Ending, keyof typeof lastMessageAge> = { waiting: 'waiting', assigned: 'assigned', stopped: 'closed', bot: 'bot' };
 
 function endingOf(rng: Random, script: BotScript): Ending {
   if (script.outcome === 'handoff') return rng.chance(0.25) ? 'assigned' : 'waiting';
@@ -52,11 +48,7 @@ export function seedBotpressDemo(chat: BotpressChat, bot: DemoBot, workspace: Bo
     const agents = seedAgents(chat, workspace, now);
     const rng = new Random('deckhand-botpress-demo');
     const scripts = [...scriptsDe, ...scriptsEn];
-    const order = Array.from({ length: CUSTOMER_CONVERSATIONS }, (_, i) => scripts[i % scripts.length]!);
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = rng.int(0, i);
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+    const order = rng.shuffle(Array.from({ length: CUSTOMER_CONVERSATIONS }, (_, i) => scripts[i % scripts.length]!));
     const taken = new Set<string>();
     order.forEach((script, index) => seedConversation(chat, bot, botId, { rng, script, index, agents, taken, now, mainAgent: workspace.agentAccountId }));
     seedHealth(chat, botId, now);
@@ -113,7 +105,7 @@ function seedConversation(chat: BotpressChat, bot: DemoBot, botId: string, s: Se
     ticket: String(rng.int(3000, 3999)),
   };
   const turns = script.turns(vars);
-  const [minAge, maxAge] = lastAge[ending];
+  const [minAge, maxAge] = lastMessageAge[ageOf[ending]];
   // Room after the last turn for the desk to take or hand back the conversation.
   const after = ending === 'bot' || ending === 'waiting' ? 0 : rng.int(2, 20) * MINUTE;
   const end = s.now - (minAge + (maxAge - minAge) * rng.next() ** 2) - after - s.index * 7;

@@ -2,11 +2,11 @@
 // `perMinute` messages a minute (Poisson arrivals): new conversations, follow-ups in recent
 // ones, and now and then someone asking for a person, which the bot hands to the desk. The
 // bot reacts a second or two later, as a deployed bot would; everything goes through the
-// chat API's own write path, so desks see it exactly like real traffic. stop() clears every
-// pending timer.
+// chat API's own write path, so desks see it exactly like real traffic.
 import type { MessageContent } from '../../../shared/domain';
 import { channelIds, channels, type Lang } from '../../demo/content';
 import { newPerson } from '../../demo/people';
+import { Arrivals } from '../../demo/arrivals';
 import { Random } from '../../demo/random';
 import type { BotpressChat } from '../chat';
 import { HITL_INTEGRATION } from '../bot/definition';
@@ -23,49 +23,29 @@ const MAX_WAITING = 25;
 
 export class BotpressSimulator {
   private readonly rng = new Random('deckhand-botpress-simulator');
-  private readonly timers = new Set<NodeJS.Timeout>();
   private readonly taken = new Set<string>();
-  private running = false;
+  private readonly arrivals: Arrivals;
 
   constructor(
     private readonly chat: BotpressChat,
     private readonly bot: DemoBot,
     private readonly workspace: BotpressWorkspace,
-    private readonly perMinute: number,
-  ) {}
+    perMinute: number,
+  ) {
+    this.arrivals = new Arrivals(
+      this.rng,
+      60_000 / perMinute,
+      () => this.tick(),
+      (error) => this.chat.health.log(workspace.botId, 'warn', `Simulated customer message dropped: ${(error as Error).message}`),
+    );
+  }
 
   start(): void {
-    if (this.running || !(this.perMinute > 0)) return;
-    this.running = true;
-    this.scheduleNext();
+    this.arrivals.start();
   }
 
   stop(): void {
-    this.running = false;
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
-  }
-
-  private later(ms: number, fn: () => void): void {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      if (!this.running) return;
-      try {
-        fn();
-      } catch (error) {
-        // One lost simulated message is harmless (say, a conversation deleted meanwhile).
-        this.chat.health.log(this.workspace.botId, 'warn', `Simulated customer message dropped: ${(error as Error).message}`);
-      }
-    }, ms);
-    this.timers.add(timer);
-  }
-
-  private scheduleNext(): void {
-    const mean = 60_000 / this.perMinute;
-    this.later(Math.min(this.rng.exponential(mean), mean * 8), () => {
-      this.scheduleNext();
-      this.tick();
-    });
+    this.arrivals.stop();
   }
 
   private tick(): void {
@@ -114,6 +94,6 @@ export class BotpressSimulator {
       { conversationId: conversation.id, userId, direction: 'incoming', type: content.type, payload: content.payload as Record<string, unknown>, tags: {} },
       { react: false },
     );
-    this.later(this.rng.int(1200, 3500), () => this.bot.onIncomingMessage(botId, message));
+    this.arrivals.later(this.rng.int(1200, 3500), () => this.bot.onIncomingMessage(botId, message));
   }
 }

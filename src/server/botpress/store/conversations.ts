@@ -4,7 +4,7 @@
 import type { Db, SqlValue } from '../../db/database';
 import { newId, nowMs } from '../../clock';
 import { notFound } from '../errors';
-import { dateRange, listPage, mapPage, tagFilter, type Listed, type PageRequest, type Sort } from '../paging';
+import { dateRange, firstWithTags, listPage, mapPage, tagFilter, type Listed, type PageRequest, type Sort } from '../paging';
 import { lookupTags, mergeTags, parseTags, type Tags } from './tags';
 
 export interface Conversation {
@@ -96,18 +96,9 @@ export class ConversationStore {
   ): { conversation: Conversation; created: boolean } {
     return this.db.tx(() => {
       const lookup = lookupTags(input.tags, input.discriminateByTags);
-      if (lookup) {
-        const filter = tagFilter(lookup);
-        const row = this.db.get<Row>(
-          `SELECT t.* FROM bp_conversations t WHERE t.bot_id = ? AND t.channel = ? AND t.integration = ? AND ${filter.where.join(' AND ')}
-           ORDER BY t.created_at, t.id LIMIT 1`,
-          botId,
-          input.channel,
-          input.integration,
-          ...filter.params,
-        );
-        if (row) return { conversation: toConversation(row), created: false };
-      }
+      const query = { from: 'bp_conversations t', where: ['t.bot_id = ?', 't.channel = ?', 't.integration = ?'], params: [botId, input.channel, input.integration] };
+      const row = lookup && firstWithTags<Row>(this.db, query, lookup);
+      if (row) return { conversation: toConversation(row), created: false };
       return { conversation: this.create(botId, input), created: true };
     });
   }

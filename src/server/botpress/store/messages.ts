@@ -5,7 +5,7 @@ import type { Db, SqlValue } from '../../db/database';
 import { newId, nowIso } from '../../clock';
 import { absolutize } from '../../store/messages';
 import { notFound } from '../errors';
-import { dateRange, listPage, mapPage, newestFirst, tagFilter, type Listed, type PageRequest } from '../paging';
+import { dateRange, firstWithTags, listPage, mapPage, newestFirst, tagFilter, type Listed, type PageRequest } from '../paging';
 import type { MessageType } from '../payloads';
 import type { ConversationStore } from './conversations';
 import { lookupTags, mergeTags, parseTags, type Tags } from './tags';
@@ -99,16 +99,9 @@ export class MessageStore {
   /** The message of this conversation whose tags match (see lookupTags), if any. */
   find(botId: string, conversationId: string, tags: Tags, discriminateByTags: string[] | undefined): Message | undefined {
     const lookup = lookupTags(tags, discriminateByTags);
-    if (!lookup) return undefined;
-    const filter = tagFilter(lookup);
-    const row = this.db.get<Row>(
-      `SELECT t.* FROM bp_messages t WHERE t.bot_id = ? AND t.conversation_id = ? AND ${filter.where.join(' AND ')}
-       ORDER BY t.created_at, t.id LIMIT 1`,
-      botId,
-      conversationId,
-      ...filter.params,
-    );
-    return row && this.toMessage(row);
+    const query = { from: 'bp_messages t', where: ['t.bot_id = ?', 't.conversation_id = ?'], params: [botId, conversationId] };
+    const row = lookup && firstWithTags<Row>(this.db, query, lookup);
+    return row ? this.toMessage(row) : undefined;
   }
 
   /** The payload as stored (media paths still relative), for the bot to pass a message on. */

@@ -3,7 +3,7 @@
 import type { Db, SqlValue } from '../../db/database';
 import { newId, nowIso } from '../../clock';
 import { notFound } from '../errors';
-import { dateRange, listPage, mapPage, tagFilter, type Listed, type PageRequest, type Sort, type SortField } from '../paging';
+import { dateRange, firstWithTags, listPage, mapPage, tagFilter, type Listed, type PageRequest, type Sort, type SortField } from '../paging';
 import { lookupTags, mergeTags, parseTags, type Tags } from './tags';
 
 export interface User {
@@ -80,15 +80,8 @@ export class UserStore {
   getOrCreate(botId: string, input: NewUser & { discriminateByTags?: string[] | undefined }): { user: User; created: boolean } {
     return this.db.tx(() => {
       const lookup = lookupTags(input.tags, input.discriminateByTags);
-      if (lookup) {
-        const filter = tagFilter(lookup);
-        const row = this.db.get<Row>(
-          `SELECT t.* FROM bp_users t WHERE t.bot_id = ? AND ${filter.where.join(' AND ')} ORDER BY t.created_at, t.id LIMIT 1`,
-          botId,
-          ...filter.params,
-        );
-        if (row) return { user: toUser(row), created: false };
-      }
+      const row = lookup && firstWithTags<Row>(this.db, { from: 'bp_users t', where: ['t.bot_id = ?'], params: [botId] }, lookup);
+      if (row) return { user: toUser(row), created: false };
       return { user: this.create(botId, input), created: true };
     });
   }

@@ -98,7 +98,7 @@ describe('the simulator', () => {
   it('keeps customers writing to the demo bot, which answers and hands some to the desk', async () => {
     const bp = botpressClient(server.get());
     const since = new Date().toISOString();
-    const newer = (items: { createdAt: string }[]) => items.filter((i) => i.createdAt > since);
+    const newer = <T extends { createdAt: string }>(items: T[]) => items.filter((i) => i.createdAt > since);
     await until(async () => newer((await bp.listMessages({ pageSize: 100 })).messages).some((m) => m.direction === 'incoming'), 'a customer message', 15_000);
     await until(async () => newer((await bp.listMessages({ pageSize: 100 })).messages).some((m) => m.direction === 'outgoing'), 'the bot reacting', 15_000);
     await until(async () => newer((await bp.listConversations({ channel: 'hitl', tags: { hitlStatus: 'waiting' } })).conversations).length > 0, 'a new handover', 20_000);

@@ -18,6 +18,7 @@ describe('ConversationStore.stamp', () => {
     const future = store.create(botId, input, ahead);
     const other = store.create(botId, input);
     const touched = store.update(botId, other.id, { tags: { seen: 'yes' } });
+    expect(future.updatedAt).toBe(ahead);
     expect(Date.parse(other.updatedAt)).toBe(Date.parse(ahead) + 1);
     expect(Date.parse(touched.updatedAt)).toBe(Date.parse(ahead) + 2);
   });
