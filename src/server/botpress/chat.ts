@@ -4,7 +4,7 @@
 import type { Db } from '../db/database';
 import { BpError, referenceNotFound } from './errors';
 import { integrations } from './bot/definition';
-import { AnalyticsStore } from './store/analytics';
+import { AnalyticsStore, dayOf } from './store/analytics';
 import { ConversationStore, type Conversation } from './store/conversations';
 import { EventStore, type BotEvent, type EventStatus, type NewEvent } from './store/events';
 import { HealthStore } from './store/health';
@@ -97,7 +97,7 @@ export class BotpressChat {
     const message = this.db.tx(() => {
       this.checkMessageRefs(botId, input);
       const stored = this.messages.create(botId, input, options.at);
-      const counts = input.direction === 'incoming' ? { userMessages: 1 } : { botMessages: 1 };
+      const counts = input.direction === 'incoming' ? { userMessages: 1, returningUsers: this.returning(botId, stored) ? 1 : 0 } : { botMessages: 1 };
       this.analytics.add(botId, stored.createdAt, counts);
       return stored;
     });
@@ -145,6 +145,21 @@ export class BotpressChat {
             : key.type === 'integration' && integrations.some((i) => i.id === key.id || i.name === key.id);
     if (!exists) throw new BpError('ResourceNotFound', `${key.type} ${key.id} does not exist, so it has no state ${key.name}`);
     return key;
+  }
+
+  /** A user who came before today and writes for the first time today counts as returning. */
+  private returning(botId: string, message: Message): boolean {
+    const day = dayOf(message.createdAt);
+    const user = this.users.get(botId, message.userId);
+    if (!user || dayOf(user.createdAt) >= day) return false;
+    return !this.db.get(
+      `SELECT 1 FROM bp_messages WHERE bot_id = ? AND created_at >= ? AND created_at < ? AND user_id = ? AND direction = 'incoming' AND id != ? LIMIT 1`,
+      botId,
+      `${day}T00:00:00.000Z`,
+      message.createdAt,
+      message.userId,
+      message.id,
+    );
   }
 
   private requireRef(botId: string, field: string, kind: 'conversation' | 'user', id: string): void {

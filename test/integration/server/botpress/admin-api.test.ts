@@ -62,15 +62,23 @@ describe('Botpress admin API through @botpress/client', () => {
     const { conversation } = await whatsapp.createConversation({ channel: 'channel', tags: { 'whatsapp:id': '+4915100000001' } });
     await whatsapp.createMessage({ conversationId: conversation.id, userId: user.id, type: 'text', payload: { text: 'Wo ist die nächste Filiale?' }, tags: {} });
     await bp.createEvent({ type: 'orderTracked', payload: {}, conversationId: conversation.id });
+    // A customer from days ago writes again: a returning user, counted once a day.
+    const old = (await bp.list.conversations({ channel: 'channel', sortField: 'updatedAt', sortDirection: 'asc' }).collect())[0]!;
+    const [regular] = (await bp.listUsers({ conversationId: old.id })).users.filter((u) => !u.tags.deckhandAgent);
+    const admin = botpressClient(s, s.botpress.tokens.admin);
+    for (const text of ['Ich bin wieder da.', 'Noch eine Frage.']) {
+      await admin.createMessage({ conversationId: old.id, userId: regular!.id, type: 'text', payload: { text }, tags: {} });
+    }
     const after = (await bp.getBotAnalytics(range)).records.at(-1)!;
     expect({
+      returningUsers: after.returningUsers - today.returningUsers,
       newUsers: after.newUsers - today.newUsers,
       sessions: after.sessions - today.sessions,
       userMessages: after.userMessages - today.userMessages,
       botMessages: after.botMessages - today.botMessages,
       events: after.events - today.events,
       orderTracked: (after.eventTypes.orderTracked ?? 0) - (today.eventTypes.orderTracked ?? 0),
-    }).toEqual({ newUsers: 1, sessions: 1, userMessages: 1, botMessages: 1, events: 1, orderTracked: 1 });
+    }).toEqual({ returningUsers: 1, newUsers: 1, sessions: 1, userMessages: 3, botMessages: 3, events: 1, orderTracked: 1 });
 
     await expect(bp.getBotAnalytics({ ...range, startDate: range.endDate, endDate: range.startDate })).rejects.toMatchObject({ type: 'InvalidQuery' });
     await expect(bp.getBotAnalytics({ ...range, startDate: new Date(now - 400 * DAY).toISOString() })).rejects.toMatchObject({ type: 'InvalidQuery' });
