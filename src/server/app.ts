@@ -1,10 +1,10 @@
 // Builds the local API server: Fastify for HTTP, socket.io for realtime, SQLite for storage.
 // The same function serves the CLI, the app's embedded demo workspace and the tests.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { Permission } from '../shared/permissions';
 import { Db } from './db/database';
-import { ApiError, installErrorHandling } from './http/errors';
+import { ApiError, installErrorHandling, toApiError } from './http/errors';
 import { headerKey, installAuth } from './http/auth';
 import type { ServerContext } from './context';
 import { Hub } from './realtime/hub';
@@ -19,7 +19,7 @@ import { mediaRoutes } from './routes/media';
 import { meRoutes } from './routes/me';
 import { seedDemo } from './demo/seed';
 import { Simulator } from './demo/simulator';
-import { botpressApi } from './botpress/plugin';
+import { answerFrameworkError, botpressApi } from './botpress/plugin';
 import { ensureBotpressWorkspace, type BotpressWorkspace } from './botpress/workspace';
 import type { NewToken } from './botpress/tokens';
 
@@ -54,6 +54,14 @@ export interface RunningServer {
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+// A malformed or overlong URL fails in the router, before any error handler: answer it in the
+// shape of the API it was meant for.
+function onRouterError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  if (answerFrameworkError(error, request, reply)) return;
+  const apiError = toApiError(error);
+  void reply.status(apiError.status).send(apiError.body());
+}
+
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const db = new Db(options.db ?? ':memory:');
   const hub = new Hub(db);
@@ -63,7 +71,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   let url = '';
   const ctx: ServerContext = { db, events: hub, baseUrl: () => url };
 
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_BODY_BYTES });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_BODY_BYTES, frameworkErrors: onRouterError });
   installErrorHandling(app);
   // One JSON parser for every route: an empty body is "no body" (clients send DELETE with a
   // JSON content type and nothing in it); anything else must parse. Other content types get 415.

@@ -24,7 +24,6 @@ const table = {
     400,
     'The provided query is invalid. This is usually caused when providing an invalid parameter for querying a resource.',
   ],
-  AlreadyExists: [409, 'The record attempted to be created already exists.'],
   RateLimited: [429, 'The request has been rate limited.'],
 } as const satisfies Record<string, readonly [number, string]>;
 

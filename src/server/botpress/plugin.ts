@@ -1,7 +1,7 @@
 // The Botpress-compatible API as one encapsulated Fastify plugin: /v1/chat and /v1/admin with
 // their own Bearer-token auth, rate limits, error shape and not-found answers, the demo bot
 // behind the chat API, and (with --demo / --simulate) its seed and live traffic.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerContext } from '../context';
 import { installAuth, type Limits } from './auth';
 import { BotpressChat } from './chat';
@@ -35,6 +35,18 @@ const areas: { prefix: string; area: 'chat' | 'admin'; routes: Routes[] }[] = [
   { prefix: '/v1/chat', area: 'chat', routes: [userRoutes, conversationRoutes, messageRoutes, eventRoutes, stateRoutes, actionRoutes] },
   { prefix: '/v1/admin', area: 'admin', routes: [accountRoutes, botRoutes, healthRoutes] },
 ];
+
+/**
+ * Router errors (a malformed or overlong URL) reach no route's error handler; Fastify hands
+ * them to the server's `frameworkErrors`, which asks here first. True when the URL is this
+ * API's and the answer is sent.
+ */
+export function answerFrameworkError(error: Error, request: FastifyRequest, reply: FastifyReply): boolean {
+  if (!areas.some(({ prefix }) => request.url === prefix || request.url.startsWith(`${prefix}/`))) return false;
+  const bpError = toBpError(error);
+  void reply.status(bpError.status).send(bpError.body());
+  return true;
+}
 
 export async function botpressApi(app: FastifyInstance, options: BotpressOptions): Promise<void> {
   const chat = new BotpressChat(options.ctx.db, options.ctx.baseUrl);

@@ -67,6 +67,10 @@ describe('Botpress errors', () => {
     for (const path of ['/v1/chat/nothing', '/v1/admin/account/pats', '/v1/admin/workspaces/wkspace_1/billing/details', '/v1/admin/workspace-members', '/v1/admin/hub/integrations', '/v1/admin/integrations']) {
       expect(await bpFetch(s, 'GET', path), path).toMatchObject({ status: 404, body: shape('ResourceNotFound', 404, 'The requested resource does not exist.') });
     }
+    // The router's own failures, too: a malformed escape, a path parameter over its length.
+    for (const path of ['/v1/chat/users/%E0%A4%A', `/v1/chat/users/${'u'.repeat(300)}`]) {
+      expect(await bpFetch(s, 'GET', path), path).toMatchObject({ status: 400, body: { type: 'InvalidPayload', code: 400, id: expect.any(String) } });
+    }
     const wrongMethod = await bpFetch(s, 'PATCH', '/v1/chat/users/user_1', { body: {} });
     expect(wrongMethod).toMatchObject({ status: 405, body: { ...shape('MethodNotFound', 405, 'The requested method does not exist.'), message: expect.stringContaining('GET, PUT, DELETE') } });
   });
