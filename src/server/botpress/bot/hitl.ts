@@ -54,7 +54,8 @@ export class Handover {
   start(botId: string, customerConversationId: string, input: { userId?: string; title?: string; description?: string }, clock: Clock = live): Conversation {
     const customerConversation = this.chat.conversations.require(botId, customerConversationId);
     if (this.isDesk(customerConversation)) throw new BpError('InvalidPayload', `${customerConversationId} is a desk conversation, not a customer's`);
-    if (this.active(botId, customerConversationId)) return this.chat.conversations.require(botId, customerConversation.tags.downstream!);
+    const open = customerConversation.tags.downstream && this.chat.conversations.get(botId, customerConversation.tags.downstream);
+    if (open && this.active(botId, customerConversationId)) return open;
     const customer = input.userId ? this.chat.users.require(botId, input.userId) : this.customerOf(botId, customerConversationId);
     if (!customer) throw new BpError('InvalidPayload', `conversation ${customerConversationId} has no customer message yet`);
     const say = this.linesFor(botId, customer);
@@ -83,11 +84,20 @@ export class Handover {
     return this.chat.conversations.require(botId, desk.id);
   }
 
-  /** A customer's message, passed on to the desk while the handover is active. */
+  /**
+   * A customer's message, passed on to the desk while the handover is active. When the desk
+   * conversation is gone, the handover is over: the customer is told, as the hitl plugin does.
+   */
   relayToDesk(botId: string, customerConversation: Conversation, message: Message, clock: Clock = live): void {
     const deskId = customerConversation.tags.downstream;
     const customer = this.chat.users.get(botId, message.userId);
-    if (!deskId || !customer) return;
+    if (!customer) return;
+    if (!deskId || !this.chat.conversations.get(botId, deskId)) {
+      this.setActive(botId, [customerConversation.id], false);
+      this.reply(botId, customerConversation.id, { type: 'text', payload: { text: this.linesFor(botId, customer).lost } }, clock);
+      this.chat.health.log(botId, 'error', 'HITL session aborted: its desk conversation is gone', { conversationId: customerConversation.id }, clock());
+      return;
+    }
     const standIn = this.standIn(botId, customer, clock);
     const payload = { ...this.chat.messages.storedPayload(botId, message.id), userId: standIn.id };
     this.write(botId, deskId, message.type, payload, { relayOf: message.id }, clock);
@@ -119,6 +129,14 @@ export class Handover {
     this.chat.conversations.update(botId, customerConversationId, { tags: agentTags }, clock());
     this.chat.health.log(botId, 'info', `HITL session assigned to ${name}`, { conversationId: deskId, userId: agent.id }, clock());
     return true;
+  }
+
+  /** The customer's /end: ends the handover, or just the flag when its desk conversation is gone. */
+  endByCustomer(botId: string, customerConversation: Conversation): void {
+    const deskId = customerConversation.tags.downstream;
+    if (deskId && this.chat.conversations.get(botId, deskId) && this.stop(botId, deskId, 'customer')) return;
+    this.setActive(botId, [customerConversation.id], false);
+    this.reply(botId, customerConversation.id, { type: 'text', payload: { text: this.linesFor(botId, this.customerOf(botId, customerConversation.id)).closedByCustomer } });
   }
 
   /** Ends the handover: by the desk (hitlStopped, stopHitl) or by the customer's /end. */

@@ -13,7 +13,8 @@ export interface Lines {
   customerLeft: string;
   /** The desk conversation's title. */
   title: (customer: string) => string;
-  notRelayed: string;
+  /** To the customer when their handover's desk conversation is gone. */
+  lost: string;
   menu: MessageContent;
   tracking: (order: string) => MessageContent;
   store: MessageContent;
@@ -32,7 +33,7 @@ export const lines: Record<Lang, Lines> = {
     closedByCustomer: 'Alles klar, ich habe das Gespräch mit dem Team beendet. Du schreibst jetzt wieder mit mir.',
     customerLeft: 'Der Kunde hat das Gespräch mit /end beendet.',
     title: (customer) => `${customer} möchte mit dem Service-Team sprechen`,
-    notRelayed: 'Diese Übergabe ist beendet; die Nachricht wurde nicht an den Kunden weitergeleitet.',
+    lost: 'Da ist etwas schiefgelaufen – du bist gerade nicht mit dem Team verbunden. Schreib „Mitarbeiter“, um es noch einmal zu versuchen.',
     menu: choice('Hallo! Ich bin der Funkhaus Assistent. Wobei kann ich helfen?', 'Bestellung & Lieferung', 'Reparatur', 'Rechnung', 'Filiale finden', 'Beratung'),
     tracking: (order) =>
       card({
@@ -56,7 +57,7 @@ export const lines: Record<Lang, Lines> = {
     closedByCustomer: "Okay, I've ended the chat with the team. You're talking to me again.",
     customerLeft: 'The customer ended the chat with /end.',
     title: (customer) => `${customer} wants to talk to the service team`,
-    notRelayed: 'This handover has ended; the message was not passed on to the customer.',
+    lost: "Something went wrong – you're not connected to the team right now. Type “agent” to try again.",
     menu: choice("Hi! I'm the Funkhaus assistant. How can I help?", 'Orders & delivery', 'Repairs', 'Invoices', 'Find a store', 'Advice'),
     tracking: (order) =>
       card({

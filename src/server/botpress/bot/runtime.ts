@@ -27,7 +27,7 @@ export class DemoBot implements BotHandlers {
       }
       const text = typeof message.payload.text === 'string' ? message.payload.text : undefined;
       if (this.handover.active(botId, conversation.id)) {
-        if (text?.trim().toLowerCase() === CLOSE_COMMAND) this.handover.stop(botId, conversation.tags.downstream!, 'customer');
+        if (text?.trim().toLowerCase() === CLOSE_COMMAND) this.handover.endByCustomer(botId, conversation);
         else this.handover.relayToDesk(botId, conversation, message);
         return;
       }

@@ -98,6 +98,20 @@ describe('handover to the desk (hitl)', () => {
     expect(both.map((c) => c.tags.hitlStatus)).toEqual(['waiting', 'stopped']);
   });
 
+  it('tells the customer when the desk conversation of their handover is gone, and lets them ask again', async () => {
+    const desk = botpressClient(server.get());
+    const customer = await customerConversation(integrationClient(server.get(), 'intver_whatsapp'), '+4915100000077', 'de');
+    await customer.write('Mitarbeiter bitte');
+    const gone = (await desk.listConversations({ channel: 'hitl', tags: { upstream: customer.conversation.id } })).conversations[0]!;
+    await botpressClient(server.get(), server.get().botpress.tokens.admin).deleteConversation({ id: gone.id });
+    await customer.write('Hallo?');
+    expect(texts((await desk.listMessages({ conversationId: customer.conversation.id })).messages)[0]).toMatch(/nicht mit dem Team verbunden/);
+    expect((await desk.getState({ type: 'conversation', id: customer.conversation.id, name: 'hitl' })).state.payload).toEqual({ hitlActive: false });
+    await customer.write('Mitarbeiter bitte');
+    const again = (await desk.listConversations({ channel: 'hitl', tags: { upstream: customer.conversation.id } })).conversations;
+    expect(again.map((c) => [c.tags.hitlStatus, c.id === gone.id])).toEqual([['waiting', false]]);
+  });
+
   it('refuses hitl events that name no desk conversation or no user', async () => {
     const desk = botpressClient(server.get());
     const customer = await customerConversation(integrationClient(server.get(), 'intver_whatsapp'), '+4915100000009', 'de');
