@@ -7,7 +7,7 @@ import { installAuth, type Limits } from './auth';
 import { BotpressChat } from './chat';
 import { toBpError } from './errors';
 import { DemoBot } from './bot/runtime';
-import { Router } from './routing';
+import { Router, type Routes } from './routing';
 import { userRoutes } from './routes/users';
 import { conversationRoutes } from './routes/conversations';
 import { messageRoutes } from './routes/messages';
@@ -28,8 +28,6 @@ export interface BotpressOptions {
   /** Customer messages per minute the simulator writes to the demo bot; 0 or absent: none. */
   simulatePerMin?: number | undefined;
 }
-
-export type Routes = (router: Router, chat: BotpressChat, options: BotpressOptions & { bot: DemoBot }) => void;
 
 const areas: { prefix: string; area: 'chat' | 'admin'; routes: Routes[] }[] = [
   { prefix: '/v1/chat', area: 'chat', routes: [userRoutes, conversationRoutes, messageRoutes, eventRoutes, stateRoutes, actionRoutes] },
@@ -67,7 +65,7 @@ export async function botpressApi(app: FastifyInstance, options: BotpressOptions
     await app.register(
       async (scoped) => {
         const router = new Router(scoped, area, prefix);
-        for (const define of routes) define(router, chat, { ...options, bot });
+        for (const define of routes) define(router, chat, bot);
         scoped.setNotFoundHandler((request, reply) => {
           const error = router.notFound(request.method, request.url);
           void reply.status(error.status).send(error.body());

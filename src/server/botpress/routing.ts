@@ -3,10 +3,15 @@
 // paths exist, so a known path with another method answers the doc's 405 MethodNotFound.
 import type { FastifyInstance, FastifyRequest, HTTPMethods } from 'fastify';
 import { callerOf, type BpRoute, type Caller } from './auth';
+import type { BotpressChat } from './chat';
 import { BpError } from './errors';
+import type { DemoBot } from './bot/runtime';
 import type { Scope } from './tokens';
 
 export type Handler = (caller: Caller, request: FastifyRequest) => unknown;
+
+/** A group of routes: what a routes/ module exports. */
+export type Routes = (router: Router, chat: BotpressChat, bot: DemoBot) => void;
 
 export class Router {
   private readonly paths: { method: string; pattern: RegExp }[] = [];

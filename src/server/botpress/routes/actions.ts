@@ -1,7 +1,7 @@
 // POST /v1/chat/actions: the actions the demo bot declares (bot/definition.ts), which are the
 // hitl plugin's: startHitl hands a customer's conversation to the desk, stopHitl ends it.
 import { z } from 'zod';
-import type { Routes } from '../plugin';
+import type { Routes } from '../routing';
 import { describeIssues } from '../../http/validate';
 import { BpError, referenceNotFound } from '../errors';
 import { actions, isAction } from '../bot/definition';
@@ -9,7 +9,7 @@ import { boundedJson, identifier, parse } from '../schemas';
 
 const Call = z.strictObject({ type: identifier, input: boundedJson(16 * 1024) });
 
-export const actionRoutes: Routes = (r, chat, { bot }) => {
+export const actionRoutes: Routes = (r, chat, bot) => {
   r.post('/actions', 'chat.write', ({ botId }, request) => {
     const body = parse(Call, request.body, 'body');
     if (!isAction(body.type)) {

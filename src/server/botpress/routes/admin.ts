@@ -3,7 +3,7 @@
 // and answers the not-found handler's 404.
 import { z } from 'zod';
 import type { Db } from '../../db/database';
-import type { Routes } from '../plugin';
+import type { Routes } from '../routing';
 import type { Caller } from '../auth';
 import { BpError, notFound } from '../errors';
 import { botObject, botSummary } from '../bot/bot-object';

@@ -1,7 +1,7 @@
 // /v1/chat/conversations: create, get, list, get-or-create, update, delete. Lists default to
 // the most recently changed first; see paging.ts for what the cursor guarantees.
 import { z } from 'zod';
-import type { Routes } from '../plugin';
+import type { Routes } from '../routing';
 import type { Caller } from '../auth';
 import { BpError } from '../errors';
 import { discriminateByTags, id, normalizeQuery, pageQuery, parse, rangeQuery, repeated, sortQuery, tags, tagsPatch } from '../schemas';

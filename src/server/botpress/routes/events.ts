@@ -2,7 +2,7 @@
 // are checked before they are stored: their payload's shape, and that they name a desk
 // conversation and, for hitlAssigned, an existing user.
 import { z } from 'zod';
-import type { Routes } from '../plugin';
+import type { Routes } from '../routing';
 import type { BotpressChat } from '../chat';
 import { BpError, referenceNotFound } from '../errors';
 import { HITL_INTEGRATION, hitlEvents, isHitlEvent } from '../bot/definition';

@@ -1,6 +1,6 @@
 // /v1/admin/bots/{id}/analytics, /issues (+ their events, and deleting one) and /logs.
 import { z } from 'zod';
-import type { Routes } from '../plugin';
+import type { Routes } from '../routing';
 import { BpError } from '../errors';
 import { id, pageQuery, parse } from '../schemas';
 import { botFor, BotParams } from './admin';

@@ -3,7 +3,7 @@
 // an incoming message reaches the bot. getOrCreate with a `clientMessageId` in
 // discriminateByTags is how a desk sends a reply exactly once, however often it retries.
 import { z } from 'zod';
-import type { Routes } from '../plugin';
+import type { Routes } from '../routing';
 import type { Caller } from '../auth';
 import type { BotpressChat } from '../chat';
 import { BpError } from '../errors';

@@ -1,7 +1,7 @@
 // /v1/chat/states/{type}/{id}/{name}: get (GET), set (POST; a null payload deletes the
 // state, as @botpress/client does it), patch (PATCH) and get-or-set (POST .../get-or-set).
 import { z } from 'zod';
-import type { Routes } from '../plugin';
+import type { Routes } from '../routing';
 import { boundedJson, id, identifier, parse } from '../schemas';
 
 const Params = z.strictObject({ type: z.enum(['conversation', 'user', 'bot', 'integration', 'workflow']), id, name: identifier });

@@ -1,6 +1,6 @@
 // /v1/chat/users: create, get, list, get-or-create, update, delete.
 import { z } from 'zod';
-import type { Routes } from '../plugin';
+import type { Routes } from '../routing';
 import { BpError } from '../errors';
 import { integrationByName } from '../bot/definition';
 import { discriminateByTags, id, normalizeQuery, pageQuery, parse, rangeQuery, shortText, sortQuery, tags, tagsPatch, url } from '../schemas';
