@@ -1,6 +1,6 @@
 // Builds the local API server: Fastify for HTTP, socket.io for realtime, SQLite for storage.
 // The same function serves the CLI, the app's embedded demo workspace and the tests.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { Permission } from '../shared/permissions';
 import { Db } from './db/database';
@@ -20,6 +20,10 @@ import { mediaRoutes } from './routes/media';
 import { meRoutes } from './routes/me';
 import { seedDemo } from './demo/seed';
 import { Simulator } from './demo/simulator';
+import { toBpError } from './botpress/errors';
+import { answerFrameworkError, botpressApi, isBotpressUrl } from './botpress/plugin';
+import { ensureBotpressWorkspace, type BotpressWorkspace } from './botpress/workspace';
+import type { NewToken } from './botpress/tokens';
 
 export interface ServerOptions {
   /** A SQLite file, or ':memory:'. */
@@ -63,10 +67,18 @@ export interface RunningServer {
   routes: readonly RouteInfo[];
   /** Makes another API key (returned in plain text once), e.g. one limited to some chatbots. */
   issueKey(input: { agentId: string; permissions: readonly Permission[]; chatbotIds: string[]; label?: string }): string;
+  /** The Botpress part: its bot, workspace and demo tokens, and a way to make other tokens. */
+  botpress: Pick<BotpressWorkspace, 'botId' | 'workspaceId' | 'tokens' | 'accounts'> & { issueToken(input: NewToken): string };
   close(): Promise<void>;
 }
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+// A malformed or overlong URL fails in the router, before any error handler: answer it in the
+// shape of the API it was meant for.
+function onRouterError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  if (!answerFrameworkError(error, request, reply)) frameworkErrors(error, request, reply);
+}
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const secret = options.secret ?? randomSecret();
@@ -75,6 +87,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const hub = new Hub(db);
   const keys = new KeyStore(db);
   const workspace = ensureWorkspace(db, secret);
+  const botpress = ensureBotpressWorkspace(db, secret);
   let url = '';
   const ctx: ServerContext = { db, events: hub, baseUrl: () => url };
 
@@ -82,8 +95,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     logger: options.logger ?? false,
     bodyLimit: MAX_BODY_BYTES,
     routerOptions: { maxParamLength: MAX_ID_LENGTH },
-    frameworkErrors,
-    clientErrorHandler,
+    frameworkErrors: onRouterError,
+    clientErrorHandler: clientErrorHandler((path, error) => (path !== null && isBotpressUrl(path) ? toBpError(error) : error)),
   });
   installErrorHandling(app);
   const routes: RouteInfo[] = [];
@@ -122,6 +135,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     routes(app, ctx);
   }
 
+  // The Botpress part authenticates, limits and answers errors on its own (src/server/botpress).
+  // Of the simulated traffic it gets a third: it is one bot of three.
+  const perMin = options.simulatePerMin ?? 0;
+  await app.register(botpressApi, { ctx, workspace: botpress, limits: limit, demo: options.demo, simulatePerMin: perMin / 3 });
+
   if (options.demo) seedDemo(ctx, workspace);
   if (options.realtime !== false) hub.attach(app.server, keys);
 
@@ -130,7 +148,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const port = typeof address === 'object' && address ? address.port : 0;
   url = `http://${options.host ?? '127.0.0.1'}:${port}`;
 
-  const simulator = options.simulatePerMin ? new Simulator(ctx, workspace, options.simulatePerMin) : null;
+  const simulator = perMin ? new Simulator(ctx, workspace, (perMin * 2) / 3) : null;
   simulator?.start();
 
   let closing: Promise<void> | null = null;
@@ -141,6 +159,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     app,
     routes,
     issueKey: ({ label = 'issued', ...rest }) => keys.create({ label, ...rest }),
+    botpress: {
+      botId: botpress.botId,
+      workspaceId: botpress.workspaceId,
+      tokens: botpress.tokens,
+      accounts: botpress.accounts,
+      issueToken: (input) => botpress.tokenStore.issue(input),
+    },
     close: () =>
       (closing ??= (async () => {
         simulator?.stop();

@@ -74,15 +74,27 @@ async function main(): Promise<void> {
   const { workspace } = server;
   // A made-up secret is worth printing only where the keys outlive the process.
   const newSecret = options.secretIsNew && options.db !== ':memory:' ? options.secret : undefined;
+  // The Botpress part answers on the same origin: it is @botpress/client's apiUrl. `token` is
+  // the agent's (what Deckhand signs in with), `adminToken` may also delete.
+  const botpress = {
+    url: server.url,
+    token: server.botpress.tokens.agent,
+    adminToken: server.botpress.tokens.admin,
+    botId: server.botpress.botId,
+    workspaceId: server.botpress.workspaceId,
+  };
   if (options.json) {
     const chatbots = workspace.chatbots.map((c) => c.id);
-    process.stdout.write(`${JSON.stringify({ url: server.url, chatbots, keys: workspace.keys, ...(newSecret && { secret: newSecret }) })}\n`);
+    process.stdout.write(`${JSON.stringify({ url: server.url, chatbots, keys: workspace.keys, botpress, ...(newSecret && { secret: newSecret }) })}\n`);
   } else {
     process.stdout.write(
       [
         `Deckhand local API server on ${server.url}`,
         `  chatbots: ${workspace.chatbots.map((c) => `${c.id} (${c.name})`).join(', ')}`,
         ...Object.entries(workspace.keys).map(([role, key]) => `  ${role} key: ${key}`),
+        `  botpress: bot ${botpress.botId}, workspace ${botpress.workspaceId}`,
+        `    agent token: ${botpress.token}`,
+        `    admin token: ${botpress.adminToken}`,
         `  database: ${options.db}${options.demo ? ', demo data' : ''}${options.simulatePerMin ? `, simulating ${options.simulatePerMin} messages/min` : ''}`,
         ...(newSecret
           ? [

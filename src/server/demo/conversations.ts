@@ -21,7 +21,7 @@ const DAY = 24 * HOUR;
 
 // How long after the previous message each one arrives: bots answer in seconds, people take
 // minutes, and by e-mail everyone takes longer.
-function gap(rng: Random, previous: Sender, next: Sender, channel: ChannelId, firstAgentTurn: boolean): number {
+export function gap(rng: Random, previous: Sender, next: Sender, channel: ChannelId, firstAgentTurn: boolean): number {
   const between = (min: number, max: number) => min + rng.next() * (max - min);
   let ms: number;
   if (next === 'bot') ms = previous === 'bot' ? between(0.6 * SECOND, 2 * SECOND) : between(1.5 * SECOND, 6 * SECOND);
@@ -33,7 +33,7 @@ function gap(rng: Random, previous: Sender, next: Sender, channel: ChannelId, fi
 }
 
 // How long ago the last message was, by status: open work is recent, closed work spreads over two weeks.
-const lastMessageAge: Record<ConversationStatus, [number, number]> = {
+export const lastMessageAge: Record<ConversationStatus, [number, number]> = {
   waiting: [3 * MINUTE, 5 * HOUR],
   assigned: [8 * MINUTE, 30 * HOUR],
   bot: [4 * MINUTE, 3 * DAY],
@@ -72,11 +72,7 @@ export function seedConversations(ctx: ServerContext, workspace: Workspace, chat
   const agentWeight = (id: string) => (id === workspace.agentOf.agent ? 4 : id === workspace.agentOf.viewer ? 1 : 2);
 
   // Every script at least once, in a shuffled order, then topped up at random.
-  const order = Array.from({ length: CONVERSATIONS_PER_CHATBOT }, (_, i) => scripts[i % scripts.length]!);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = rng.int(0, i);
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
+  const order = rng.shuffle(Array.from({ length: CONVERSATIONS_PER_CHATBOT }, (_, i) => scripts[i % scripts.length]!));
 
   order.forEach((script, index) => {
     const allowed = script.channels ?? channelIds;

@@ -117,6 +117,7 @@ const daysAgo = (days: number): string => {
 
 const shop = ['Nordlicht Outfitters GmbH', 'Speicherstadt 12', '20457 Hamburg'];
 const service = ['Stadtnetz Service GmbH', 'Kundenservice', 'Königstraße 40', '70173 Stuttgart'];
+const electronics = ['Funkhaus Elektronik GmbH', 'Petersstraße 28', '04109 Leipzig'];
 
 export const demoDocuments = {
   'invoice-48213.pdf': pdfDocument(
@@ -182,6 +183,39 @@ export const demoDocuments = {
         'Unser Techniker kommt zum vereinbarten Termin zu Ihnen.',
         'Bitte sorgen Sie dafür, dass der Hausanschlussraum zugänglich ist.',
         'Termin verschieben: bis 24 Stunden vorher im Kundenportal oder im Chat.',
+      ],
+    }),
+  ),
+  // The Botpress demo bot's shop (src/server/botpress).
+  'funkhaus-invoice-7731.pdf': pdfDocument(
+    'Rechnung RE-7731',
+    letter({
+      sender: electronics,
+      recipient: ['Herrn Tim Becker', 'Karl-Liebknecht-Straße 51', '04275 Leipzig'],
+      heading: 'Rechnung RE-7731',
+      meta: [['Bestellung', '#7731'], ['Kundennr.', 'FH-10447'], ['Datum', daysAgo(4)]],
+      table: {
+        head: ['Artikel', 'Menge', 'Einzelpreis', 'Summe'],
+        rows: [
+          ['Studio ANC Kopfhörer, schwarz', '1', '249,00 €', '249,00 €'],
+          ['USB-C-Ladekabel 2 m', '1', '14,99 €', '14,99 €'],
+        ],
+        total: [['Versand', '0,00 €'], ['enthaltene MwSt. 19 %', '42,15 €'], ['Gesamtbetrag', '263,99 €']],
+      },
+      paragraphs: ['Vielen Dank für Ihren Einkauf!', 'Garantie: 24 Monate ab Rechnungsdatum.'],
+    }),
+  ),
+  'funkhaus-repair-order.pdf': pdfDocument(
+    'Reparaturauftrag R-3318',
+    letter({
+      sender: electronics,
+      recipient: ['Funkhaus Reparaturservice', 'Gerberstraße 4', '04105 Leipzig'],
+      heading: 'Reparaturauftrag / Repair order R-3318',
+      meta: [['Auftrag', 'R-3318'], ['Eingang', daysAgo(2)], ['Garantie', 'ja / yes']],
+      paragraphs: [
+        'Bitte legen Sie diesen Auftrag dem Gerät bei und senden Sie es versichert an uns.',
+        'Please put this order in the parcel with the device.',
+        'Bearbeitungszeit: 5–7 Werktage. Der Versand ist für Sie kostenlos.',
       ],
     }),
   ),

@@ -43,6 +43,15 @@ export class Random {
     return items[items.length - 1]!;
   }
 
+  /** The items in a random order (Fisher–Yates, in place). */
+  shuffle<T>(items: T[]): T[] {
+    for (let i = items.length - 1; i > 0; i--) {
+      const j = this.int(0, i);
+      [items[i], items[j]] = [items[j]!, items[i]!];
+    }
+    return items;
+  }
+
   /** `#` in the pattern becomes a digit. */
   digits(pattern: string): string {
     return pattern.replace(/#/g, () => String(this.int(0, 9)));

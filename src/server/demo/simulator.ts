@@ -2,7 +2,7 @@
 // are a Poisson process (exponential gaps) at about `perMinute` messages a minute over both
 // chatbots: mostly follow-ups in open conversations, sometimes a new conversation, the bot
 // answering, or someone asking for a person. Everything goes through ConversationStore, so
-// clients see it as events exactly like real traffic. stop() clears every pending timer.
+// clients see it as events exactly like real traffic (arrivals.ts keeps the time).
 import type { Conversation, MessageContent } from '../wire';
 import type { ServerContext } from '../context';
 import type { Workspace } from '../store/workspace';
@@ -11,6 +11,7 @@ import { ConversationStore } from '../store/conversations';
 import { channelIds, channels, say, type Lang } from './content';
 import { livePools, type LivePool } from './content-live';
 import { newPerson } from './people';
+import { Arrivals } from './arrivals';
 import { Random } from './random';
 
 // Beyond this many conversations with the bot, the oldest is closed, and beyond this many in
@@ -24,51 +25,25 @@ export class Simulator {
   private readonly store: ConversationStore;
   private readonly contacts: ContactStore;
   private readonly rng = new Random('deckhand-simulator');
-  private readonly timers = new Set<NodeJS.Timeout>();
   private readonly taken = new Set<string>();
-  private running = false;
+  private readonly arrivals: Arrivals;
 
   constructor(
     ctx: ServerContext,
     private readonly workspace: Workspace,
-    private readonly perMinute: number,
+    perMinute: number,
   ) {
     this.store = new ConversationStore(ctx.db, ctx.events, ctx.baseUrl);
     this.contacts = new ContactStore(ctx.db);
+    this.arrivals = new Arrivals(this.rng, (60_000 * MESSAGES_PER_TICK) / perMinute, () => this.tick());
   }
 
   start(): void {
-    if (this.running || !(this.perMinute > 0)) return;
-    this.running = true;
-    this.scheduleNext();
+    this.arrivals.start();
   }
 
   stop(): void {
-    this.running = false;
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
-  }
-
-  private later(ms: number, fn: () => void): void {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      if (!this.running) return;
-      try {
-        fn();
-      } catch {
-        // One lost simulated message is harmless (e.g. a conversation deleted in between); the
-        // next tick is already scheduled.
-      }
-    }, ms);
-    this.timers.add(timer);
-  }
-
-  private scheduleNext(): void {
-    const mean = (60_000 * MESSAGES_PER_TICK) / this.perMinute;
-    this.later(Math.min(this.rng.exponential(mean), mean * 8), () => {
-      this.scheduleNext();
-      this.tick();
-    });
+    this.arrivals.stop();
   }
 
   private tick(): void {
@@ -149,7 +124,7 @@ export class Simulator {
   }
 
   private botSoon(chatbotId: string, conversationId: string, content: MessageContent): void {
-    this.later(this.rng.int(1200, 3500), () => {
+    this.arrivals.later(this.rng.int(1200, 3500), () => {
       this.store.addMessage(chatbotId, conversationId, { sender: 'bot', content });
     });
   }

@@ -86,28 +86,34 @@ function clientErrorOf(code: string | undefined): ApiError {
   return new ApiError('InvalidPayload', `Malformed HTTP request${code ? ` (${code})` : ''}`);
 }
 
+/** An error as some API family words it: its status and body. */
+export type ErrorAnswer = { status: number; body(): object };
+
 /**
- * Fastify's `clientErrorHandler`. `rawPacket` is the data Node was parsing: when it starts with a
- * HEAD request line the answer has no body, as a HEAD answer must not (Node's parser never got as
- * far as telling the method; a request whose line came in an earlier packet still gets the body).
+ * Fastify's `clientErrorHandler`, answering in the shape of the API the request was meant for
+ * (`shapeFor` gets the path when the request line can be read). `rawPacket` is the data Node was
+ * parsing: when it starts with a HEAD request line the answer has no body, as a HEAD answer must
+ * not (a request whose line came in an earlier packet still gets the body).
  */
-export function clientErrorHandler(error: Error & { code?: string; rawPacket?: unknown }, socket: Duplex): void {
-  // A reset connection has no one to answer.
-  if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  // As Node does: answer only where no response to a request on this socket has begun, so a
-  // half-written response is never followed by another.
-  const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
-  if (socket.writable && !inFlight?.headersSent) {
-    const apiError = clientErrorOf(error.code);
-    // A Buffer at run time, whatever Fastify's types say.
-    const head = Buffer.isBuffer(error.rawPacket) && error.rawPacket.subarray(0, 5).toString('latin1') === 'HEAD ';
-    const body = head ? '' : JSON.stringify(apiError.body());
-    socket.write(
-      `HTTP/1.1 ${apiError.status} ${STATUS_CODES[apiError.status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
-        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-    );
-  }
-  socket.destroy(error);
+export function clientErrorHandler(shapeFor: (path: string | null, error: ApiError) => ErrorAnswer) {
+  return (error: Error & { code?: string; rawPacket?: unknown }, socket: Duplex): void => {
+    // A reset connection has no one to answer.
+    if (error.code === 'ECONNRESET' || socket.destroyed) return;
+    // As Node does: answer only where no response to a request on this socket has begun, so a
+    // half-written response is never followed by another.
+    const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+    if (socket.writable && !inFlight?.headersSent) {
+      // A Buffer at run time, whatever Fastify's types say.
+      const packet = Buffer.isBuffer(error.rawPacket) ? error.rawPacket.subarray(0, 2048).toString('latin1') : '';
+      const answer = shapeFor(/^[A-Z]+ (\/\S*)/.exec(packet)?.[1] ?? null, clientErrorOf(error.code));
+      const body = packet.startsWith('HEAD ') ? '' : JSON.stringify(answer.body());
+      socket.write(
+        `HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+          `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    }
+    socket.destroy(error);
+  };
 }
 
 export function installErrorHandling(app: FastifyInstance): void {

@@ -47,7 +47,7 @@ export function prefixedRow(row: object, prefix: string): MessageRow | undefined
 // Demo media is stored as a path (`/media/...`) so it survives a restart on another port; it
 // is made absolute only when answered. Only `...Url` fields are touched: a text that happens
 // to start with /media/ stays as written.
-function absolutize(value: unknown, baseUrl: string, key = ''): unknown {
+export function absolutize(value: unknown, baseUrl: string, key = ''): unknown {
   if (typeof value === 'string') {
     return key.endsWith('Url') && value.startsWith('/media/') ? baseUrl + value : value;
   }

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { Client } from '@botpress/client';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const cli = (args: string[], env: Record<string, string> = {}) =>
@@ -17,6 +18,7 @@ interface Started {
   url: string;
   chatbots: string[];
   keys: { admin: string; agent: string; viewer: string; channel: string };
+  botpress: { url: string; token: string; adminToken: string; botId: string; workspaceId: string };
   secret?: string;
 }
 
@@ -56,8 +58,14 @@ describe('npm run server', () => {
       url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
       chatbots: ['bot_shop', 'bot_service'],
       keys: { admin: expect.any(String), agent: expect.any(String), viewer: expect.any(String), channel: expect.any(String) },
+      botpress: { url: started.url, token: expect.stringMatching(/^bp_pat_/), adminToken: expect.stringMatching(/^bp_pat_/), botId: expect.any(String), workspaceId: expect.any(String) },
       secret: expect.stringMatching(/^.{16,}$/),
     });
+    // What the Botpress part prints is all @botpress/client needs.
+    const { botpress } = started;
+    const bp = new Client({ apiUrl: botpress.url, token: botpress.token, botId: botpress.botId, workspaceId: botpress.workspaceId });
+    expect((await bp.getAccount({})).account.email).toBe('jonas@example.de');
+    expect((await bp.listConversations({ channel: 'hitl' })).conversations.length).toBeGreaterThan(0);
     const headers = { 'x-chatcaptain-key': started.keys.admin, 'content-type': 'application/json' };
     const created = await fetch(`${started.url}/v1/chatbots/bot_shop/organizations`, {
       method: 'POST',
@@ -74,6 +82,8 @@ describe('npm run server', () => {
     const restarted = JSON.parse(await firstLine(second)) as Started;
     expect(restarted.keys).toEqual(started.keys);
     expect(restarted.secret).toBeUndefined();
+    // The same secret gives the same Botpress tokens too.
+    expect({ ...restarted.botpress, url: '' }).toEqual({ ...started.botpress, url: '' });
     const again = await fetch(`${restarted.url}/v1/chatbots/bot_shop/organizations/${organization.id}`, { headers });
     expect(again.status).toBe(200);
     expect(((await again.json()) as { organization: { name: string } }).organization.name).toBe('Neustart GmbH');

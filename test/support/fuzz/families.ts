@@ -3,8 +3,9 @@
 // to exactly one family (the fuzz refuses to run otherwise), so a new part of the API, such as the
 // Botpress-compatible /v1/chat and /v1/admin with Botpress's own error shape, is added here with
 // its rule. Paths no family owns are answered by the server's one not-found handler.
+import { z } from 'zod';
 import { statusOf } from '../../../src/server/http/errors';
-import { ErrorBody } from '../../../src/server/wire';
+import { ErrorBody, ErrorType } from '../../../src/server/wire';
 
 export interface Answer {
   status: number;
@@ -39,8 +40,35 @@ function documentedShape(alsoAllowed: (status: number, type: string) => boolean 
 
 const chatcaptainShape = documentedShape();
 
+// Botpress's shape: what @botpress/client decodes (id, code, type, message) and what the doc
+// shows (status, description), the code and status being the HTTP status the type stands for.
+const BotpressErrorBody = z.strictObject({
+  id: z.string().regex(/^err_\d{14}x[0-9A-F]{8}$/),
+  code: z.number().int(),
+  status: z.number().int(),
+  type: ErrorType,
+  description: z.string().min(1),
+  message: z.string(),
+});
+
+function botpressShape(answer: Answer): string | null {
+  if (!String(answer.headers['content-type'] ?? '').startsWith('application/json')) return `content-type ${String(answer.headers['content-type'])}`;
+  let json: unknown;
+  try {
+    json = JSON.parse(answer.body);
+  } catch {
+    return `body is not JSON: ${answer.body.slice(0, 120)}`;
+  }
+  const parsed = BotpressErrorBody.safeParse(json);
+  if (!parsed.success) return `body is not Botpress's error: ${answer.body.slice(0, 200)}`;
+  const { code, status, type } = parsed.data;
+  if (code !== answer.status || status !== answer.status || statusOf[type] !== answer.status) return `status ${answer.status} with ${type} (code ${code})`;
+  return null;
+}
+
 export const families: readonly Family[] = [
   { name: 'ChatCaptain API', prefixes: ['/v1/chatbots/', '/v1/inbox/', '/v1/auth/'], checkError: chatcaptainShape },
+  { name: 'Botpress API', prefixes: ['/v1/chat/', '/v1/admin/'], checkError: botpressShape },
   // A range past the end keeps HTTP's 416, which media elements understand.
   { name: 'demo media', prefixes: ['/media/'], checkError: documentedShape((status, type) => status === 416 && type === 'InvalidPayload') },
 ];
