@@ -8,7 +8,7 @@ export interface TrayOptions {
   onToggleOnline(online: boolean): void;
   onOpen(): void;
   onQuit(): void;
-  /** Where tray-*.png live; defaults to resources/ in the app. */
+  /** Where tray-*.png live; defaults to resources/ of the project, or of the installed app. */
   resourcesDir?: string;
   /** The window whose taskbar button gets the Windows overlay. */
   getWindow?: () => BrowserWindow | null;
@@ -30,7 +30,8 @@ export type TrayIcon = 'online' | 'offline' | 'unread';
 export const trayIconFor = (state: TrayState): TrayIcon => (state.unread > 0 ? 'unread' : state.online ? 'online' : 'offline');
 
 export function createTray(options: TrayOptions): TrayController {
-  const dir = options.resourcesDir ?? join(app.getAppPath(), 'resources');
+  // Packaged, the icons sit outside the asar (electron-builder.yml's extraResources).
+  const dir = options.resourcesDir ?? join(app.isPackaged ? process.resourcesPath : app.getAppPath(), 'resources');
   const platform = options.platform ?? process.platform;
   const text = options.text ?? labels();
   const images = new Map<TrayIcon, NativeImage>();

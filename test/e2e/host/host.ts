@@ -16,7 +16,7 @@ import { bridgeScript } from './bridge-bundle';
 import { DemoControl, type DemoOptions } from './demo';
 import { MemoryVault, type VaultEncryption } from '../../support/memory-vault';
 import { RecordingNotifications, RecordingTray } from './recorders';
-import { rendererDir as builtRendererDir } from './renderer-build';
+import { rendererDir as builtRendererDir } from '../../support/app-build';
 import { createStaticHandler } from './static-files';
 
 export interface HostOptions {
