@@ -7,9 +7,13 @@ import { installAppMenu } from './electron/menu';
 import { focusWindow, showNotification } from './electron/notifications';
 import { watchPower } from './electron/power';
 import { createTray } from './electron/tray';
+import { appUpdater } from './electron/updater';
 import { SafeStorageVault } from './electron/vault';
 import { createMainWindow } from './electron/window';
+import { systemClock } from './services/ports';
 import { firebaseConfigFrom } from './services/push/firebase-config';
+import { updateHandlers } from './services/updates/update-handlers';
+import { UpdateService, unsentReplies } from './services/updates/update-service';
 import { Deckhand } from './services/workspace/deckhand';
 import { createHandlers } from './services/workspace/handlers';
 
@@ -26,6 +30,13 @@ runApp(async ({ outDir, appUrl, dataDir, locale }) => {
   };
 
   const events = createEventSender(() => window?.webContents);
+  const tray = createTray({
+    onToggleOnline: (online) => deckhand.presence.set(online),
+    onOpen: () => openWindow(),
+    onQuit: quitApp,
+    onRestartToUpdate: () => updates.restart(),
+    getWindow: () => window,
+  });
   const deckhand: Deckhand = new Deckhand({
     dataDir,
     vault: new SafeStorageVault({ file: join(dataDir, 'vault.json') }),
@@ -34,19 +45,24 @@ runApp(async ({ outDir, appUrl, dataDir, locale }) => {
     notifications: {
       show: (n) => showNotification({ title: n.title, body: n.body, silent: n.silent, onClick: () => deckhand.navigate(n.ref) }),
     },
-    tray: createTray({
-      onToggleOnline: (online) => deckhand.presence.set(online),
-      onOpen: () => openWindow(),
-      onQuit: quitApp,
-      getWindow: () => window,
-    }),
+    tray,
     language: () => language,
     windowFocused: () => window?.isFocused() ?? false,
     firebase: firebaseConfigFrom(process.env),
     openDemoOnFirstRun: true,
   });
 
-  registerIpc(createHandlers(deckhand), { allowedWebContentsIds: () => (window ? [window.webContents.id] : []), appUrl });
+  const updates = new UpdateService({
+    updater: appUpdater(),
+    pendingReplies: () => unsentReplies(deckhand.outbox.items()),
+    clock: systemClock,
+    onChange: (state) => {
+      events.send('update.changed', state);
+      tray.setUpdateReady(state.status === 'ready');
+    },
+  });
+
+  registerIpc({ ...createHandlers(deckhand), ...updateHandlers(updates) }, { allowedWebContentsIds: () => (window ? [window.webContents.id] : []), appUrl });
   installAppMenu({
     onToggleOnline: () => deckhand.presence.set(!deckhand.presence.get().intent),
     onShowShortcuts: () => events.send('ui.command', { command: 'showShortcuts' }),
@@ -54,12 +70,16 @@ runApp(async ({ outDir, appUrl, dataDir, locale }) => {
   watchPower(deckhand.presence);
   await deckhand.start();
   openWindow();
+  updates.start();
   return {
     focus: () => void openWindow(),
     openConversation: (ref) => {
       openWindow();
       deckhand.navigate(ref);
     },
-    stop: () => deckhand.stop(),
+    stop: () => {
+      updates.stop();
+      return deckhand.stop();
+    },
   };
 });

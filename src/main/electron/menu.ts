@@ -15,6 +15,7 @@ const de = {
   offline: 'Offline',
   open: 'Deckhand öffnen',
   quit: 'Beenden',
+  restartToUpdate: 'Zum Aktualisieren neu starten',
   unread: (n: number) => `${n} ungelesen`,
 };
 const en: typeof de = {
@@ -29,6 +30,7 @@ const en: typeof de = {
   offline: 'Offline',
   open: 'Open Deckhand',
   quit: 'Quit',
+  restartToUpdate: 'Restart to update',
   unread: (n: number) => `${n} unread`,
 };
 export type Labels = typeof de;

@@ -1,4 +1,4 @@
-// The signed-in frame: header, connection banner, the nav rail and the chosen section.
+// The signed-in frame: header, connection and update banners, the nav rail and the chosen section.
 import { Building2, GitBranch, Inbox, Settings } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { ConversationView } from '../screens/conversation/ConversationView';
@@ -11,6 +11,7 @@ import { useStore, type Section } from '../store/store';
 import { Header } from './header/Header';
 import { HelpOverlay } from './HelpOverlay';
 import { OfflineBanner } from './OfflineBanner';
+import { UpdateBanner } from './UpdateBanner';
 import { useGlobalShortcuts } from './shortcuts';
 
 const sections: { id: Section; icon: typeof Inbox }[] = [
@@ -32,6 +33,7 @@ export function Workspace() {
       </div>
       <div className="app-banner">
         <OfflineBanner />
+        <UpdateBanner />
       </div>
       <nav className="app-nav" aria-label={t('common.nav.label')}>
         {sections.map(({ id, icon: Icon }) => (

@@ -51,12 +51,13 @@ export async function bootstrap(): Promise<void> {
 }
 
 async function load(): Promise<void> {
-  const [session, settings, presence, push, team] = await Promise.all([
+  const [session, settings, presence, push, team, update] = await Promise.all([
     call('session.state', {}),
     call('settings.get', {}),
     call('presence.get', {}),
     call('push.state', {}),
     call('agents.online', {}),
+    call('update.state', {}),
   ]);
   setState({
     session,
@@ -64,6 +65,7 @@ async function load(): Promise<void> {
     presence,
     push,
     team,
+    update,
     connections: Object.fromEntries(session.accounts.map((a) => [a.id, a.connection])),
   });
   if (session.accounts.length > 0) await loadInbox();
@@ -203,4 +205,10 @@ export function setTheme(theme: ThemeChoice): void {
 export function setLanguageChoice(language: LanguageChoice): void {
   localStorage.setItem('deckhand.language', language);
   setState({ language });
+}
+
+/** "Restart to update": main restarts now, or once the outbox has sent every reply. */
+export async function restartToUpdate(): Promise<void> {
+  const update = await attempt(() => call('update.restart', {}));
+  setState({ update });
 }

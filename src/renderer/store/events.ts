@@ -54,6 +54,7 @@ export function subscribeToMain(): () => void {
     ),
     on('settings.changed', (settings) => setState({ settings })),
     on('push.changed', (push) => setState({ push })),
+    on('update.changed', (update) => setState({ update })),
     on('navigate.conversation', ({ ref }) => {
       setState({ section: 'inbox' });
       const key = refKey(ref);

@@ -3,6 +3,7 @@
 // receive server data through props from far away.
 import { create } from 'zustand';
 import type { Message } from '../../shared/domain';
+import type { UpdateState } from '../../shared/updates';
 import type {
   ConnectionState,
   InboxConversation,
@@ -53,6 +54,7 @@ export interface State {
   // settings
   settings: Settings | null;
   push: PushState | null;
+  update: UpdateState | null;
   // ui
   section: Section;
   helpOpen: boolean;
@@ -90,6 +92,7 @@ export const useStore = create<State>()(() => ({
   team: [],
   settings: null,
   push: null,
+  update: null,
   section: 'inbox',
   helpOpen: false,
   toasts: [],

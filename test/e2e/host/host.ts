@@ -9,6 +9,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Language } from '../../../src/main/services/notify/notify-policy';
+import { systemClock } from '../../../src/main/services/ports';
+import { updateHandlers } from '../../../src/main/services/updates/update-handlers';
+import { UpdateService, unsentReplies, type UpdaterPort } from '../../../src/main/services/updates/update-service';
 import { Deckhand } from '../../../src/main/services/workspace/deckhand';
 import { createHandlers } from '../../../src/main/services/workspace/handlers';
 import { WebSocketBridge } from './bridge';
@@ -44,6 +47,8 @@ export interface HostOptions {
   serveAxe?: boolean;
   /** Default: out/renderer. */
   rendererDir?: string;
+  /** The app's update feed; default none, as in development (the update service stays disabled). */
+  updater?: UpdaterPort | null;
 }
 
 export interface Host {
@@ -52,6 +57,7 @@ export interface Host {
   readonly origin: string;
   readonly dataDir: string;
   readonly deckhand: Deckhand;
+  readonly updates: UpdateService;
   /** The demo workspace's server: `server.url`, `server.workspace.keys`, `customerMessage`, `down()`/`up()`. */
   readonly demo: DemoControl;
   readonly vault: MemoryVault;
@@ -113,7 +119,13 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     ...(options.openDemoOnFirstRun !== undefined && { openDemoOnFirstRun: options.openDemoOnFirstRun }),
   });
   deckhandRef = deckhand;
-  bridge.setHandlers(createHandlers(deckhand));
+  const updates = new UpdateService({
+    updater: options.updater ?? null,
+    pendingReplies: () => unsentReplies(deckhand.outbox.items()),
+    clock: systemClock,
+    onChange: (state) => bridge.send('update.changed', state),
+  });
+  bridge.setHandlers({ ...createHandlers(deckhand), ...updateHandlers(updates) });
 
   const http = createServer(createStaticHandler({ root: await realpath(rendererDir), bridgeScript: script, axeScript }));
   let origin = '';
@@ -121,9 +133,11 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
 
   try {
     await deckhand.start();
+    updates.start();
     const port = await listen(http, options.port ?? 0);
     origin = `http://127.0.0.1:${port}`;
   } catch (error) {
+    updates.stop();
     await bridge.close();
     http.close();
     await deckhand.stop().catch(() => undefined);
@@ -137,6 +151,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     origin,
     dataDir,
     deckhand,
+    updates,
     demo,
     vault,
     notifications,
@@ -146,6 +161,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     setWindowFocused: (focused) => (windowFocused = focused),
     close: () =>
       (closing ??= (async () => {
+        updates.stop();
         await bridge.close();
         http.closeAllConnections();
         await new Promise<void>((resolve) => http.close(() => resolve()));

@@ -6,9 +6,10 @@ import { InboxFilter, refKey, type ConversationRef, type InboxConversation } fro
 import { AppError } from '../app-error';
 import type { IpcHandlers } from '../ipc-handlers';
 import { MESSAGE_PAGE as PAGE } from '../sync/chatbot-sync';
+import type { UpdateCallName } from '../updates/update-handlers';
 import type { Deckhand } from './deckhand';
 
-export function createHandlers(deckhand: Deckhand): IpcHandlers {
+export function createHandlers(deckhand: Deckhand): Omit<IpcHandlers, UpdateCallName> {
   const { cache, outbox, presence, settings, push } = deckhand;
 
   /** Applies the server's answer to one of our own actions through the sync path, so every view agrees. */

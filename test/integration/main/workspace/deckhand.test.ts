@@ -15,6 +15,8 @@ import type { Notification } from '../../../../src/main/services/notify/notifier
 import type { Backend, Clock } from '../../../../src/main/services/ports';
 import { Deckhand, type DeckhandOptions } from '../../../../src/main/services/workspace/deckhand';
 import { createHandlers } from '../../../../src/main/services/workspace/handlers';
+import { updateHandlers } from '../../../../src/main/services/updates/update-handlers';
+import { UpdateService } from '../../../../src/main/services/updates/update-service';
 import { startServer, type RunningServer } from '../../../../src/server/app';
 import { Db } from '../../../../src/server/db/database';
 import type { Conversation, Message } from '../../../../src/shared/domain';
@@ -87,7 +89,9 @@ class Harness {
       notifyWindowMs: 100,
       ...extra,
     });
-    this.handlers = createHandlers(this.deckhand);
+    // As in the app; without an update feed the update service stays disabled.
+    const updates = new UpdateService({ updater: null, pendingReplies: () => 0, clock: this.clock, onChange: () => undefined });
+    this.handlers = { ...createHandlers(this.deckhand), ...updateHandlers(updates) };
   }
 
   /** A contract call as the IPC glue makes it: input parsed by the contract, output checked against it. */
