@@ -41,7 +41,10 @@ describe('electron-builder.yml', () => {
     expect(config).toMatchObject({ appId: 'dev.deckhand.app', productName: 'Deckhand' });
     expect(config.linux?.target).toEqual(['AppImage', 'deb']);
     expect(config.win?.target).toBe('nsis');
-    expect(config.mac?.target).toEqual([{ target: 'dmg', arch: 'universal' }]);
+    expect(config.mac?.target).toEqual([
+      { target: 'dmg', arch: 'universal' },
+      { target: 'zip', arch: 'universal' },
+    ]);
     expect(config.protocols).toEqual([expect.objectContaining({ schemes: ['deckhand'] })]);
     expect(config.publish).toEqual({ provider: 'generic', url: '${env.DECKHAND_UPDATE_URL}' });
   });
