@@ -86,8 +86,9 @@ describe.runIf(process.platform === 'linux')('npm start on a fresh clone', () =>
   const electronLog = join(work, 'electron-started.txt');
 
   function npmStart(mirrorUrl: string): Promise<Run> {
-    // Nothing of this machine's Electron setup may leak in: electron-vite must find the binary itself.
-    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(electron_|npm_config_electron)/i.test(name)));
+    // As from a fresh shell: nothing of the npm run around this test (npm_*, INIT_CWD) nor of this
+    // machine's Electron setup may leak in; electron-vite must find the binary itself.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(electron_|npm_|init_cwd$)/i.test(name)));
     Object.assign(env, {
       ELECTRON_MIRROR: mirrorUrl,
       // The stand-in is checked against the mirror's SHASUMS256.txt instead of the real release's sums.
