@@ -9,7 +9,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'app', include: ['test/**/*.test.ts'], exclude: ['test/e2e/**', '**/node_modules/**'] } },
       // The built renderer in Chromium, behind the real services (test/e2e/host). The global setup
-      // builds the renderer when it is missing or stale, and only when e2e tests are selected.
+      // builds the app when it is missing or stale, and only when e2e tests are selected.
       { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/e2e/support/global-setup.ts'] } },
     ],
   },

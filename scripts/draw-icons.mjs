@@ -1,7 +1,10 @@
-// Draws resources/icon.png (512², app icon) and resources/tray-{online,offline,unread}.png (32²):
-// a ship's wheel, with a status dot on the tray icons. Run: node scripts/draw-icons.mjs
+// Draws the app icon for every platform and size electron-builder packages: resources/icon.png
+// (512²), resources/icons/NxN.png (Linux, 16–1024), resources/icon.ico (Windows, 16–256) and
+// resources/icon.icns (macOS, 16–1024 with @2x), all PNG-encoded; and the tray icons
+// resources/tray-{online,offline,unread}.png (32²): a ship's wheel, with a status dot on the tray
+// icons. Each size is drawn from the shape, not scaled down. Run: node scripts/draw-icons.mjs
 import { Buffer } from 'node:buffer';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { URL } from 'node:url';
 import { crc32, deflateSync } from 'node:zlib';
 
@@ -63,8 +66,47 @@ const icon = (x, y) => {
   return wheel(x, y, 0.5, 0.5, 0.34) ? [...hex('#f4f7fb'), 1] : [...hex('#1d4e89'), 1];
 };
 
+// ICO: a directory of PNG images (Vista and later); a width/height byte of 0 means 256.
+function ico(sizes) {
+  const images = sizes.map((size) => png(size, icon));
+  const header = Buffer.alloc(6 + 16 * sizes.length);
+  header.writeUInt16LE(1, 2); // type: icon
+  header.writeUInt16LE(sizes.length, 4);
+  let offset = header.length;
+  sizes.forEach((size, i) => {
+    const entry = 6 + 16 * i;
+    header[entry] = header[entry + 1] = size >= 256 ? 0 : size;
+    header.writeUInt16LE(1, entry + 4); // colour planes
+    header.writeUInt16LE(32, entry + 6); // bits per pixel
+    header.writeUInt32LE(images[i].length, entry + 8);
+    header.writeUInt32LE(offset, entry + 12);
+    offset += images[i].length;
+  });
+  return Buffer.concat([header, ...images]);
+}
+
+// ICNS: 'icns', total length, then (type, length, PNG) per element; the @2x types hold double size.
+function icns(elements) {
+  const chunks = elements.map(([type, size]) => {
+    const data = png(size, icon);
+    const head = Buffer.alloc(8);
+    head.write(type, 0, 'latin1');
+    head.writeUInt32BE(data.length + 8, 4);
+    return Buffer.concat([head, data]);
+  });
+  const head = Buffer.alloc(8);
+  head.write('icns', 0, 'latin1');
+  head.writeUInt32BE(8 + chunks.reduce((n, c) => n + c.length, 0), 4);
+  return Buffer.concat([head, ...chunks]);
+}
+
 const dir = new URL('../resources/', import.meta.url);
 writeFileSync(new URL('icon.png', dir), png(512, icon));
+mkdirSync(new URL('icons/', dir), { recursive: true });
+for (const size of [16, 24, 32, 48, 64, 128, 256, 512, 1024]) writeFileSync(new URL(`icons/${size}x${size}.png`, dir), png(size, icon));
+writeFileSync(new URL('icon.ico', dir), ico([16, 24, 32, 48, 64, 128, 256]));
+const icnsElements = [['icp4', 16], ['icp5', 32], ['ic11', 32], ['ic12', 64], ['ic07', 128], ['ic13', 256], ['ic08', 256], ['ic14', 512], ['ic09', 512], ['ic10', 1024]];
+writeFileSync(new URL('icon.icns', dir), icns(icnsElements));
 for (const [name, dot] of [['online', '#2ecc71'], ['offline', '#9e9e9e'], ['unread', '#e53935']]) {
   writeFileSync(new URL(`tray-${name}.png`, dir), png(32, tray(dot)));
 }

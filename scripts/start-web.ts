@@ -5,7 +5,7 @@
 //   npm run start:web -- [--port 5177] [--data .deckhand-web] [--simulate 3] [--lang de|en]
 //                        [--demo] [--fresh] [--encryption os|basic_text]
 //
-// The renderer is built (npx electron-vite build) when out/renderer is missing or older than its
+// The app is built (npx electron-vite build) when out/ is missing or older than its
 // sources; rebuild it yourself and reload the page after changing the UI while this runs.
 // Data (settings, cache, the demo's database) stays in --data between runs; secrets live in
 // memory only, so accounts other than the demo must be added again after a restart.
@@ -13,7 +13,7 @@ import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startHost } from '../test/e2e/host/host';
-import { ensureRendererBuilt, projectRoot } from '../test/e2e/host/renderer-build';
+import { ensureAppBuilt, projectRoot } from '../test/support/app-build';
 
 const { values } = parseArgs({
   options: {
@@ -34,8 +34,8 @@ if (!Number.isFinite(simulatePerMin) || simulatePerMin < 0) throw new Error(`--s
 if (values.lang !== 'de' && values.lang !== 'en') throw new Error(`--lang must be de or en, not ${values.lang}`);
 if (values.encryption !== 'os' && values.encryption !== 'basic_text') throw new Error(`--encryption must be os or basic_text`);
 
-const state = await ensureRendererBuilt();
-if (state !== 'current') console.log(`Built the renderer (it was ${state}).`);
+const state = await ensureAppBuilt();
+if (state !== 'current') console.log(`Built the app (it was ${state}).`);
 const dataDir = resolve(values.data);
 if (values.fresh) await rm(dataDir, { recursive: true, force: true });
 

@@ -24,10 +24,13 @@ import type { PushTokenSource } from './services/push/token-source';
 import { Session } from './services/session/session';
 import { SettingsService } from './services/settings';
 import { InboxBatcher } from './services/sync/batcher';
+import { UpdateService, unsentReplies, type UpdaterPort } from './services/updates/update-service';
 import { presenceTargets, wireServices } from './wiring';
 
 export interface TrayPort {
   update(state: { online: boolean; unread: number }): void;
+  /** A downloaded update waits for a restart: the tray offers it. */
+  setUpdateReady(ready: boolean): void;
 }
 
 export interface AppPorts {
@@ -49,6 +52,8 @@ export interface AppPorts {
   openDemoOnFirstRun?: boolean;
   /** How long the notifier gathers a burst before showing it (default 1.5 s). */
   notifyWindowMs?: number;
+  /** The app's update feed; none in development (updates stay disabled). */
+  updater?: UpdaterPort | null;
 }
 
 export interface App {
@@ -64,6 +69,7 @@ export interface App {
   readonly messages: MessageCache;
   readonly outbox: Outbox;
   readonly settings: SettingsService;
+  readonly updates: UpdateService;
 }
 
 export function compose(ports: AppPorts): App {
@@ -129,22 +135,34 @@ export function compose(ports: AppPorts): App {
       }),
     }),
   );
+  const updates = new UpdateService({
+    updater: ports.updater ?? null,
+    pendingReplies: () => unsentReplies(outbox.items()),
+    clock,
+    onChange: (state) => {
+      send('update.changed', state);
+      ports.tray?.setUpdateReady(state.status === 'ready');
+    },
+  });
+  disposables.add(toDisposable(() => updates.stop()));
   disposables.add(session);
   disposables.add(wireServices({ session, batcher, notifier, selfAssigned, team, outbox, presence, push, pushSource: ports.pushSource, send }));
 
   const appInfo = (): AppInfo => ({ systemLanguage: ports.systemLanguage() });
   return {
-    handlers: createHandlers({ appInfo, session, cache, conversations, outbox, presence, team, settings, push }),
+    handlers: createHandlers({ appInfo, session, cache, conversations, outbox, presence, team, settings, push, updates }),
     presence,
     session,
     cache,
     messages,
     outbox,
     settings,
+    updates,
     async start() {
       await session.restore(ports.openDemoOnFirstRun ?? false);
       outbox.start();
       void push.start();
+      updates.start();
       send('session.changed', session.state());
       updateTray();
     },

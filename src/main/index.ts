@@ -7,6 +7,7 @@ import { installAppMenu } from './electron/menu';
 import { focusWindow, showNotification } from './electron/notifications';
 import { watchPower } from './electron/power';
 import { createTray } from './electron/tray';
+import { appUpdater } from './electron/updater';
 import { SafeStorageVault } from './electron/vault';
 import { createMainWindow } from './electron/window';
 import { compose, type App } from './compose';
@@ -44,8 +45,10 @@ runApp(async ({ outDir, appUrl, dataDir, locale }) => {
       onToggleOnline: (online) => deckhand.presence.set(online),
       onOpen: () => openWindow(),
       onQuit: quitApp,
+      onRestartToUpdate: () => deckhand.updates.restart(),
       getWindow: () => window,
     }),
+    updater: appUpdater(),
     systemLanguage: () => language,
     windowFocused: () => window?.isFocused() ?? false,
     openDemoOnFirstRun: true,

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { Contact, Message, Organization, Version } from './domain';
 import type { IpcError } from './errors';
+import { UpdateState } from './updates';
 import {
   Account,
   AppInfo,
@@ -120,6 +121,10 @@ export const calls = {
   'versions.deploy': call(chatbot.extend({ versionId: z.string(), environment: z.enum(['test', 'prod']) }), Version),
   'versions.rollback': call(chatbot.extend({ versionId: z.string() }), Version),
   'versions.delete': call(chatbot.extend({ versionId: z.string() }), ok),
+
+  'update.state': call(none, UpdateState),
+  /** Installs the downloaded update and restarts, once the outbox has sent every reply. */
+  'update.restart': call(none, UpdateState),
 } as const;
 
 export const events = {
@@ -138,6 +143,7 @@ export const events = {
   'navigate.conversation': z.object({ ref: ConversationRef }),
   /** An app menu command the renderer carries out. */
   'ui.command': z.object({ command: z.enum(['showShortcuts']) }),
+  'update.changed': UpdateState,
 } as const;
 
 export type CallName = keyof typeof calls;

@@ -1,9 +1,11 @@
-// The app's lifecycle, and nothing else: one instance, every webContents hardened, deckhand://
-// links parsed strictly and handed on, the composition root called once Electron is ready.
-import { dirname, resolve } from 'node:path';
+// The app's lifecycle, and nothing else: one instance, every webContents hardened, the renderer
+// served on app://, deckhand:// links parsed strictly and handed on, the composition root called
+// once Electron is ready.
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app } from 'electron';
 import { ConversationRef } from '../../shared/view-models';
+import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenWebContents, rendererLocation } from './window';
 
 export const PROTOCOL = 'deckhand';
@@ -68,7 +70,7 @@ export function runApp(compose: (context: AppContext) => ComposedApp | Promise<C
     app.quit();
     return;
   }
-  const context: AppContext = { outDir, appUrl: rendererLocation(outDir).url, dataDir: app.getPath('userData'), locale: 'en' };
+  const context: AppContext = { outDir, appUrl: rendererLocation().url, dataDir: app.getPath('userData'), locale: 'en' };
   let composed: ComposedApp | null = null;
   const pending: ConversationRef[] = [];
   // Links arriving before the window exists wait for it; a fresh window is in front anyway.
@@ -80,6 +82,7 @@ export function runApp(compose: (context: AppContext) => ComposedApp | Promise<C
   };
 
   registerProtocol();
+  registerAppScheme();
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, context.appUrl));
   app.on('second-instance', (_event, argv) => {
     composed?.focus();
@@ -110,6 +113,7 @@ export function runApp(compose: (context: AppContext) => ComposedApp | Promise<C
   app
     .whenReady()
     .then(async () => {
+      serveRenderer(join(outDir, 'renderer'));
       // The locale is known only once Electron is ready.
       const ready = await compose({ ...context, locale: app.getLocale() });
       composed = ready;

@@ -1,5 +1,6 @@
 // The application menu: the standard Edit/View/Window roles (copy, paste, zoom work as agents
 // expect) plus Deckhand's own shortcuts, which only call back; what they do is decided elsewhere.
+// The installed app's View menu has zoom and full screen only: no DevTools, no reload.
 import { Menu, app, type MenuItemConstructorOptions } from 'electron';
 
 const de = {
@@ -14,6 +15,7 @@ const de = {
   offline: 'Offline',
   open: 'Deckhand öffnen',
   quit: 'Beenden',
+  restartToUpdate: 'Zum Aktualisieren neu starten',
   unread: (n: number) => `${n} ungelesen`,
 };
 const en: typeof de = {
@@ -28,6 +30,7 @@ const en: typeof de = {
   offline: 'Offline',
   open: 'Open Deckhand',
   quit: 'Quit',
+  restartToUpdate: 'Restart to update',
   unread: (n: number) => `${n} unread`,
 };
 export type Labels = typeof de;
@@ -42,11 +45,19 @@ export interface MenuCallbacks {
   onShowShortcuts(): void;
 }
 
-export function appMenuTemplate(callbacks: MenuCallbacks, text: Labels, platform: NodeJS.Platform): MenuItemConstructorOptions[] {
+const productionView: MenuItemConstructorOptions[] = [
+  { role: 'resetZoom' },
+  { role: 'zoomIn' },
+  { role: 'zoomOut' },
+  { type: 'separator' },
+  { role: 'togglefullscreen' },
+];
+
+export function appMenuTemplate(callbacks: MenuCallbacks, text: Labels, platform: NodeJS.Platform, packaged: boolean): MenuItemConstructorOptions[] {
   return [
     ...(platform === 'darwin' ? [{ role: 'appMenu' } as const] : []),
     { label: text.edit, role: 'editMenu' },
-    { label: text.view, role: 'viewMenu' },
+    packaged ? { label: text.view, submenu: productionView } : { label: text.view, role: 'viewMenu' },
     {
       label: text.status,
       submenu: [{ label: text.toggleOnline, accelerator: 'CmdOrCtrl+Shift+O', click: () => callbacks.onToggleOnline() }],
@@ -61,7 +72,7 @@ export function appMenuTemplate(callbacks: MenuCallbacks, text: Labels, platform
 }
 
 export function installAppMenu(callbacks: MenuCallbacks): Menu {
-  const menu = Menu.buildFromTemplate(appMenuTemplate(callbacks, labels(), process.platform));
+  const menu = Menu.buildFromTemplate(appMenuTemplate(callbacks, labels(), process.platform, app.isPackaged));
   Menu.setApplicationMenu(menu);
   return menu;
 }

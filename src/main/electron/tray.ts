@@ -1,5 +1,6 @@
-// The tray icon (online / offline / unread), its menu, and the unread badge: the dock/launcher
-// count on macOS and Linux (Unity), an overlay on the taskbar button on Windows.
+// The tray icon (online / offline / unread), its menu (with "Restart to update" once an update
+// is downloaded), and the unread badge: the dock/launcher count on macOS and Linux (Unity), an
+// overlay on the taskbar button on Windows.
 import { join } from 'node:path';
 import { Menu, Tray, app, nativeImage, type BrowserWindow, type NativeImage } from 'electron';
 import { labels, type Labels } from './menu';
@@ -8,7 +9,8 @@ export interface TrayOptions {
   onToggleOnline(online: boolean): void;
   onOpen(): void;
   onQuit(): void;
-  /** Where tray-*.png live; defaults to resources/ in the app. */
+  onRestartToUpdate(): void;
+  /** Where tray-*.png live; defaults to resources/ of the project, or of the installed app. */
   resourcesDir?: string;
   /** The window whose taskbar button gets the Windows overlay. */
   getWindow?: () => BrowserWindow | null;
@@ -23,6 +25,8 @@ export interface TrayState {
 
 export interface TrayController {
   update(state: TrayState): void;
+  /** Offer "Restart to update" (an update is downloaded) or not. */
+  setUpdateReady(ready: boolean): void;
   destroy(): void;
 }
 
@@ -30,7 +34,8 @@ export type TrayIcon = 'online' | 'offline' | 'unread';
 export const trayIconFor = (state: TrayState): TrayIcon => (state.unread > 0 ? 'unread' : state.online ? 'online' : 'offline');
 
 export function createTray(options: TrayOptions): TrayController {
-  const dir = options.resourcesDir ?? join(app.getAppPath(), 'resources');
+  // Packaged, the icons sit outside the asar (electron-builder.yml's extraResources).
+  const dir = options.resourcesDir ?? join(app.isPackaged ? process.resourcesPath : app.getAppPath(), 'resources');
   const platform = options.platform ?? process.platform;
   const text = options.text ?? labels();
   const images = new Map<TrayIcon, NativeImage>();
@@ -44,6 +49,7 @@ export function createTray(options: TrayOptions): TrayController {
   };
 
   let state: TrayState = { online: false, unread: 0 };
+  let updateReady = false;
   const tray = new Tray(image('offline'));
   tray.on('click', () => options.onOpen());
 
@@ -53,6 +59,7 @@ export function createTray(options: TrayOptions): TrayController {
     tray.setToolTip(state.unread > 0 ? `Deckhand — ${status}, ${text.unread(state.unread)}` : `Deckhand — ${status}`);
     tray.setContextMenu(
       Menu.buildFromTemplate([
+        ...(updateReady ? [{ label: text.restartToUpdate, click: () => options.onRestartToUpdate() }, { type: 'separator' as const }] : []),
         { label: text.online, type: 'radio', checked: state.online, click: () => options.onToggleOnline(true) },
         { label: text.offline, type: 'radio', checked: !state.online, click: () => options.onToggleOnline(false) },
         { type: 'separator' },
@@ -75,6 +82,11 @@ export function createTray(options: TrayOptions): TrayController {
   return {
     update(next) {
       state = { online: next.online, unread: Math.max(0, Math.floor(next.unread)) };
+      render();
+    },
+    setUpdateReady(ready) {
+      if (ready === updateReady) return;
+      updateReady = ready;
       render();
     },
     destroy() {

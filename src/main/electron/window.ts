@@ -1,27 +1,14 @@
 // The main window and the rules every webContents lives by: sandboxed renderer without node,
-// a strict CSP, no navigation away from the app, no new windows, no webviews, no permissions
-// but notifications. The renderer shows untrusted message content, so assume it may be hostile.
+// a strict CSP, no navigation away from the app, no new windows, no webviews, no middle-click,
+// no DevTools once packaged, no permissions but notifications. The renderer shows untrusted
+// message content, so assume it may be hostile.
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { BrowserWindow, app, type WebContents } from 'electron';
 import { openExternalSafely } from './external';
-
-/** Must match the meta CSP in src/renderer/index.html; both apply, the stricter wins. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: http: https:",
-  "media-src 'self' http: https:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { APP_INDEX_URL, CONTENT_SECURITY_POLICY } from './protocol';
 
 export interface RendererLocation {
-  /** What the window loads: the dev server URL or the file URL of the built index.html. */
+  /** What the window loads: the dev server URL, or the built index.html on app:// (protocol.ts). */
   url: string;
   devServer: boolean;
 }
@@ -30,7 +17,7 @@ export interface RendererLocation {
  * Where the renderer lives. The dev server is honoured only in an unpackaged app and only on
  * loopback: an environment variable must never point the privileged preload at a remote page.
  */
-export function rendererLocation(outDir: string, devServerUrl = process.env.ELECTRON_RENDERER_URL): RendererLocation {
+export function rendererLocation(devServerUrl = process.env.ELECTRON_RENDERER_URL): RendererLocation {
   if (devServerUrl && !app.isPackaged) {
     try {
       const dev = new URL(devServerUrl);
@@ -41,10 +28,13 @@ export function rendererLocation(outDir: string, devServerUrl = process.env.ELEC
       // Malformed: fall back to the built renderer.
     }
   }
-  return { url: pathToFileURL(join(outDir, 'renderer', 'index.html')).href, devServer: false };
+  return { url: APP_INDEX_URL, devServer: false };
 }
 
-/** True for the app's own pages: same origin as the dev server, or exactly the built index.html. */
+/**
+ * True for the app's own pages: the same scheme and host (with port) as the app's URL. Compared
+ * by hand because URL.origin is "null" for every app:// URL, which would make them all equal.
+ */
 export function isAppUrl(url: string, appUrl: string): boolean {
   let target: URL;
   let own: URL;
@@ -54,8 +44,12 @@ export function isAppUrl(url: string, appUrl: string): boolean {
   } catch {
     return false;
   }
-  if (own.protocol === 'file:') return target.protocol === 'file:' && target.host === own.host && target.pathname === own.pathname;
-  return target.origin === own.origin;
+  return target.protocol === own.protocol && target.host === own.host && own.host !== '';
+}
+
+/** The one permission rule: notifications, for our own window showing our own page. */
+export function permissionAllowed(permission: string, requester: WebContents | null, ownId: number, requestingUrl: string, appUrl: string): boolean {
+  return permission === 'notifications' && requester?.id === ownId && isAppUrl(requestingUrl, appUrl);
 }
 
 /** Deny navigation away from the app, every window.open (http(s) goes to the browser) and webviews. */
@@ -81,7 +75,7 @@ export interface MainWindowOptions {
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
-  const location = rendererLocation(options.outDir, options.devServerUrl ?? process.env.ELECTRON_RENDERER_URL);
+  const location = rendererLocation(options.devServerUrl ?? process.env.ELECTRON_RENDERER_URL);
   const window = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -100,12 +94,15 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: true,
+      // A middle-click on a link would open it outside the window-open handler's rules.
+      disableBlinkFeatures: 'Auxclick',
+      devTools: !app.isPackaged,
     },
   });
   const contents = window.webContents;
   const session = contents.session;
 
-  // Served pages (the dev server) get the CSP as a header too; file:// pages rely on the meta tag.
+  // app:// responses carry the CSP from protocol.ts; the dev server's get it here.
   session.webRequest.onHeadersReceived((details, callback) => {
     if (!isAppUrl(details.url, location.url)) return callback({});
     const headers = Object.fromEntries(
@@ -113,15 +110,18 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     );
     callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
-  session.setPermissionRequestHandler((requester, permission, callback) => {
-    callback(permission === 'notifications' && requester.id === contents.id);
+  // Asked when a page requests a permission, and when it merely checks one (navigator.permissions).
+  session.setPermissionRequestHandler((requester, permission, callback, details) => {
+    callback(permissionAllowed(permission, requester, contents.id, details.requestingUrl, location.url));
   });
+  session.setPermissionCheckHandler((requester, permission, requestingOrigin) =>
+    permissionAllowed(permission, requester, contents.id, requestingOrigin, location.url),
+  );
 
   hardenWebContents(contents, location.url);
   window.once('ready-to-show', () => window.show());
 
-  const loading = location.devServer ? window.loadURL(location.url) : window.loadFile(join(options.outDir, 'renderer', 'index.html'));
-  loading.catch(() => {
+  window.loadURL(location.url).catch(() => {
     // A failed load shows the blank window; 'did-fail-load' carries the detail for devtools.
   });
   return window;

@@ -1,4 +1,4 @@
-// The signed-in frame: header, connection banner, the nav rail and the chosen section.
+// The signed-in frame: header, connection and update banners, the nav rail and the chosen section.
 import { Building2, GitBranch, Inbox, Settings } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { Capability } from '../../shared/capabilities';
@@ -14,6 +14,7 @@ import { useStore } from '../store/store';
 import { Header } from './header/Header';
 import { HelpOverlay } from './HelpOverlay';
 import { OfflineBanner } from './OfflineBanner';
+import { UpdateBanner } from './UpdateBanner';
 import { useGlobalShortcuts } from './shortcuts';
 
 /** The sections, each shown only while some account's platform offers what it needs. */
@@ -40,6 +41,7 @@ export function Workspace() {
       </div>
       <div className="app-banner">
         <OfflineBanner />
+        <UpdateBanner />
       </div>
       <nav className="app-nav" aria-label={t('common.nav.label')}>
         {shown.map(({ id, icon: Icon }) => (

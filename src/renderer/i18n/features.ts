@@ -7,6 +7,7 @@ import { shortcutsDe, shortcutsEn } from './shortcuts';
 import { headerDe, headerEn } from './header';
 import { settingsDe, settingsEn } from './settings';
 import { signInDe, signInEn } from './sign-in';
+import { updatesDe, updatesEn } from './updates';
 export const featuresEn = {
   organizations: organizationsEn,
   versions: versionsEn,
@@ -16,6 +17,7 @@ export const featuresEn = {
   inbox: inboxEn,
   shortcuts: shortcutsEn,
   conversation: conversationEn,
+  updates: updatesEn,
 };
 export const featuresDe = {
   organizations: organizationsDe,
@@ -26,4 +28,5 @@ export const featuresDe = {
   inbox: inboxDe,
   shortcuts: shortcutsDe,
   conversation: conversationDe,
+  updates: updatesDe,
 };

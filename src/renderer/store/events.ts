@@ -22,6 +22,7 @@ export function subscribeToMain(): () => void {
     on('connection.changed', ({ accountId, connection }) => store.receiveConnection(accountId, connection)),
     on('settings.changed', store.receiveSettings),
     on('push.changed', store.receivePush),
+    on('update.changed', store.receiveUpdate),
     on('navigate.conversation', ({ ref }) => {
       store.setSection('inbox');
       const key = conversationKey(ref);

@@ -3,7 +3,7 @@
 // gets the same window.deckhand the Electron app does. Kept in memory; once per process.
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import { projectRoot } from './renderer-build';
+import { projectRoot } from '../../support/app-build';
 
 let bundled: Promise<string> | null = null;
 

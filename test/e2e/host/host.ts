@@ -13,13 +13,14 @@ import { chatcaptainPlatform } from '../../../src/main/services/platforms/chatca
 import type { PlatformFactory } from '../../../src/main/services/platforms/platform';
 import { registryOf } from '../../../src/main/services/platforms/registry';
 import { LocalTokenSource } from '../../../src/main/services/push/local-source';
+import type { UpdaterPort } from '../../../src/main/services/updates/update-service';
 import type { Language } from '../../../src/shared/view-models';
 import { WebSocketBridge } from './bridge';
 import { bridgeScript } from './bridge-bundle';
 import { DemoControl, type DemoOptions } from './demo';
 import { MemoryVault, type VaultEncryption } from '../../support/memory-vault';
 import { RecordingNotifications, RecordingTray } from './recorders';
-import { rendererDir as builtRendererDir } from './renderer-build';
+import { rendererDir as builtRendererDir } from '../../support/app-build';
 import { createStaticHandler } from './static-files';
 
 export interface HostOptions {
@@ -49,6 +50,8 @@ export interface HostOptions {
   rendererDir?: string;
   /** Platforms to offer besides ChatCaptain (a test's own). */
   platforms?: PlatformFactory[];
+  /** The app's update feed; default none, as in development (the update service stays disabled). */
+  updater?: UpdaterPort | null;
 }
 
 export interface Host {
@@ -119,6 +122,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     windowFocused: () => windowFocused,
     ...(options.pollMs !== undefined && { pollMs: options.pollMs }),
     ...(options.openDemoOnFirstRun !== undefined && { openDemoOnFirstRun: options.openDemoOnFirstRun }),
+    ...(options.updater && { updater: options.updater }),
   });
   appRef = app;
   bridge.setHandlers(app.handlers);

@@ -78,6 +78,12 @@ export type TrayState = { online: boolean; unread: number };
 
 export class RecordingTray implements TrayPort {
   private readonly log = new Recording<TrayState>();
+  /** Whether the tray offers "Restart to update". */
+  updateReady = false;
+
+  setUpdateReady(ready: boolean): void {
+    this.updateReady = ready;
+  }
 
   update(state: TrayState): void {
     this.log.push({ ...state });

@@ -10,7 +10,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import type { AxeResults, ImpactValue, RunOptions } from 'axe-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { CallInput, CallName, CallOutput, DeckhandApi, EventName, EventPayload, IpcResult } from '../../../src/shared/ipc';
-import { projectRoot } from '../host/renderer-build';
+import { projectRoot } from '../../support/app-build';
 import { AXE_PATH } from '../host/static-files';
 
 export const CHROMIUM = '/usr/bin/chromium';

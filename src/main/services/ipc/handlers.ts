@@ -10,6 +10,8 @@ import type { TeamRoster } from '../presence/team-roster';
 import type { PushService } from '../push/push-service';
 import type { Session } from '../session/session';
 import type { SettingsService } from '../settings';
+import { updateHandlers } from '../updates/update-handlers';
+import type { UpdateService } from '../updates/update-service';
 import { adminHandlers } from './admin-handlers';
 import type { IpcHandlers } from './handler-types';
 
@@ -23,6 +25,7 @@ export interface HandlerServices {
   team: TeamRoster;
   settings: SettingsService;
   push: PushService;
+  updates: UpdateService;
 }
 
 export function createHandlers(services: HandlerServices): IpcHandlers {
@@ -72,5 +75,6 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
     'push.state': async () => push.state(),
 
     ...adminHandlers(session),
+    ...updateHandlers(services.updates),
   };
 }

@@ -75,7 +75,9 @@ export class InboxBatcher {
     const wait = Math.max(0, this.lastFlush + this.intervalMs - this.clock.now());
     this.timer = this.clock.setTimeout(() => {
       this.timer = null;
-      this.flush();
+      // A busy event loop can fire a timer a little early by the clock: wait out the rest.
+      if (this.clock.now() < this.lastFlush + this.intervalMs) this.schedule();
+      else this.flush();
     }, wait);
   }
 }

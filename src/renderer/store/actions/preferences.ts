@@ -1,5 +1,6 @@
-// The agent's own state kept by main: online or away, and the settings (the interface language
-// among them). The store shows main's answer; the presence toggle shows the intent before it.
+// The agent's own state kept by main: online or away, the settings (the interface language
+// among them), and when the app restarts to update. The store shows main's answer; the presence
+// toggle shows the intent before it.
 import type { CallInput } from '../../../shared/ipc';
 import type { LanguageChoice, Settings } from '../../../shared/view-models';
 import { call } from '../../api';
@@ -37,4 +38,9 @@ export async function migrateLanguageChoice(settings: Settings): Promise<Setting
   } catch {
     return settings;
   }
+}
+
+/** "Restart to update": main restarts now, or once the outbox has sent every reply. */
+export async function restartToUpdate(): Promise<void> {
+  getState().receiveUpdate(await attempt(() => call('update.restart', {})));
 }

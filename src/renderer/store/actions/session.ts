@@ -16,13 +16,14 @@ export async function bootstrap(): Promise<void> {
 }
 
 async function load(): Promise<void> {
-  const [session, settings, appInfo, presence, push, team] = await Promise.all([
+  const [session, settings, appInfo, presence, push, team, update] = await Promise.all([
     call('session.state', {}),
     call('settings.get', {}),
     call('app.info', {}),
     call('presence.get', {}),
     call('push.state', {}),
     call('agents.online', {}),
+    call('update.state', {}),
   ]);
   const store = getState();
   store.receiveAppInfo(appInfo);
@@ -32,6 +33,7 @@ async function load(): Promise<void> {
   store.receivePresence(presence);
   store.receivePush(push);
   store.receiveTeam(team);
+  store.receiveUpdate(update);
   if (session.accounts.length > 0) await loadInbox();
 }
 

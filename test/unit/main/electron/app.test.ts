@@ -8,6 +8,8 @@ const electron = vi.hoisted(() => ({
   ready: Promise.resolve(),
   quit: vi.fn(),
   setAsDefaultProtocolClient: vi.fn(),
+  privileged: vi.fn(),
+  handle: vi.fn(),
 }));
 
 vi.mock('electron', () => ({
@@ -23,6 +25,7 @@ vi.mock('electron', () => ({
     setAsDefaultProtocolClient: electron.setAsDefaultProtocolClient,
   },
   shell: { openExternal: vi.fn(async () => undefined) },
+  protocol: { registerSchemesAsPrivileged: electron.privileged, handle: electron.handle },
   BrowserWindow: class {},
 }));
 
@@ -36,6 +39,8 @@ beforeEach(() => {
   electron.locked = true;
   electron.ready = Promise.resolve();
   electron.quit.mockClear();
+  electron.privileged.mockClear();
+  electron.handle.mockClear();
 });
 
 describe('parseDeepLink', () => {
@@ -98,7 +103,7 @@ describe('runApp', () => {
     await vi.waitFor(() =>
       expect(compose).toHaveBeenCalledWith({
         outDir: '/opt/deckhand/out',
-        appUrl: 'file:///opt/deckhand/out/renderer/index.html',
+        appUrl: 'app://deckhand/index.html',
         dataDir: '/home/agent/.config/Deckhand/userData',
         locale: 'de-DE',
       }),
@@ -110,6 +115,21 @@ describe('runApp', () => {
     fire('second-instance', {}, ['/usr/bin/deckhand', 'deckhand://conversation/a/b/c3?evil=1']);
     expect(app.openConversation).toHaveBeenCalledTimes(2);
     expect(app.focus).toHaveBeenCalledTimes(2);
+  });
+
+  it('makes app:// a secure standard scheme before ready, and serves out/renderer on it once ready', async () => {
+    let ready = () => {};
+    electron.ready = new Promise<void>((resolve) => (ready = resolve));
+    const compose = vi.fn(() => composed());
+    runApp(compose, '/opt/deckhand/out');
+    expect(electron.privileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) as unknown },
+    ]);
+    expect(electron.handle).not.toHaveBeenCalled();
+    ready();
+    await vi.waitFor(() => expect(compose).toHaveBeenCalled());
+    expect(electron.handle).toHaveBeenCalledTimes(1);
+    expect(electron.handle.mock.calls[0]?.[0]).toBe('app');
   });
 
   it('hardens every webContents created, and quits with the last window except on macOS', () => {

@@ -15,6 +15,7 @@ export class FakeWebContents {
   readonly session = {
     webRequest: { onHeadersReceived: vi.fn() },
     setPermissionRequestHandler: vi.fn(),
+    setPermissionCheckHandler: vi.fn(),
   };
 
   on(event: string, listener: Listener): this {

@@ -17,7 +17,7 @@ vi.mock('electron', () => ({
 
 const { createEventSender, registerIpc } = await import('../../../../src/main/electron/ipc');
 
-const APP_URL = 'file:///opt/deckhand/out/renderer/index.html';
+const APP_URL = 'app://deckhand/index.html';
 const WINDOW_ID = 7;
 const presence = { intent: true, confirmed: true, pending: false, lostRace: false, auto: null, error: null };
 
@@ -57,7 +57,8 @@ describe('registerIpc', () => {
     ['an unknown webContents', event({ senderId: 99 })],
     ['a subframe', event({ frame: { url: APP_URL, parent: {} } })],
     ['a foreign page', event({ frame: { url: 'https://evil.example/', parent: null } })],
-    ['another file', event({ frame: { url: 'file:///tmp/evil.html', parent: null } })],
+    ['a file:// page', event({ frame: { url: 'file:///tmp/evil.html', parent: null } })],
+    ['another app:// host', event({ frame: { url: 'app://elsewhere/index.html', parent: null } })],
     ['a frame that is gone', event({ frame: null })],
   ])('refuses a call from %s with Forbidden', async (_what, from) => {
     const set = vi.fn(async () => presence);

@@ -10,7 +10,7 @@ const flat = (items: Item[]): Item[] => items.flatMap((i) => [i, ...flat(i.subme
 describe('app menu', () => {
   it('has the standard roles and the two shortcuts, which call back', () => {
     const callbacks = { onToggleOnline: vi.fn(), onShowShortcuts: vi.fn() };
-    const items = flat(appMenuTemplate(callbacks, labels('en-GB'), 'linux') as Item[]);
+    const items = flat(appMenuTemplate(callbacks, labels('en-GB'), 'linux', false) as Item[]);
     expect(items.map((i) => i.role).filter(Boolean)).toEqual(['editMenu', 'viewMenu', 'windowMenu', 'help']);
     const toggle = items.find((i) => i.accelerator === 'CmdOrCtrl+Shift+O')!;
     const shortcuts = items.find((i) => i.accelerator === 'CmdOrCtrl+/')!;
@@ -22,10 +22,24 @@ describe('app menu', () => {
   });
 
   it('adds the app menu on macOS and speaks German for a German locale', () => {
-    const items = appMenuTemplate({ onToggleOnline: vi.fn(), onShowShortcuts: vi.fn() }, labels(), 'darwin') as Item[];
+    const items = appMenuTemplate({ onToggleOnline: vi.fn(), onShowShortcuts: vi.fn() }, labels(), 'darwin', false) as Item[];
     expect(items[0]?.role).toBe('appMenu');
     expect(flat(items).map((i) => i.label)).toContain('Tastenkürzel');
     expect(labels('en-US').edit).toBe('Edit');
     expect(labels('de-AT').edit).toBe('Bearbeiten');
+  });
+
+  it('offers no DevTools and no reload once packaged, only zoom and full screen', () => {
+    const callbacks = { onToggleOnline: vi.fn(), onShowShortcuts: vi.fn() };
+    for (const platform of ['linux', 'win32', 'darwin'] as const) {
+      const items = flat(appMenuTemplate(callbacks, labels('en-GB'), platform, true) as Item[]);
+      const roles = items.map((i) => i.role).filter(Boolean);
+      expect(roles).not.toContain('viewMenu');
+      expect(roles).not.toContain('toggleDevTools');
+      expect(roles).not.toContain('reload');
+      expect(roles).not.toContain('forceReload');
+      expect(roles).toEqual(expect.arrayContaining(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen', 'editMenu', 'windowMenu']));
+      expect(items.find((i) => i.label === 'View')?.submenu).toHaveLength(5);
+    }
   });
 });

@@ -4,10 +4,18 @@ type Item = { label?: string; type?: string; checked?: boolean; click?: () => vo
 const electron = vi.hoisted(() => ({
   tray: null as null | { image: string; tooltip: string; menu: Item[]; listeners: Map<string, () => void> },
   setBadgeCount: vi.fn(),
+  packaged: false,
 }));
 
 vi.mock('electron', () => ({
-  app: { getAppPath: () => '/app', getLocale: () => 'en-US', setBadgeCount: electron.setBadgeCount },
+  app: {
+    getAppPath: () => '/app',
+    getLocale: () => 'en-US',
+    setBadgeCount: electron.setBadgeCount,
+    get isPackaged() {
+      return electron.packaged;
+    },
+  },
   nativeImage: { createFromPath: (path: string) => ({ path }) },
   Menu: { buildFromTemplate: (items: Item[]) => items },
   Tray: class {
@@ -31,8 +39,9 @@ vi.mock('electron', () => ({
 }));
 
 const { createTray } = await import('../../../../src/main/electron/tray');
+const { labels } = await import('../../../../src/main/electron/menu');
 
-const callbacks = () => ({ onToggleOnline: vi.fn(), onOpen: vi.fn(), onQuit: vi.fn() });
+const callbacks = () => ({ onToggleOnline: vi.fn(), onOpen: vi.fn(), onQuit: vi.fn(), onRestartToUpdate: vi.fn() });
 const item = (label: string) => electron.tray!.menu.find((i) => i.label === label)!;
 
 beforeEach(() => electron.setBadgeCount.mockClear());
@@ -73,5 +82,36 @@ describe('createTray', () => {
     tray.update({ online: false, unread: 0 });
     expect(window.setOverlayIcon).toHaveBeenLastCalledWith(null, '');
     expect(electron.setBadgeCount).not.toHaveBeenCalled();
+  });
+
+  it('offers "Restart to update" first once an update is downloaded, and only then', () => {
+    const cb = callbacks();
+    const tray = createTray({ ...cb, resourcesDir: '/res', platform: 'linux' });
+    expect(electron.tray!.menu.map((i) => i.label)).not.toContain('Restart to update');
+    tray.setUpdateReady(true);
+    expect(electron.tray!.menu[0]?.label).toBe('Restart to update');
+    tray.update({ online: true, unread: 1 });
+    electron.tray!.menu[0]!.click!();
+    expect(cb.onRestartToUpdate).toHaveBeenCalledTimes(1);
+    tray.setUpdateReady(false);
+    expect(electron.tray!.menu.map((i) => i.label)).not.toContain('Restart to update');
+    createTray({ ...cb, resourcesDir: '/res', platform: 'linux', text: labels('de-DE') }).setUpdateReady(true);
+    expect(electron.tray!.menu[0]?.label).toBe('Zum Aktualisieren neu starten');
+  });
+
+  it('reads its icons from the project, or from the installed app’s resources once packaged', () => {
+    createTray({ ...callbacks(), platform: 'linux' });
+    expect(electron.tray!.image).toBe('/app/resources/tray-offline.png');
+    electron.packaged = true;
+    const resourcesPath = Object.getOwnPropertyDescriptor(process, 'resourcesPath');
+    Object.defineProperty(process, 'resourcesPath', { value: '/opt/Deckhand/resources', configurable: true });
+    try {
+      createTray({ ...callbacks(), platform: 'linux' });
+      expect(electron.tray!.image).toBe('/opt/Deckhand/resources/resources/tray-offline.png');
+    } finally {
+      electron.packaged = false;
+      if (resourcesPath) Object.defineProperty(process, 'resourcesPath', resourcesPath);
+      else delete (process as { resourcesPath?: string }).resourcesPath;
+    }
   });
 });

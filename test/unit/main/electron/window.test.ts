@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FakeWebContents } from './fake-web-contents';
 
@@ -25,11 +24,12 @@ vi.mock('electron', async () => {
   return { BrowserWindow, app: electron.app, shell: { openExternal: (url: string) => electron.openExternal(url) } };
 });
 
-const { CONTENT_SECURITY_POLICY, createMainWindow, isAppUrl, rendererLocation } = await import('../../../../src/main/electron/window');
+const { createMainWindow, isAppUrl, rendererLocation } = await import('../../../../src/main/electron/window');
+const { APP_INDEX_URL, CONTENT_SECURITY_POLICY } = await import('../../../../src/main/electron/protocol');
 const { openExternalSafely } = await import('../../../../src/main/electron/external');
 
 const outDir = join('/opt', 'deckhand', 'out');
-const indexUrl = pathToFileURL(join(outDir, 'renderer', 'index.html')).href;
+const indexUrl = APP_INDEX_URL;
 
 function open(devServerUrl?: string) {
   createMainWindow({ outDir, ...(devServerUrl !== undefined && { devServerUrl }) });
@@ -64,12 +64,22 @@ describe('createMainWindow', () => {
     expect(prefs.preload).toBe(join(outDir, 'preload', 'index.cjs'));
   });
 
-  it('loads the built renderer, or a loopback dev server only while unpackaged', () => {
-    expect(open().window.loadFile).toHaveBeenCalledWith(join(outDir, 'renderer', 'index.html'));
-    expect(open('http://localhost:5173/').window.loadURL).toHaveBeenCalledWith('http://localhost:5173/');
-    expect(open('https://evil.example/').window.loadURL).not.toHaveBeenCalled();
+  it('turns off middle-click, and DevTools once packaged', () => {
+    const prefs = () => electron.windows.at(-1)!.options.webPreferences as Record<string, unknown>;
+    open();
+    expect(prefs()).toMatchObject({ disableBlinkFeatures: 'Auxclick', devTools: true });
     electron.app.isPackaged = true;
-    expect(open('http://localhost:5173/').window.loadURL).not.toHaveBeenCalled();
+    open();
+    expect(prefs()).toMatchObject({ disableBlinkFeatures: 'Auxclick', devTools: false });
+  });
+
+  it('loads the built renderer from app://, or a loopback dev server only while unpackaged', () => {
+    expect(open().window.loadURL).toHaveBeenCalledWith('app://deckhand/index.html');
+    expect(open('http://localhost:5173/').window.loadURL).toHaveBeenCalledWith('http://localhost:5173/');
+    expect(open('https://evil.example/').window.loadURL).toHaveBeenCalledWith('app://deckhand/index.html');
+    electron.app.isPackaged = true;
+    expect(open('http://localhost:5173/').window.loadURL).toHaveBeenCalledWith('app://deckhand/index.html');
+    expect(electron.windows.every((w) => !(w.loadFile as { mock: { calls: unknown[] } }).mock.calls.length)).toBe(true);
   });
 
   it('sets the CSP header on the app pages, replacing any the server sent, and leaves others alone', () => {
@@ -87,6 +97,7 @@ describe('createMainWindow', () => {
     const { contents } = open();
     expect(contents.navigate('will-navigate', 'https://evil.example/')).toBe(true);
     expect(contents.navigate('will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(contents.navigate('will-navigate', 'app://elsewhere/index.html')).toBe(true);
     expect(contents.navigate('will-redirect', 'https://evil.example/')).toBe(true);
     expect(contents.navigate('will-navigate', `${indexUrl}#/inbox`)).toBe(false);
   });
@@ -102,24 +113,31 @@ describe('createMainWindow', () => {
     expect(electron.openExternal).not.toHaveBeenCalled();
   });
 
-  it('refuses webviews and every permission but notifications from its own page', () => {
+  it('refuses webviews and every permission but notifications from its own page, asked or checked', () => {
     const { contents } = open();
     expect(contents.attachWebview()).toBe(true);
-    const handler = contents.session.setPermissionRequestHandler.mock.calls[0]![0] as (
+    const request = contents.session.setPermissionRequestHandler.mock.calls[0]![0] as (
       wc: { id: number },
       permission: string,
       callback: (granted: boolean) => void,
+      details: { requestingUrl: string },
     ) => void;
-    const ask = (permission: string, requester: { id: number } = contents) => {
+    const check = contents.session.setPermissionCheckHandler.mock.calls[0]![0] as (wc: { id: number } | null, permission: string, origin: string) => boolean;
+    const ask = (permission: string, requester: { id: number } | null = contents, url = indexUrl) => {
       let granted: boolean | undefined;
-      handler(requester, permission, (g) => (granted = g));
+      request(requester ?? { id: -2 }, permission, (g) => (granted = g), { requestingUrl: url });
+      const checked = check(requester, permission, new URL(url).protocol === 'app:' ? 'app://deckhand' : url);
+      expect(checked).toBe(granted);
       return granted;
     };
     expect(ask('notifications')).toBe(true);
     expect(ask('media')).toBe(false);
     expect(ask('geolocation')).toBe(false);
+    expect(ask('clipboard-read')).toBe(false);
     expect(ask('openExternal')).toBe(false);
     expect(ask('notifications', { id: -1 })).toBe(false);
+    expect(ask('notifications', null)).toBe(false);
+    expect(ask('notifications', contents, 'https://evil.example/')).toBe(false);
   });
 });
 
@@ -137,15 +155,20 @@ describe('openExternalSafely', () => {
 });
 
 describe('isAppUrl', () => {
-  it('accepts exactly the built index.html, or the dev server origin', () => {
+  it('accepts the app’s own scheme and host, or the dev server origin', () => {
     expect(isAppUrl(`${indexUrl}?x#y`, indexUrl)).toBe(true);
-    expect(isAppUrl(pathToFileURL(join(outDir, 'renderer', 'other.html')).href, indexUrl)).toBe(false);
+    expect(isAppUrl('app://deckhand/assets/index.js', indexUrl)).toBe(true);
+    expect(isAppUrl('app://deckhand', indexUrl)).toBe(true);
+    expect(isAppUrl('app://elsewhere/index.html', indexUrl)).toBe(false);
+    expect(isAppUrl('app://deckhand.evil.example/', indexUrl)).toBe(false);
+    expect(isAppUrl('file:///opt/deckhand/out/renderer/index.html', indexUrl)).toBe(false);
     expect(isAppUrl('http://localhost:5173/a/b', 'http://localhost:5173/')).toBe(true);
     expect(isAppUrl('http://localhost:5174/', 'http://localhost:5173/')).toBe(false);
+    expect(isAppUrl('https://localhost:5173/', 'http://localhost:5173/')).toBe(false);
     expect(isAppUrl('garbage', indexUrl)).toBe(false);
   });
 
   it('ignores malformed dev server URLs', () => {
-    expect(rendererLocation(outDir, 'not a url')).toEqual({ url: indexUrl, devServer: false });
+    expect(rendererLocation('not a url')).toEqual({ url: indexUrl, devServer: false });
   });
 });
