@@ -205,11 +205,20 @@ export class ChatbotSync implements Disposable {
       const cursor = cache.cursor(accountId, chatbot.id);
       const changes = await platform.changes(chatbot.id, cursor);
       if (this.stopped) return;
-      this.applyConversations(changes.conversations, cursor === null && !this.loaded);
+      const initial = cursor === null && !this.loaded;
+      const lastSeen = new Map(changes.conversations.map((c) => [c.id, cache.conversation(this.ref(c.id))?.lastMessage?.id]));
+      this.applyConversations(changes.conversations, initial);
       this.applyRemoved(changes.removed);
-      // Conversations whose history we hold must not miss a message the live feed did not bring.
       for (const c of changes.conversations) {
-        if (!c.lastMessage || messages.list(this.ref(c.id), { limit: 1 }).length === 0) continue;
+        if (!c.lastMessage) continue;
+        // A conversation never opened: a newest message not seen before is the news the live
+        // feed would have brought (there may be none, or it was down). Not on the first load.
+        if (messages.list(this.ref(c.id), { limit: 1 }).length === 0) {
+          const held = cache.conversation(this.ref(c.id))?.lastMessage?.id; // a stale answer was not applied
+          if (!initial && held === c.lastMessage.id && lastSeen.get(c.id) !== held) this.applyMessage(c.lastMessage);
+          continue;
+        }
+        // Conversations whose history we hold must not miss a message the live feed did not bring.
         const news = await this.catchUp(c.id);
         if (this.stopped) return;
         const stored = cache.conversation(this.ref(c.id));

@@ -512,6 +512,9 @@ describe('ChatbotSync polling', () => {
     await until(() => cache.conversation(ref(conversation.id)) !== null, 'the new conversation by polling');
     const arrival = log.conversations.find((b) => b.changed.some((c) => c.id === conversation.id))!;
     expect(arrival.initial).toBe(false);
+    // Its first message is news though no socket brought it and nobody opened the conversation.
+    const first = cache.conversation(ref(conversation.id))!.lastMessage!;
+    await until(() => log.messages.some((m) => m.id === first.id), 'the first message announced by polling');
     await sync.catchUp(conversation.id);
     const { message } = await customer(s, 'p-poll', 'hello??');
     await until(() => cachedIds(conversation.id).includes(message.id), 'the new message by polling');
@@ -546,5 +549,25 @@ describe('ChatbotSync polling', () => {
     const back = await customer(s, 'p-back', 'back again');
     await until(() => sync.state().state === 'polling' && cache.conversation(ref(back.conversation.id)) !== null, 'polling again');
     expect(sync.state()).toMatchObject({ attempt: 0, nextRetryAt: null, lastError: null });
+  });
+
+  it('announces a polled conversation’s newest message once, and not for changes that bring none', async () => {
+    const s = await server({ realtime: false });
+    // Known from the first load (no news), then changed without a new message.
+    const before = await customer(s, 'p-old', 'said before the app started');
+    const { sync, cache, log, ref } = setup(platformFor(s), { pollMs: 30 });
+    sync.start();
+    await until(() => state(sync) === 'polling' && log.resynced.length > 0, 'polling');
+    const { conversation, message } = await customer(s, 'p-quiet', 'first words');
+    await until(() => log.messages.some((m) => m.id === message.id), 'the message by polling');
+    for (const id of [before.conversation.id, conversation.id]) {
+      const patched = await call(s, 'PATCH', `/v1/chatbots/${BOT.id}/conversations/${id}`, { body: { status: 'waiting' } });
+      expect(patched.status).toBe(200);
+      await until(() => cache.conversation(ref(id))?.status === 'waiting', 'the status change by polling');
+    }
+    const resyncs = log.resynced.length;
+    await until(() => log.resynced.length > resyncs + 1, 'two more polls');
+    expect(log.messages.filter((m) => m.id === message.id)).toHaveLength(1);
+    expect(log.messages.filter((m) => m.id === before.message.id)).toEqual([]);
   });
 });
