@@ -28,7 +28,7 @@ import { UpdateService, unsentReplies, type UpdaterPort } from './services/updat
 import { presenceTargets, wireServices } from './wiring';
 
 export interface TrayPort {
-  update(state: { online: boolean; unread: number }): void;
+  update(state: { online: boolean; unread: number; language: Language }): void;
   /** A downloaded update waits for a restart: the tray offers it. */
   setUpdateReady(ready: boolean): void;
 }
@@ -54,6 +54,8 @@ export interface AppPorts {
   notifyWindowMs?: number;
   /** The app's update feed; none in development (updates stay disabled). */
   updater?: UpdaterPort | null;
+  /** Told the language the agent sees at start and whenever it changes (the app menu follows it). */
+  onLanguage?: (language: Language) => void;
 }
 
 export interface App {
@@ -81,8 +83,12 @@ export function compose(ports: AppPorts): App {
   disposables.add(toDisposable(() => db.close()));
   const cache = new LocalCache(db);
   const messages = new MessageCache(db);
-  const settings = new SettingsService(join(ports.dataDir, 'settings.json'), (s) => send('settings.changed', s));
   const language = () => effectiveLanguage(settings.get().language, ports.systemLanguage());
+  const settings = new SettingsService(join(ports.dataDir, 'settings.json'), (s) => {
+    send('settings.changed', s);
+    ports.onLanguage?.(language());
+    updateTray();
+  });
   const team = new TeamRoster((agents) => send('agents.changed', { agents }));
   const accounts = new Accounts(join(ports.dataDir, 'accounts.json'), ports.vault, ports.platforms, ports.demo);
   const session = new Session({ accounts, cache, messages, vault: ports.vault, clock, ...(ports.pollMs !== undefined && { pollMs: ports.pollMs }) });
@@ -117,7 +123,8 @@ export function compose(ports: AppPorts): App {
     }),
   );
   // Called back by the batcher and presence only once they run, after this is defined.
-  const updateTray = () => ports.tray?.update({ online: presence.get().intent, unread: unreadCount(cache.inbox(), session.myAgentIds()) });
+  const updateTray = () =>
+    ports.tray?.update({ online: presence.get().intent, unread: unreadCount(cache.inbox(), session.myAgentIds()), language: language() });
   const selfAssigned = new SelfAssigned(clock);
   const conversations = new ConversationService({ session, cache, messages, outbox, selfAssigned });
   const notifier = disposables.add(
@@ -163,6 +170,7 @@ export function compose(ports: AppPorts): App {
       outbox.start();
       void push.start();
       updates.start();
+      ports.onLanguage?.(language());
       send('session.changed', session.state());
       updateTray();
     },

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { demoSecret, embeddedDemo } from './demo-server';
 import { quitApp, runApp } from './electron/app';
 import { createEventSender, registerIpc } from './electron/ipc';
-import { installAppMenu } from './electron/menu';
+import { installAppMenu, languageOfLocale } from './electron/menu';
 import { focusWindow, showNotification } from './electron/notifications';
 import { watchPower } from './electron/power';
 import { createTray } from './electron/tray';
@@ -19,7 +19,7 @@ import { firebaseConfigFrom } from './services/push/firebase-config';
 
 runApp(async ({ outDir, appUrl, dataDir, locale }) => {
   let window: ReturnType<typeof createMainWindow> | null = null;
-  const language = locale.toLowerCase().startsWith('de') ? 'de' : 'en';
+  const systemLanguage = languageOfLocale(locale);
   const openWindow = () => {
     if (!window || window.isDestroyed()) {
       window = createMainWindow({ outDir });
@@ -30,6 +30,10 @@ runApp(async ({ outDir, appUrl, dataDir, locale }) => {
   };
 
   const events = createEventSender(() => window?.webContents);
+  const menu = {
+    onToggleOnline: () => deckhand.presence.set(!deckhand.presence.get().intent),
+    onShowShortcuts: () => events.send('ui.command', { command: 'showShortcuts' }),
+  };
   const vault = new SafeStorageVault({ file: join(dataDir, 'vault.json') });
   const deckhand: App = compose({
     dataDir,
@@ -49,16 +53,14 @@ runApp(async ({ outDir, appUrl, dataDir, locale }) => {
       getWindow: () => window,
     }),
     updater: appUpdater(),
-    systemLanguage: () => language,
+    systemLanguage: () => systemLanguage,
+    onLanguage: (language) => installAppMenu(menu, language),
     windowFocused: () => window?.isFocused() ?? false,
     openDemoOnFirstRun: true,
   });
 
   registerIpc(deckhand.handlers, { allowedWebContentsIds: () => (window ? [window.webContents.id] : []), appUrl });
-  installAppMenu({
-    onToggleOnline: () => deckhand.presence.set(!deckhand.presence.get().intent),
-    onShowShortcuts: () => events.send('ui.command', { command: 'showShortcuts' }),
-  });
+
   watchPower(deckhand.presence);
   await deckhand.start();
   openWindow();

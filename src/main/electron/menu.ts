@@ -2,6 +2,7 @@
 // expect) plus Deckhand's own shortcuts, which only call back; what they do is decided elsewhere.
 // The installed app's View menu has zoom and full screen only: no DevTools, no reload.
 import { Menu, app, type MenuItemConstructorOptions } from 'electron';
+import type { Language } from '../../shared/view-models';
 
 const de = {
   edit: 'Bearbeiten',
@@ -35,10 +36,11 @@ const en: typeof de = {
 };
 export type Labels = typeof de;
 
-/** German for a German system locale, English otherwise (the tray uses these too). */
-export function labels(locale = app.getLocale()): Labels {
-  return locale.toLowerCase().startsWith('de') ? de : en;
-}
+/** The menu's and the tray's words in the language the agent sees. */
+export const labels = (language: Language): Labels => (language === 'de' ? de : en);
+
+/** What a system locale ('de-AT', 'en-GB') means for Deckhand's languages: German, else English. */
+export const languageOfLocale = (locale: string): Language => (locale.toLowerCase().startsWith('de') ? 'de' : 'en');
 
 export interface MenuCallbacks {
   onToggleOnline(): void;
@@ -71,8 +73,9 @@ export function appMenuTemplate(callbacks: MenuCallbacks, text: Labels, platform
   ];
 }
 
-export function installAppMenu(callbacks: MenuCallbacks): Menu {
-  const menu = Menu.buildFromTemplate(appMenuTemplate(callbacks, labels(), process.platform, app.isPackaged));
+/** Installs the menu in the agent's language; called again when that changes. */
+export function installAppMenu(callbacks: MenuCallbacks, language: Language): Menu {
+  const menu = Menu.buildFromTemplate(appMenuTemplate(callbacks, labels(language), process.platform, app.isPackaged));
   Menu.setApplicationMenu(menu);
   return menu;
 }

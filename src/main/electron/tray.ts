@@ -3,7 +3,8 @@
 // overlay on the taskbar button on Windows.
 import { join } from 'node:path';
 import { Menu, Tray, app, nativeImage, type BrowserWindow, type NativeImage } from 'electron';
-import { labels, type Labels } from './menu';
+import type { Language } from '../../shared/view-models';
+import { labels } from './menu';
 
 export interface TrayOptions {
   onToggleOnline(online: boolean): void;
@@ -15,12 +16,13 @@ export interface TrayOptions {
   /** The window whose taskbar button gets the Windows overlay. */
   getWindow?: () => BrowserWindow | null;
   platform?: NodeJS.Platform;
-  text?: Labels;
 }
 
 export interface TrayState {
   online: boolean;
   unread: number;
+  /** The language the agent sees (their choice in Settings, or the system's). */
+  language: Language;
 }
 
 export interface TrayController {
@@ -37,7 +39,6 @@ export function createTray(options: TrayOptions): TrayController {
   // Packaged, the icons sit outside the asar (electron-builder.yml's extraResources).
   const dir = options.resourcesDir ?? join(app.isPackaged ? process.resourcesPath : app.getAppPath(), 'resources');
   const platform = options.platform ?? process.platform;
-  const text = options.text ?? labels();
   const images = new Map<TrayIcon, NativeImage>();
   const image = (icon: TrayIcon): NativeImage => {
     let loaded = images.get(icon);
@@ -48,12 +49,13 @@ export function createTray(options: TrayOptions): TrayController {
     return loaded;
   };
 
-  let state: TrayState = { online: false, unread: 0 };
+  let state: TrayState = { online: false, unread: 0, language: 'en' };
   let updateReady = false;
   const tray = new Tray(image('offline'));
   tray.on('click', () => options.onOpen());
 
   const render = (): void => {
+    const text = labels(state.language);
     tray.setImage(image(trayIconFor(state)));
     const status = state.online ? text.online : text.offline;
     tray.setToolTip(state.unread > 0 ? `Deckhand — ${status}, ${text.unread(state.unread)}` : `Deckhand — ${status}`);
@@ -81,7 +83,7 @@ export function createTray(options: TrayOptions): TrayController {
 
   return {
     update(next) {
-      state = { online: next.online, unread: Math.max(0, Math.floor(next.unread)) };
+      state = { online: next.online, unread: Math.max(0, Math.floor(next.unread)), language: next.language };
       render();
     },
     setUpdateReady(ready) {

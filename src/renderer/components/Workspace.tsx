@@ -2,7 +2,7 @@
 import { Building2, GitBranch, Inbox, Settings } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { Capability } from '../../shared/capabilities';
-import { offeredByAny } from '../lib/offered';
+import { offeredByAny } from '../lib/capabilities';
 import { ConversationView } from '../screens/conversation/ConversationView';
 import { InboxList } from '../screens/inbox/InboxList';
 import { OrganizationsScreen } from '../screens/organizations/OrganizationsScreen';

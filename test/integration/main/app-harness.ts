@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { compose, type App, type AppPorts } from '../../../src/main/compose';
+import { compose, type App, type AppPorts, type TrayPort } from '../../../src/main/compose';
 import type { DemoServer } from '../../../src/main/services/accounts/accounts';
 import { toIpcError } from '../../../src/main/services/errors/ipc-error';
 import { chatcaptainPlatform } from '../../../src/main/services/platforms/chatcaptain/index';
@@ -16,7 +16,7 @@ import type { Notification } from '../../../src/main/services/notify/notifier';
 import type { Conversation, Message } from '../../../src/server/wire';
 import { calls, events, type CallInput, type CallName, type CallOutput, type EventName, type EventPayload, type IpcError } from '../../../src/shared/ipc';
 import { conversationKey } from '../../../src/shared/keys';
-import type { ConversationRef, InboxConversation } from '../../../src/shared/view-models';
+import type { ConversationRef, InboxConversation, Language } from '../../../src/shared/view-models';
 import type { MemoryVault } from '../../support/memory-vault';
 import { until } from '../../support/until';
 
@@ -51,6 +51,9 @@ interface Recorded {
 export class Harness {
   readonly events: Recorded[] = [];
   readonly shown: Notification[] = [];
+  /** What the tray was told, and the languages the app menu was told, in order. */
+  readonly tray: Parameters<TrayPort['update']>[0][] = [];
+  readonly menuLanguages: Language[] = [];
   readonly clock = new TrackingClock();
   windowFocused = false;
   readonly app: App;
@@ -75,6 +78,8 @@ export class Harness {
         },
       },
       notifications: { show: (n) => this.shown.push(n) },
+      tray: { update: (state) => this.tray.push(state), setUpdateReady: () => {} },
+      onLanguage: (language) => this.menuLanguages.push(language),
       clock: this.clock,
       systemLanguage: () => 'en',
       windowFocused: () => this.windowFocused,

@@ -14,18 +14,11 @@ import type { PresenceState } from '../../../shared/view-models';
 import { fullJitter } from '../backoff';
 import { toIpcError } from '../errors/ipc-error';
 import { askedDelayMs, isTransient } from '../errors/transient';
-import type { PresencePort } from '../platforms/platform';
 import type { Clock } from '../ports';
 import type { PowerListener } from '../power-events';
+import { Lanes, type Lane, type PresenceTarget, type Write } from './lanes';
 
-export interface PresenceTarget {
-  /** Stable per account and chatbot: its chatbotKey. */
-  key: string;
-  port: PresencePort;
-  chatbotId: string;
-  /** Our agent id there, as the account knows it; '' when the platform did not say (then the first write's answer tells). */
-  agentId: string;
-}
+export type { PresenceTarget } from './lanes';
 
 export type AutoAway = NonNullable<PresenceState['auto']>;
 
@@ -41,26 +34,6 @@ export interface PresenceOptions {
   retryDelayMs?: (attempt: number) => number;
 }
 
-interface Write {
-  online: boolean;
-  stamp: bigint;
-}
-
-/** One target's write queue and what its server last said. */
-interface Lane {
-  target: PresenceTarget;
-  /** The greatest stamp we used or saw stored there. */
-  last: bigint;
-  /** The newest intent not yet sent (older ones were coalesced away). */
-  wanted: Write | null;
-  inFlight: Write | null;
-  confirmed: boolean | null;
-  error: string | null;
-  attempt: number;
-  retry: unknown;
-  agentId: string | null;
-}
-
 const defaultRetryDelay = (attempt: number) => 1000 + fullJitter(attempt - 1, { baseMs: 1000, capMs: 30_000 });
 
 export class PresenceService implements PowerListener {
@@ -69,7 +42,7 @@ export class PresenceService implements PowerListener {
   private auto: AutoAway | null = null;
   /** What the OS currently reports; away lasts while any is present. */
   private readonly reasons = new Set<AutoAway>();
-  private readonly lanes = new Map<string, Lane>();
+  private readonly lanes: Lanes;
   /** This device has made an intent (so a newer foreign state is a lost race, not a first read). */
   private written = false;
   private disposed = false;
@@ -79,10 +52,11 @@ export class PresenceService implements PowerListener {
   constructor(private readonly options: PresenceOptions) {
     this.intent = options.initial ?? false;
     this.retryDelay = options.retryDelayMs ?? defaultRetryDelay;
+    this.lanes = new Lanes(options.clock);
   }
 
   get(): PresenceState {
-    const lanes = [...this.lanes.values()];
+    const lanes = this.lanes.all();
     const answered = lanes.filter((l) => l.confirmed !== null);
     return {
       intent: this.intent,
@@ -105,7 +79,7 @@ export class PresenceService implements PowerListener {
 
   /** Re-reads the stored state everywhere (after a reconnect or at start). */
   async refresh(): Promise<PresenceState> {
-    const lanes = this.syncLanes();
+    const lanes = this.lanes.sync(this.options.targets());
     await Promise.all(lanes.map((lane) => this.read(lane)));
     if (!this.written && !this.disposed) {
       const { confirmed } = this.get();
@@ -123,14 +97,7 @@ export class PresenceService implements PowerListener {
   async release(targets: PresenceTarget[]): Promise<void> {
     await Promise.all(
       targets.map(async (target) => {
-        const lane = this.lanes.get(target.key);
-        if (lane) {
-          this.clearRetry(lane);
-          this.lanes.delete(target.key);
-        }
-        const now = BigInt(Math.floor(this.options.clock.now() + target.port.serverOffset()));
-        const last = lane?.last ?? 0n;
-        const stamp = now > last ? now : last + 1n;
+        const stamp = this.lanes.forget(target);
         await target.port.setOnline(target.chatbotId, false, stamp.toString()).catch(() => undefined);
       }),
     );
@@ -139,7 +106,7 @@ export class PresenceService implements PowerListener {
 
   dispose(): void {
     this.disposed = true;
-    for (const lane of this.lanes.values()) this.clearRetry(lane);
+    this.lanes.dispose();
   }
 
   // --- Auto-away (PowerListener): the Electron glue forwards powerMonitor as-is. ---
@@ -198,19 +165,13 @@ export class PresenceService implements PowerListener {
     this.intent = online;
     this.lostRace = false;
     this.written = true;
-    for (const lane of this.syncLanes()) {
-      lane.wanted = { online, stamp: this.stamp(lane) };
+    for (const lane of this.lanes.sync(this.options.targets())) {
+      lane.wanted = { online, stamp: this.lanes.stamp(lane) };
       // The agent acting is a good moment to try again rather than wait out a backoff.
-      this.clearRetry(lane);
+      this.lanes.clearRetry(lane);
       this.pump(lane);
     }
     this.emit();
-  }
-
-  private stamp(lane: Lane): bigint {
-    const serverNow = BigInt(Math.floor(this.options.clock.now() + lane.target.port.serverOffset()));
-    lane.last = serverNow > lane.last ? serverNow : lane.last + 1n;
-    return lane.last;
   }
 
   private pump(lane: Lane): void {
@@ -226,7 +187,7 @@ export class PresenceService implements PowerListener {
   }
 
   private answered(lane: Lane, sent: Write, agent: AgentPresence): void {
-    if (!this.isLive(lane)) return;
+    if (!this.live(lane)) return;
     lane.inFlight = null;
     lane.attempt = 0;
     lane.error = null;
@@ -245,7 +206,7 @@ export class PresenceService implements PowerListener {
   }
 
   private failed(lane: Lane, sent: Write, error: unknown): void {
-    if (!this.isLive(lane)) return;
+    if (!this.live(lane)) return;
     lane.inFlight = null;
     lane.error = toIpcError(error).message;
     // A refused write (403, 400, a malformed answer) would be refused again: the intent stays
@@ -269,7 +230,7 @@ export class PresenceService implements PowerListener {
     try {
       const agents = await port.team(chatbotId);
       const me = lane.agentId === null ? undefined : agents.find((a) => a.agentId === lane.agentId);
-      if (!me || !this.isLive(lane)) return;
+      if (!me || !this.live(lane)) return;
       lane.error = null;
       const stored = BigInt(me.clientTimestamp);
       if (stored > lane.last) {
@@ -285,12 +246,12 @@ export class PresenceService implements PowerListener {
       // Our newest intent is not what is stored (the write was refused, or the server lost it):
       // say it again.
       if (this.written && stored < lane.last && me.online !== this.intent) {
-        lane.wanted = { online: this.intent, stamp: this.stamp(lane) };
-        this.clearRetry(lane);
+        lane.wanted = { online: this.intent, stamp: this.lanes.stamp(lane) };
+        this.lanes.clearRetry(lane);
         this.pump(lane);
       }
     } catch (error) {
-      if (this.isLive(lane)) lane.error = toIpcError(error).message;
+      if (this.live(lane)) lane.error = toIpcError(error).message;
     }
   }
 
@@ -303,45 +264,8 @@ export class PresenceService implements PowerListener {
 
   // --- Bookkeeping ---
 
-  private syncLanes(): Lane[] {
-    const current = this.options.targets();
-    const keys = new Set(current.map((t) => t.key));
-    for (const [key, lane] of this.lanes) {
-      if (!keys.has(key)) {
-        this.clearRetry(lane);
-        this.lanes.delete(key);
-      }
-    }
-    return current.map((target) => {
-      const lane = this.lanes.get(target.key);
-      if (lane) {
-        lane.target = target;
-        return lane;
-      }
-      const created: Lane = {
-        target,
-        last: 0n,
-        wanted: null,
-        inFlight: null,
-        confirmed: null,
-        error: null,
-        attempt: 0,
-        retry: null,
-        agentId: target.agentId || null,
-      };
-      this.lanes.set(target.key, created);
-      return created;
-    });
-  }
-
-  private isLive(lane: Lane): boolean {
-    return !this.disposed && this.lanes.get(lane.target.key) === lane;
-  }
-
-  private clearRetry(lane: Lane): void {
-    if (lane.retry === null) return;
-    this.options.clock.clearTimeout(lane.retry);
-    lane.retry = null;
+  private live(lane: Lane): boolean {
+    return !this.disposed && this.lanes.isCurrent(lane);
   }
 
   private emit(): void {

@@ -2,7 +2,7 @@
 // agent's own online switch (the one control they touch many times a day, so it sits far right).
 import { Anchor } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { offeredByAny } from '../../lib/offered';
+import { offeredByAny } from '../../lib/capabilities';
 import { useStore } from '../../store/store';
 import { ConnectionStatus } from './ConnectionStatus';
 import { PresenceToggle } from './PresenceToggle';

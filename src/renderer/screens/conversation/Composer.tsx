@@ -5,12 +5,14 @@
 import { Bot, Info, SendHorizontal } from 'lucide-react';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { handlingOf } from '../../../shared/conversation-rules';
 import type { InboxConversation } from '../../../shared/view-models';
 import { sendReply } from '../../store/actions/conversation';
 import { setDraft } from '../../store/actions/local';
+import { canOn } from '../../lib/capabilities';
 import { useStore } from '../../store/store';
 import { composerKeyAction, FOCUS_COMPOSER_EVENT } from './composer-keys';
-import { agentName, myAgentId, statusView } from './people';
+import { agentName, myAgentId } from './people';
 import './composer.css';
 
 export function Composer({ conversation }: { conversation: InboxConversation }) {
@@ -18,8 +20,10 @@ export function Composer({ conversation }: { conversation: InboxConversation }) 
   const key = conversation.key;
   const draft = useStore((s) => s.drafts[key] ?? '');
   const me = useStore((s) => myAgentId(s.session, conversation.accountId));
-  const status = statusView(conversation, me);
+  const status = handlingOf(conversation, me);
   const otherAgent = useStore((s) => (status.kind === 'assigned' ? agentName(s.session, s.team, conversation.accountId, status.agentId) : null));
+  // Replying takes a waiting conversation only where the platform assigns conversations at all.
+  const assigns = useStore((s) => canOn(s.session, conversation, 'assign'));
   const [sending, setSending] = useState(false);
   const input = useRef<HTMLTextAreaElement>(null);
   const hintId = useId();
@@ -53,7 +57,7 @@ export function Composer({ conversation }: { conversation: InboxConversation }) 
   const note =
     status.kind === 'bot'
       ? { icon: <Bot size={14} aria-hidden="true" />, text: t('conversation.composer.botNote') }
-      : status.kind === 'waiting'
+      : status.kind === 'waiting' && assigns
         ? { icon: <Info size={14} aria-hidden="true" />, text: t('conversation.composer.waitingNote') }
         : status.kind === 'assigned'
           ? { icon: <Info size={14} aria-hidden="true" />, text: t('conversation.composer.otherNote', { name: otherAgent ?? t('conversation.sender.agent') }) }

@@ -4,16 +4,31 @@
 import { Archive, ArchiveRestore, Bot, UserCheck, Zap } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import { handlingOf } from '../../../shared/conversation-rules';
 import type { InboxConversation } from '../../../shared/view-models';
 import { Button } from '../../components/ui/Button';
+import { canOn } from '../../lib/capabilities';
 import { ConfirmDialog } from '../../components/ui/Dialog';
 import { assignToMe, handBack, setArchived } from '../../store/actions/conversation';
 import { useStore } from '../../store/store';
 import { StatusChip } from './StatusChip';
 import { TriggerEventDialog } from './TriggerEventDialog';
-import { myAgentId, statusView } from './people';
+import { myAgentId } from './people';
 
 type Busy = 'assign' | 'handBack' | 'archive' | null;
+
+/** The conversation's actions the account's platform offers and its key allows. */
+function useOffered(conversation: InboxConversation) {
+  return useStore(
+    useShallow((s) => ({
+      assign: canOn(s.session, conversation, 'assign'),
+      handBack: canOn(s.session, conversation, 'handBack'),
+      archive: canOn(s.session, conversation, 'archive'),
+      customEvent: canOn(s.session, conversation, 'customEvent'),
+    })),
+  );
+}
 
 export function ConversationHeader({ conversation }: { conversation: InboxConversation }) {
   const { t } = useTranslation();
@@ -22,7 +37,9 @@ export function ConversationHeader({ conversation }: { conversation: InboxConver
   const [confirmHandBack, setConfirmHandBack] = useState(false);
   const [eventOpen, setEventOpen] = useState(false);
   const key = conversation.key;
-  const status = statusView(conversation, me);
+  const status = handlingOf(conversation, me);
+  const offered = useOffered(conversation);
+  const anyAction = offered.assign || offered.handBack || offered.archive || offered.customEvent;
 
   const run = (which: Exclude<Busy, null>, action: () => Promise<unknown>) => {
     setBusy(which);
@@ -56,29 +73,35 @@ export function ConversationHeader({ conversation }: { conversation: InboxConver
           {conversation.archived && <span className="badge">{t('conversation.status.archived')}</span>}
         </div>
       </div>
+      {anyAction && (
       <div className="conversation-actions" role="group" aria-label={t('conversation.header.actions')}>
-        {status.kind !== 'mine' && (
+        {offered.assign && status.kind !== 'mine' && (
           <Button small variant="primary" icon={<UserCheck size={15} aria-hidden="true" />} disabled={busy === 'assign'} onClick={() => run('assign', () => assignToMe(key))}>
             {t('conversation.header.assignToMe')}
           </Button>
         )}
-        {(status.kind === 'mine' || status.kind === 'assigned' || status.kind === 'waiting') && (
+        {offered.handBack && (status.kind === 'mine' || status.kind === 'assigned' || status.kind === 'waiting') && (
           <Button small icon={<Bot size={15} aria-hidden="true" />} disabled={busy === 'handBack'} onClick={() => setConfirmHandBack(true)}>
             {t('conversation.header.handBack')}
           </Button>
         )}
-        <Button
-          small
-          icon={conversation.archived ? <ArchiveRestore size={15} aria-hidden="true" /> : <Archive size={15} aria-hidden="true" />}
-          disabled={busy === 'archive'}
-          onClick={() => run('archive', () => setArchived(key, !conversation.archived))}
-        >
-          {conversation.archived ? t('conversation.header.unarchive') : t('conversation.header.archive')}
-        </Button>
-        <Button small variant="ghost" icon={<Zap size={15} aria-hidden="true" />} onClick={() => setEventOpen(true)}>
-          {t('conversation.header.triggerEvent')}
-        </Button>
+        {offered.archive && (
+          <Button
+            small
+            icon={conversation.archived ? <ArchiveRestore size={15} aria-hidden="true" /> : <Archive size={15} aria-hidden="true" />}
+            disabled={busy === 'archive'}
+            onClick={() => run('archive', () => setArchived(key, !conversation.archived))}
+          >
+            {conversation.archived ? t('conversation.header.unarchive') : t('conversation.header.archive')}
+          </Button>
+        )}
+        {offered.customEvent && (
+          <Button small variant="ghost" icon={<Zap size={15} aria-hidden="true" />} onClick={() => setEventOpen(true)}>
+            {t('conversation.header.triggerEvent')}
+          </Button>
+        )}
       </div>
+      )}
       <ConfirmDialog
         open={confirmHandBack}
         title={t('conversation.handBack.title')}

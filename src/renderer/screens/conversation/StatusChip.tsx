@@ -3,9 +3,10 @@ import { Bot, CheckCircle2, Clock, UserRound } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { InboxConversation } from '../../../shared/view-models';
 import { useStore } from '../../store/store';
-import { agentName, type StatusView } from './people';
+import type { Handling } from '../../../shared/conversation-rules';
+import { agentName } from './people';
 
-export function StatusChip({ conversation, status }: { conversation: InboxConversation; status: StatusView }) {
+export function StatusChip({ conversation, status }: { conversation: InboxConversation; status: Handling }) {
   const { t } = useTranslation();
   const otherAgent = useStore((s) =>
     status.kind === 'assigned' ? agentName(s.session, s.team, conversation.accountId, status.agentId) : null,

@@ -1,6 +1,6 @@
 // Who is who in a conversation: the agent's own id for the conversation's account, and agents'
 // names from the team list (an id without a known name stays null; the caller says "Agent").
-import type { InboxConversation, SessionState, TeamPresence } from '../../../shared/view-models';
+import type { SessionState, TeamPresence } from '../../../shared/view-models';
 
 export function myAgentId(session: SessionState | null, accountId: string): string | null {
   return session?.accounts.find((a) => a.id === accountId)?.agent.id ?? null;
@@ -16,25 +16,4 @@ export function agentName(
   const account = session?.accounts.find((a) => a.id === accountId);
   if (account?.agent.id === agentId) return account.agent.name;
   return team.find((a) => a.accountId === accountId && a.agentId === agentId)?.name ?? null;
-}
-
-export type StatusView =
-  | { kind: 'waiting' }
-  | { kind: 'mine' }
-  | { kind: 'assigned'; agentId: string | null }
-  | { kind: 'bot' }
-  | { kind: 'closed' };
-
-/** The status chip's meaning: "assigned" splits into mine and someone else's. */
-export function statusView(conversation: Pick<InboxConversation, 'status' | 'assignedAgentId'>, me: string | null): StatusView {
-  switch (conversation.status) {
-    case 'assigned':
-      return me !== null && conversation.assignedAgentId === me ? { kind: 'mine' } : { kind: 'assigned', agentId: conversation.assignedAgentId };
-    case 'waiting':
-      return { kind: 'waiting' };
-    case 'bot':
-      return { kind: 'bot' };
-    case 'closed':
-      return { kind: 'closed' };
-  }
 }

@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import type { InboxConversation, InboxView } from '../../../shared/view-models';
 import { dateTime, relativeTime } from '../../lib/time';
 import { selectConversation } from '../../store/actions/conversation';
-import { channelKind, initials, lastActivity, statusOf, type ChannelKind, type RowStatus } from './inbox-model';
+import { handlingOf, type Handling } from '../../../shared/conversation-rules';
+import { channelKind, initials, lastActivity, type ChannelKind } from './inbox-model';
 import { previewText, type PreviewTexts } from './preview';
 
 export const ROW_HEIGHT = 76;
@@ -21,7 +22,7 @@ const channelIcons: Record<ChannelKind, LucideIcon> = {
   other: MessagesSquare,
 };
 
-const statusClass: Record<RowStatus['kind'], string> = {
+const statusClass: Record<Handling['kind'], string> = {
   waiting: 'badge badge-warning',
   mine: 'badge badge-accent',
   assigned: 'badge',
@@ -31,7 +32,7 @@ const statusClass: Record<RowStatus['kind'], string> = {
 
 // In "Waiting" every row is waiting and in "Mine" every row is mine: a chip saying so on each
 // row is noise, so there it is left out (the view's name says it).
-const impliedBy: Partial<Record<InboxView, RowStatus['kind']>> = { waiting: 'waiting', mine: 'mine' };
+const impliedBy: Partial<Record<InboxView, Handling['kind']>> = { waiting: 'waiting', mine: 'mine' };
 
 export const optionId = (key: string): string => `inbox-option-${key}`;
 
@@ -56,7 +57,7 @@ export const InboxRow = memo(function InboxRow({ conversation: c, index, setSize
   const ChannelIcon = channelIcons[kind];
   const channelLabel = kind === 'other' ? c.channelName : t(`inbox.channels.${kind}`);
 
-  const status = statusOf(c, myAgentId);
+  const status = handlingOf(c, myAgentId);
   const agentName = status.kind === 'assigned' && status.agentId ? agentNames.get(status.agentId) : undefined;
   const statusLabel =
     status.kind === 'assigned' ? (agentName ? t('inbox.status.assignedTo', { name: agentName }) : t('inbox.status.assigned')) : t(`inbox.status.${status.kind}`);

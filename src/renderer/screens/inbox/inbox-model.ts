@@ -204,23 +204,6 @@ export function channelKind(channelId: string, channelName: string): ChannelKind
   return 'other';
 }
 
-export type RowStatus =
-  | { kind: 'waiting' | 'mine' | 'bot' | 'closed' }
-  | { kind: 'assigned'; agentId: string | null };
-
-export function statusOf(c: InboxConversation, myAgentId: string | undefined): RowStatus {
-  switch (c.status) {
-    case 'waiting':
-      return { kind: 'waiting' };
-    case 'assigned':
-      return c.assignedAgentId !== null && c.assignedAgentId === myAgentId ? { kind: 'mine' } : { kind: 'assigned', agentId: c.assignedAgentId };
-    case 'bot':
-      return { kind: 'bot' };
-    case 'closed':
-      return { kind: 'closed' };
-  }
-}
-
 /** Up to two letters for the avatar: "Anna Berger" → "AB"; a phone number → "#". */
 export function initials(name: string): string {
   const words = name.trim().split(/\s+/).filter((w) => /^\p{L}/u.test(w));

@@ -247,6 +247,8 @@ describe('the app with the demo workspace', () => {
   it('speaks the language the agent chose in the settings, not the system one', async () => {
     expect(await h.call('app.info', {})).toEqual({ systemLanguage: 'en' });
     expect((await h.call('settings.get', {})).language).toBe('system');
+    expect(h.menuLanguages).toEqual(['en']);
+    expect(h.tray.at(-1)?.language).toBe('en');
     const [first, second] = [waiting[4]!, waiting[5]!];
     const before = h.shown.length;
     await customer(demo, first, 'Eins');
@@ -257,6 +259,9 @@ describe('the app with the demo workspace', () => {
     // A patch without the language keeps it; one with it changes what main says.
     expect((await h.call('settings.set', { language: 'de' })).language).toBe('de');
     expect((await h.call('settings.set', { sound: true })).language).toBe('de');
+    // The tray and the app menu follow at once.
+    expect(h.tray.at(-1)?.language).toBe('de');
+    expect(h.menuLanguages.at(-1)).toBe('de');
     await customer(demo, first, 'Drei');
     await customer(demo, second, 'Vier');
     await until(() => h.shown.length > before + 1, 'the German group');

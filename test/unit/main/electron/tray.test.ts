@@ -39,7 +39,6 @@ vi.mock('electron', () => ({
 }));
 
 const { createTray } = await import('../../../../src/main/electron/tray');
-const { labels } = await import('../../../../src/main/electron/menu');
 
 const callbacks = () => ({ onToggleOnline: vi.fn(), onOpen: vi.fn(), onQuit: vi.fn(), onRestartToUpdate: vi.fn() });
 const item = (label: string) => electron.tray!.menu.find((i) => i.label === label)!;
@@ -50,10 +49,10 @@ describe('createTray', () => {
   it('shows the icon, tooltip and badge for the state', () => {
     const tray = createTray({ ...callbacks(), resourcesDir: '/res', platform: 'linux' });
     expect(electron.tray!.image).toBe('/res/tray-offline.png');
-    tray.update({ online: true, unread: 0 });
+    tray.update({ online: true, unread: 0, language: 'en' });
     expect(electron.tray!.image).toBe('/res/tray-online.png');
     expect(electron.tray!.tooltip).toBe('Deckhand — Online');
-    tray.update({ online: true, unread: 3 });
+    tray.update({ online: true, unread: 3, language: 'en' });
     expect(electron.tray!.image).toBe('/res/tray-unread.png');
     expect(electron.tray!.tooltip).toBe('Deckhand — Online, 3 unread');
     expect(electron.setBadgeCount).toHaveBeenLastCalledWith(3);
@@ -62,7 +61,7 @@ describe('createTray', () => {
   it('menu: online/offline radio, open and quit call back', () => {
     const cb = callbacks();
     const tray = createTray({ ...cb, resourcesDir: '/res', platform: 'linux' });
-    tray.update({ online: true, unread: 0 });
+    tray.update({ online: true, unread: 0, language: 'en' });
     expect(item('Online')).toMatchObject({ type: 'radio', checked: true });
     expect(item('Offline')).toMatchObject({ type: 'radio', checked: false });
     item('Offline').click!();
@@ -77,9 +76,9 @@ describe('createTray', () => {
   it('uses the taskbar overlay instead of a badge on Windows', () => {
     const window = { isDestroyed: () => false, setOverlayIcon: vi.fn() };
     const tray = createTray({ ...callbacks(), resourcesDir: '/res', platform: 'win32', getWindow: () => window as never });
-    tray.update({ online: false, unread: 2 });
+    tray.update({ online: false, unread: 2, language: 'en' });
     expect(window.setOverlayIcon).toHaveBeenLastCalledWith({ path: '/res/tray-unread.png' }, '2 unread');
-    tray.update({ online: false, unread: 0 });
+    tray.update({ online: false, unread: 0, language: 'en' });
     expect(window.setOverlayIcon).toHaveBeenLastCalledWith(null, '');
     expect(electron.setBadgeCount).not.toHaveBeenCalled();
   });
@@ -90,13 +89,25 @@ describe('createTray', () => {
     expect(electron.tray!.menu.map((i) => i.label)).not.toContain('Restart to update');
     tray.setUpdateReady(true);
     expect(electron.tray!.menu[0]?.label).toBe('Restart to update');
-    tray.update({ online: true, unread: 1 });
+    tray.update({ online: true, unread: 1, language: 'en' });
     electron.tray!.menu[0]!.click!();
     expect(cb.onRestartToUpdate).toHaveBeenCalledTimes(1);
     tray.setUpdateReady(false);
     expect(electron.tray!.menu.map((i) => i.label)).not.toContain('Restart to update');
-    createTray({ ...cb, resourcesDir: '/res', platform: 'linux', text: labels('de-DE') }).setUpdateReady(true);
+    const german = createTray({ ...cb, resourcesDir: '/res', platform: 'linux' });
+    german.update({ online: true, unread: 0, language: 'de' });
+    german.setUpdateReady(true);
     expect(electron.tray!.menu[0]?.label).toBe('Zum Aktualisieren neu starten');
+  });
+
+  it('speaks the language the agent sees, and changes with it', () => {
+    const tray = createTray({ ...callbacks(), resourcesDir: '/res', platform: 'linux' });
+    tray.update({ online: false, unread: 2, language: 'de' });
+    expect(electron.tray!.tooltip).toBe('Deckhand — Offline, 2 ungelesen');
+    expect(electron.tray!.menu.map((i) => i.label)).toContain('Deckhand öffnen');
+    tray.update({ online: false, unread: 2, language: 'en' });
+    expect(electron.tray!.tooltip).toBe('Deckhand — Offline, 2 unread');
+    expect(electron.tray!.menu.map((i) => i.label)).toContain('Open Deckhand');
   });
 
   it('reads its icons from the project, or from the installed app’s resources once packaged', () => {

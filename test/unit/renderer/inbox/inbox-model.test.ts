@@ -10,7 +10,6 @@ import {
   recountViews,
   resortByActivity,
   sortByActivity,
-  statusOf,
 } from '../../../../src/renderer/screens/inbox/inbox-model';
 import { conversation, message } from './fixtures';
 
@@ -133,13 +132,6 @@ describe('row details', () => {
     expect(channelKind('webchat', 'Web Chat')).toBe('webchat');
     expect(channelKind('telegram', 'Telegram')).toBe('telegram');
     expect(channelKind('sms', 'SMS')).toBe('other');
-  });
-
-  it('tells my assignment from a colleague’s', () => {
-    expect(statusOf(conversation('x', { status: 'assigned', assignedAgentId: 'me' }), 'me')).toEqual({ kind: 'mine' });
-    expect(statusOf(conversation('x', { status: 'assigned', assignedAgentId: 'anna' }), 'me')).toEqual({ kind: 'assigned', agentId: 'anna' });
-    expect(statusOf(conversation('x', { status: 'assigned', assignedAgentId: null }), undefined)).toEqual({ kind: 'assigned', agentId: null });
-    expect(statusOf(conversation('x', { status: 'waiting' }), 'me')).toEqual({ kind: 'waiting' });
   });
 
   it('makes initials from the first and last word, and # for a number', () => {
