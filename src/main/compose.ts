@@ -122,9 +122,12 @@ export function compose(ports: AppPorts): App {
       onChange: (state) => send('push.changed', state),
     }),
   );
-  // Called back by the batcher and presence only once they run, after this is defined.
-  const updateTray = () =>
-    ports.tray?.update({ online: presence.get().intent, unread: unreadCount(cache.inbox(), session.myAgentIds()), language: language() });
+  // Called back by the batcher and presence only once they run, after this is defined. The
+  // unread count needs the whole cache in memory, which warms in the background after start.
+  const updateTray = () => {
+    const inbox = cache.warmed();
+    if (inbox) ports.tray?.update({ online: presence.get().intent, unread: unreadCount(inbox, session.myAgentIds()), language: language() });
+  };
   const selfAssigned = new SelfAssigned(clock);
   const conversations = new ConversationService({ session, cache, messages, outbox, selfAssigned });
   const notifier = disposables.add(
@@ -167,6 +170,8 @@ export function compose(ports: AppPorts): App {
     updates,
     async start() {
       await session.restore(ports.openDemoOnFirstRun ?? false);
+      // The first screen reads its page from the file; the mirror fills meanwhile, in chunks.
+      void cache.warm().then(updateTray);
       outbox.start();
       void push.start();
       updates.start();

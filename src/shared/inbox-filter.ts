@@ -39,17 +39,20 @@ function searchableText(c: InboxConversation): string {
   return text;
 }
 
+/** The test a view of the inbox applies to each conversation (filterInbox, and the renderer's live updates). */
+export function inboxMatcher(filter: InboxFilter, context: FilterContext): (c: InboxConversation) => boolean {
+  const term = filter.search ? foldForSearch(filter.search.trim()) : '';
+  return (c) =>
+    matchesView(c, filter, context) &&
+    (filter.channelId === undefined || c.channelId === filter.channelId) &&
+    (filter.chatbot === undefined || chatbotKey(c) === filter.chatbot) &&
+    (term === '' || searchableText(c).includes(term));
+}
+
 export function filterInbox(
   conversations: readonly InboxConversation[],
   filter: InboxFilter,
   context: FilterContext,
 ): InboxConversation[] {
-  const term = filter.search ? foldForSearch(filter.search.trim()) : '';
-  return conversations.filter(
-    (c) =>
-      matchesView(c, filter, context) &&
-      (filter.channelId === undefined || c.channelId === filter.channelId) &&
-      (filter.chatbot === undefined || chatbotKey(c) === filter.chatbot) &&
-      (term === '' || searchableText(c).includes(term)),
-  );
+  return conversations.filter(inboxMatcher(filter, context));
 }

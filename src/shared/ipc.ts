@@ -67,6 +67,14 @@ export const calls = {
   'session.reconnect': call(z.object({ accountId: z.string().optional() }), ok),
 
   'inbox.list': call(z.object({ filter: InboxFilter.optional() }), z.array(InboxConversation)),
+  /**
+   * The inbox a page at a time, newest activity first: every conversation (archived too), or
+   * with a filter only those it shows. `next` goes on after the page; null after the last.
+   */
+  'inbox.page': call(
+    z.object({ filter: InboxFilter.optional(), after: z.string().max(40).optional(), limit: z.number().int().min(1).max(5000) }),
+    z.object({ conversations: z.array(InboxConversation), next: z.string().nullable() }),
+  ),
   'conversation.open': call(withRef, ConversationDetail),
   /** The conversation the agent is looking at, or null; notifications skip it while focused. */
   'conversation.focus': call(z.object({ ref: ConversationRef.nullable() }), ok),

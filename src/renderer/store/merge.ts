@@ -3,6 +3,7 @@
 // (zustand compares by identity) and leaves its inputs untouched.
 import type { Message } from '../../shared/domain';
 import type { ConnectionState, InboxConversation, OutboxItem, SessionState } from '../../shared/view-models';
+import type { InboxMap } from './inbox-map';
 
 /** Messages of a thread: merged by id, in time order (equal times keep the order they came in). */
 export function mergeMessages(current: readonly Message[], incoming: readonly Message[]): Message[] {
@@ -23,14 +24,14 @@ export function mergeOutbox(current: Readonly<Record<string, OutboxItem[]>>, ite
 
 /** The inbox after main's change: removed keys dropped, upserted conversations put in by key. */
 export function mergeInbox(
-  current: ReadonlyMap<string, InboxConversation>,
+  current: InboxMap<InboxConversation>,
   upserted: readonly InboxConversation[],
   removed: readonly string[] = [],
-): Map<string, InboxConversation> {
-  const next = new Map(current);
-  for (const key of removed) next.delete(key);
-  for (const c of upserted) next.set(c.key, c);
-  return next;
+): InboxMap<InboxConversation> {
+  return current.update(
+    upserted.map((c) => [c.key, c] as const),
+    removed,
+  );
 }
 
 /** Connection states by account: the session's own, over what connection events said before. */

@@ -3,15 +3,31 @@
 // shows before the network answers) and the sync engine writes what the platforms send into it.
 //
 // Conversations are stored as the InboxConversation JSON the renderer gets, plus the columns
-// queries need (updated_ms, status, archived). What comes in was validated and mapped by the
-// platform's adapter, so reading does not validate again. The inbox is also mirrored in memory after the
-// first read: reading 50,000 rows back is ~90 ms of SQLite plus ~200 ms of JSON.parse, too slow
-// to repeat for every inbox.list (the filter is applied in main), while sorting the mirror
-// costs ~30 ms and only after a write. One LocalCache per file, so the mirror cannot go stale.
+// queries need (updated_ms, activity_ms, status, archived). What comes in was validated and mapped by the
+// platform's adapter, so reading does not validate again. The renderer reads the inbox in pages,
+// newest activity first (page()), straight from SQLite: the first screen is one small query, not
+// the whole cache (~560 ms at 50,000). The inbox is also mirrored in memory, for the tray's
+// count and lookups: warm() reads it in chunks between other work, so main never stalls on it.
+// One LocalCache per file, so the mirror cannot go stale.
+import { lastActivity } from '../../../shared/activity';
 import type { Conversation } from '../../../shared/domain';
+import { inboxMatcher, type FilterContext } from '../../../shared/inbox-filter';
 import { conversationKey, type ConversationRef } from '../../../shared/keys';
-import type { InboxConversation } from '../../../shared/view-models';
+import type { InboxConversation, InboxFilter } from '../../../shared/view-models';
+import { AppError } from '../errors/app-error';
 import { time, type MainDb } from './sqlite';
+
+export interface InboxPage {
+  /** Newest activity first. */
+  conversations: InboxConversation[];
+  /** Where the next page goes on; null after the last. */
+  next: string | null;
+}
+
+/** Rows read per chunk while warming the mirror: ~25 ms of work at a time. */
+const WARM_CHUNK = 2000;
+/** A page's cursor: the activity and rowid of the last row it read. */
+const CURSOR = /^(-?\d{1,16}):(\d{1,16})$/;
 
 interface Entry {
   conversation: InboxConversation;
@@ -19,8 +35,11 @@ interface Entry {
 }
 
 export class LocalCache {
-  /** Every conversation by key, once inbox() has been read; null before. */
-  private mirror: Map<string, Entry> | null = null;
+  /** Every conversation by key, as far as warming got (see `warmedTo`), plus every write since. */
+  private readonly mirror = new Map<string, Entry>();
+  /** The rowid up to which the mirror holds the file; null once it holds all of it. */
+  private warmedTo: number | null = 0;
+  private warming: Promise<void> | null = null;
   /** The mirror newest first; null after a write until the next inbox(). */
   private sorted: InboxConversation[] | null = null;
 
@@ -40,15 +59,17 @@ export class LocalCache {
         const key = conversationKey({ accountId, chatbotId, conversationId: conversation.id });
         const inbox: InboxConversation = { ...conversation, accountId, key, chatbotName };
         const { changes } = this.db.run(
-          `INSERT INTO conversations (account_id, chatbot_id, id, updated_ms, status, archived, json)
-           VALUES (?, ?, ?, ?, ?, ?, ?)
+          `INSERT INTO conversations (account_id, chatbot_id, id, updated_ms, activity_ms, status, archived, json)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (account_id, chatbot_id, id) DO UPDATE SET
-             updated_ms = excluded.updated_ms, status = excluded.status, archived = excluded.archived, json = excluded.json
+             updated_ms = excluded.updated_ms, activity_ms = excluded.activity_ms, status = excluded.status,
+             archived = excluded.archived, json = excluded.json
            WHERE excluded.updated_ms >= conversations.updated_ms AND excluded.json <> conversations.json`,
           accountId,
           chatbotId,
           conversation.id,
           time(conversation.updatedAt),
+          time(lastActivity(conversation)),
           conversation.status,
           conversation.archived ? 1 : 0,
           JSON.stringify(inbox),
@@ -87,8 +108,43 @@ export class LocalCache {
     return this.sorted.slice();
   }
 
+  /** Every cached conversation, in no order; null while the mirror is still warming (see warm()). */
+  warmed(): Iterable<InboxConversation> | null {
+    return this.warmedTo === null ? Array.from(this.mirror.values(), (entry) => entry.conversation) : null;
+  }
+
+  /**
+   * The newest `limit` conversations after `after` (a page's `next`), by activity; with a filter,
+   * only those it shows. Read from the file, so it never waits for the mirror.
+   */
+  page(options: { after?: string; limit: number; filter?: InboxFilter }, context: FilterContext): InboxPage {
+    let cursor = options.after === undefined ? null : parseCursor(options.after);
+    const accepts = options.filter ? inboxMatcher(options.filter, context) : () => true;
+    const conversations: InboxConversation[] = [];
+    // A filter may skip many rows: read on in chunks until the page is full or the file ends.
+    const chunk = options.filter ? Math.max(options.limit, 500) : options.limit;
+    for (;;) {
+      const rows = this.db.all<{ activity_ms: number; rowid: number; json: string }>(
+        `SELECT activity_ms, rowid, json FROM conversations
+         WHERE ?1 IS NULL OR activity_ms < ?1 OR (activity_ms = ?1 AND rowid > ?2)
+         ORDER BY activity_ms DESC, rowid ASC LIMIT ?3`,
+        cursor?.activity ?? null,
+        cursor?.rowid ?? 0,
+        chunk,
+      );
+      for (const row of rows) {
+        cursor = { activity: row.activity_ms, rowid: row.rowid };
+        const conversation = JSON.parse(row.json) as InboxConversation;
+        if (!accepts(conversation)) continue;
+        conversations.push(conversation);
+        if (conversations.length === options.limit) return { conversations, next: `${cursor.activity}:${cursor.rowid}` };
+      }
+      if (rows.length < chunk) return { conversations, next: null };
+    }
+  }
+
   conversation(ref: ConversationRef): InboxConversation | null {
-    if (this.mirror) return this.mirror.get(conversationKey(ref))?.conversation ?? null;
+    if (this.warmedTo === null) return this.mirror.get(conversationKey(ref))?.conversation ?? null;
     const row = this.db.get<{ json: string }>(
       'SELECT json FROM conversations WHERE account_id = ? AND chatbot_id = ? AND id = ?',
       ref.accountId,
@@ -124,29 +180,57 @@ export class LocalCache {
         this.db.run(`DELETE FROM ${table} WHERE account_id = ?`, accountId);
       }
     });
-    for (const [key, entry] of this.mirror ?? []) {
+    for (const [key, entry] of this.mirror) {
       if (entry.conversation.accountId === accountId) this.forget(key);
     }
   }
 
+  /** Reads the whole file into the mirror, a chunk per turn of the event loop; resolves once it is in. */
+  warm(): Promise<void> {
+    if (this.warmedTo === null) return Promise.resolve();
+    this.warming ??= (async () => {
+      // Stops with the file (the app quit while warming).
+      while (this.warmedTo !== null && this.db.isOpen) {
+        this.warmChunk(WARM_CHUNK);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    return this.warming;
+  }
+
   private loaded(): Map<string, Entry> {
-    if (!this.mirror) {
-      // One string and one JSON.parse instead of a row object and a parse per conversation.
-      const row = this.db.get<{ list: string | null }>(`SELECT '[' || group_concat(json, ',') || ']' AS list FROM conversations`);
-      const list = row?.list ? (JSON.parse(row.list) as InboxConversation[]) : [];
-      this.mirror = new Map(list.map((conversation) => [conversation.key, { conversation, updatedMs: time(conversation.updatedAt) }]));
-      this.sorted = null;
-    }
+    while (this.warmedTo !== null) this.warmChunk(50_000);
     return this.mirror;
   }
 
+  /** The next `limit` rows into the mirror. Writes meanwhile went to both, so a row read now is as new as any. */
+  private warmChunk(limit: number): void {
+    if (this.warmedTo === null) return;
+    // One string and one JSON.parse instead of a row object and a parse per conversation.
+    const row = this.db.get<{ list: string | null; last: number | null; count: number }>(
+      `SELECT '[' || group_concat(json, ',') || ']' AS list, max(rowid) AS last, count(*) AS count
+       FROM (SELECT rowid, json FROM conversations WHERE rowid > ? ORDER BY rowid LIMIT ?)`,
+      this.warmedTo,
+      limit,
+    );
+    const list = row?.list ? (JSON.parse(row.list) as InboxConversation[]) : [];
+    for (const conversation of list) this.mirror.set(conversation.key, { conversation, updatedMs: time(conversation.updatedAt) });
+    this.sorted = null;
+    this.warmedTo = (row?.count ?? 0) < limit ? null : row!.last;
+  }
+
   private remember(conversation: InboxConversation): void {
-    if (!this.mirror) return;
     this.mirror.set(conversation.key, { conversation, updatedMs: time(conversation.updatedAt) });
     this.sorted = null;
   }
 
   private forget(key: string): void {
-    if (this.mirror?.delete(key)) this.sorted = null;
+    if (this.mirror.delete(key)) this.sorted = null;
   }
+}
+
+function parseCursor(text: string): { activity: number; rowid: number } {
+  const match = CURSOR.exec(text);
+  if (!match) throw new AppError('Invalid', `Not a page of the inbox: ${text.slice(0, 40)}`);
+  return { activity: Number(match[1]), rowid: Number(match[2]) };
 }

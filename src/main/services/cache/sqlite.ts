@@ -90,6 +90,12 @@ export const cacheMigrations: readonly string[] = [
      older TEXT,
      PRIMARY KEY (account_id, chatbot_id, conversation_id)
    );`,
+  // The inbox's order (shared/activity.ts: the newest message, else the start), so the first
+  // screen is read as one page of the newest instead of the whole cache.
+  `ALTER TABLE conversations ADD COLUMN activity_ms INTEGER NOT NULL DEFAULT 0;
+   UPDATE conversations SET activity_ms = CAST(ROUND((julianday(
+     COALESCE(json_extract(json, '$.lastMessage.createdAt'), json_extract(json, '$.createdAt'))) - 2440587.5) * 86400000) AS INTEGER);
+   CREATE INDEX conversations_by_activity ON conversations (activity_ms DESC);`,
 ];
 
 /** Epoch ms of an ISO date; throws on one that is not (what comes in was validated already). */

@@ -45,6 +45,8 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
     },
 
     'inbox.list': async ({ filter }) => filterInbox(cache.inbox(), filter ?? InboxFilter.parse({}), { myAgentIds: session.myAgentIds() }),
+    'inbox.page': async ({ filter, after, limit }) =>
+      cache.page({ limit, ...(filter && { filter }), ...(after !== undefined && { after }) }, { myAgentIds: session.myAgentIds() }),
 
     'conversation.open': async ({ ref }) => conversations.open(ref),
     'conversation.focus': async ({ ref }) => {

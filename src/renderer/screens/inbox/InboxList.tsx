@@ -12,14 +12,13 @@ import { InboxRow, ROW_HEIGHT, optionId } from './InboxRow';
 import { InboxTabs, PANEL_ID, tabId } from './InboxTabs';
 import { LIST_ID } from './inbox-actions';
 import { useMinute } from './use-minute';
-import { selectFilterContext, selectOptions, selectVisible, selectVisibleKeys } from './visible';
+import { selectFilterContext, selectOptions, selectVisible } from './visible';
 import './inbox.css';
 import './inbox-rows.css';
 
 function ConversationRows() {
   const { t } = useTranslation();
   const visible = useStore(selectVisible);
-  const keys = useStore(selectVisibleKeys);
   const selectedKey = useStore((s) => s.selectedKey);
   const view = useStore((s) => s.filter.view);
   const { myAgentIds } = useStore(selectFilterContext);
@@ -39,7 +38,7 @@ function ConversationRows() {
 
   // Follow the selection when it moves (keyboard, a notification click), not when the list
   // reorders under it: the agent may be reading further down.
-  const selectedIndex = selectedKey === null ? -1 : keys.indexOf(selectedKey);
+  const selectedIndex = useMemo(() => (selectedKey === null ? -1 : visible.findIndex((c) => c.key === selectedKey)), [visible, selectedKey]);
   const indexRef = useRef(selectedIndex);
   indexRef.current = selectedIndex;
   useEffect(() => {
@@ -68,7 +67,7 @@ function ConversationRows() {
       tabIndex={0}
       onKeyDown={(event) => {
         // Home and End as the listbox pattern has them (arrows and j/k are global shortcuts).
-        const target = event.key === 'Home' ? keys[0] : event.key === 'End' ? keys[keys.length - 1] : undefined;
+        const target = event.key === 'Home' ? visible[0]?.key : event.key === 'End' ? visible[visible.length - 1]?.key : undefined;
         if (!target || event.altKey || event.ctrlKey || event.metaKey) return;
         event.preventDefault();
         if (target !== selectedKey) void selectConversation(target);

@@ -15,6 +15,8 @@ export function InboxTabs() {
   const { t, i18n } = useTranslation();
   const current = useStore((s) => s.filter.view);
   const counts = useStore(selectCounts);
+  // Until every page of the inbox is in, a count would be short: none is better than a wrong one.
+  const complete = useStore((s) => s.inboxComplete);
   const refs = useRef<Partial<Record<InboxView, HTMLButtonElement | null>>>({});
   const number = new Intl.NumberFormat(i18n.language);
 
@@ -38,7 +40,7 @@ export function InboxTabs() {
   return (
     <div className="inbox-tabs" role="tablist" aria-label={t('inbox.views.label')} onKeyDown={onKeyDown}>
       {views.map((view) => {
-        const count = view === 'waiting' ? counts.waiting : view === 'mine' ? counts.mine : null;
+        const count = !complete ? null : view === 'waiting' ? counts.waiting : view === 'mine' ? counts.mine : null;
         const selected = view === current;
         return (
           <button

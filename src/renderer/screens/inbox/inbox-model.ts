@@ -1,14 +1,10 @@
 // The inbox list's pure logic: order, selection moves, counts, filter options and what a row
 // shows (status, channel, initials). Free of React and the store so it is unit-tested in node.
 import { matchesView, type FilterContext } from '../../../shared/inbox-filter';
+import { lastActivity } from '../../../shared/activity';
 import type { InboxConversation, InboxFilter } from '../../../shared/view-models';
 
-/**
- * When the conversation last moved: its newest message (or its start). Not updatedAt, which
- * also changes when someone reads, assigns or archives it: opening a conversation must not send
- * it to the top of everyone's list.
- */
-export const lastActivity = (c: InboxConversation): string => c.lastMessage?.createdAt ?? c.createdAt;
+export { lastActivity };
 
 // Conversation objects keep their identity until main upserts them, so a parsed timestamp can be
 // remembered per object: re-sorting 50,000 rows after one upsert then parses one date, not 50,000.
@@ -34,41 +30,8 @@ export function sortByActivity(conversations: Iterable<InboxConversation>): Inbo
   return decorated.map((d) => d.c);
 }
 
-/** Past this many changes at once a full sort is cheaper than inserting one by one. */
-export const INCREMENTAL_LIMIT = 500;
-
-/**
- * The keys whose conversation differs between two maps (replaced, added or removed), or null
- * when more than `limit` did. The store copies the Map and sets the changed entries, which keeps
- * the insertion order: walking both in step compares neighbours in memory instead of hashing
- * 50,000 keys; only after a removal or an addition do the walks fall back to lookups.
- */
-export function changedKeys(
-  previous: ReadonlyMap<string, InboxConversation>,
-  next: ReadonlyMap<string, InboxConversation>,
-  limit: number,
-): Set<string> | null {
-  const keys = new Set<string>();
-  const a = previous.entries();
-  const b = next.entries();
-  let ra = a.next();
-  let rb = b.next();
-  while (!ra.done && !rb.done && ra.value[0] === rb.value[0]) {
-    if (ra.value[1] !== rb.value[1]) keys.add(ra.value[0]);
-    if (keys.size > limit) return null;
-    ra = a.next();
-    rb = b.next();
-  }
-  for (; !ra.done; ra = a.next()) {
-    if (next.get(ra.value[0]) !== ra.value[1]) keys.add(ra.value[0]);
-    if (keys.size > limit) return null;
-  }
-  for (; !rb.done; rb = b.next()) {
-    if (previous.get(rb.value[0]) !== rb.value[1]) keys.add(rb.value[0]);
-    if (keys.size > limit) return null;
-  }
-  return keys;
-}
+/** Up to this many changes are spliced in one by one (binary search); more are merged in one pass. */
+export const SPLICE_LIMIT = 64;
 
 /** Where `c` is, or belongs, in a list sorted by activity (binary search). */
 function positionOf(sorted: readonly InboxConversation[], c: InboxConversation): number {
@@ -82,29 +45,53 @@ function positionOf(sorted: readonly InboxConversation[], c: InboxConversation):
   return low;
 }
 
+/** Two lists sorted by activity as one. */
+function mergeSorted(a: readonly InboxConversation[], b: readonly InboxConversation[]): InboxConversation[] {
+  const out = new Array<InboxConversation>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = byActivity(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
+}
+
 /**
- * The sorted list for `next`, reusing `previousSorted` (the sorted values of `previous`): main
- * sends a few changed conversations at a time, so instead of sorting 50,000 again the old
- * versions are taken out and the new ones put in where they now belong.
+ * A list sorted by activity, after the conversations under `keys` changed from `previous` to
+ * `next`: their old versions taken out, the new ones put in where they belong if `accepts` them
+ * (a view's filter; all by default). Main sends a few changes at a time, so instead of filtering
+ * and sorting 50,000 again, a few are spliced in by binary search, and a large batch is sorted on
+ * its own and merged in one pass. Returns `list` itself when nothing in it changed.
  */
 export function resortByActivity(
+  list: readonly InboxConversation[],
+  keys: ReadonlySet<string>,
   previous: ReadonlyMap<string, InboxConversation>,
-  previousSorted: readonly InboxConversation[],
   next: ReadonlyMap<string, InboxConversation>,
-  keys: ReadonlySet<string> | null = changedKeys(previous, next, INCREMENTAL_LIMIT),
-): InboxConversation[] {
-  if (keys === null || keys.size > INCREMENTAL_LIMIT) return sortByActivity(next.values());
-  const sorted = previousSorted.slice();
+  accepts: (c: InboxConversation) => boolean = () => true,
+): readonly InboxConversation[] {
+  const incoming: InboxConversation[] = [];
+  for (const key of keys) {
+    const c = next.get(key);
+    if (c && accepts(c)) incoming.push(c);
+  }
+  if (keys.size > SPLICE_LIMIT) {
+    const kept = list.filter((c) => !keys.has(c.key));
+    return kept.length === list.length && incoming.length === 0 ? list : mergeSorted(kept, sortByActivity(incoming));
+  }
+  let sorted: InboxConversation[] | null = null;
   for (const key of keys) {
     const old = previous.get(key);
     if (!old) continue;
-    const index = positionOf(sorted, old);
-    if (sorted[index] === old) sorted.splice(index, 1);
+    const index = positionOf(sorted ?? list, old);
+    if ((sorted ?? list)[index] !== old) continue;
+    sorted ??= list.slice();
+    sorted.splice(index, 1);
   }
-  for (const key of keys) {
-    const c = next.get(key);
-    if (c) sorted.splice(positionOf(sorted, c), 0, c);
-  }
+  if (incoming.length === 0) return sorted ?? list;
+  sorted ??= list.slice();
+  for (const c of incoming) sorted.splice(positionOf(sorted, c), 0, c);
   return sorted;
 }
 

@@ -1,26 +1,17 @@
 // Memoized selectors over the store: the filtered, sorted list the inbox shows and the keyboard
 // moves through, the tab counts and the filter options. Each remembers its last inputs by
-// identity (the conversations Map is replaced on every change, the filter on every edit), so a
+// identity (the conversations map is a new one on every change, the filter on every edit), so a
 // render, a keypress or an unrelated store change costs a few comparisons, not a pass over
 // 50,000 conversations; and the same object comes back, so `useStore` does not re-render.
-// When the Map changes, what changed is found once and the order, options and counts are
-// updated from it rather than rebuilt.
-import { filterInbox, type FilterContext } from '../../../shared/inbox-filter';
+// When the map changes, it says which keys changed (inbox-map.ts), and the order, the visible
+// list, the options and the counts are updated from those rather than rebuilt.
+import { filterInbox, inboxMatcher, type FilterContext } from '../../../shared/inbox-filter';
 import type { InboxConversation, InboxFilter, SessionState } from '../../../shared/view-models';
+import type { InboxMap } from '../../store/inbox-map';
 import type { State } from '../../store/state';
-import {
-  INCREMENTAL_LIMIT,
-  changedKeys,
-  countViews,
-  filterOptions,
-  recountViews,
-  resortByActivity,
-  sortByActivity,
-  type Option,
-  type ViewCounts,
-} from './inbox-model';
+import { countViews, filterOptions, recountViews, resortByActivity, sortByActivity, type Option, type ViewCounts } from './inbox-model';
 
-type Conversations = ReadonlyMap<string, InboxConversation>;
+type Conversations = InboxMap<InboxConversation>;
 
 function memo<A extends readonly unknown[], R>(compute: (...args: A) => R): (...args: A) => R {
   let last: { args: A; result: R } | null = null;
@@ -41,13 +32,13 @@ interface Options {
   chatbots: Option[];
 }
 
-/** What follows from one Map alone, and how it differs from the Map before it. */
+/** What follows from one map alone, and how it differs from the map before it. */
 interface Derived {
   map: Conversations;
   previous: Conversations | null;
-  /** Keys changed since `previous`; null when unknown or too many. */
+  /** Keys changed since `previous`; null when unknown. */
   changed: ReadonlySet<string> | null;
-  sorted: InboxConversation[];
+  sorted: readonly InboxConversation[];
   options: Options;
   optionKeys: Set<string>;
 }
@@ -59,8 +50,8 @@ const optionKeysOf = (options: Options) => new Set([...options.channels.map((o) 
 function derive(map: Conversations): Derived {
   if (derived?.map === map) return derived;
   const last = derived;
-  const changed = last ? changedKeys(last.map, map, INCREMENTAL_LIMIT) : null;
-  const sorted = last && changed ? resortByActivity(last.map, last.sorted, map, changed) : sortByActivity(map.values());
+  const changed = last ? map.changedSince(last.map) : null;
+  const sorted = last && changed ? resortByActivity(last.sorted, changed, last.map, map) : sortByActivity(map.values());
   // New options only come with a conversation on a channel or chatbot not seen before.
   const known =
     last !== null &&
@@ -74,9 +65,21 @@ function derive(map: Conversations): Derived {
   return derived;
 }
 
-const visibleOf = memo((sorted: InboxConversation[], filter: InboxFilter, context: FilterContext) => filterInbox(sorted, filter, context));
+let lastVisible: { derived: Derived; filter: InboxFilter; context: FilterContext; visible: readonly InboxConversation[] } | null = null;
 
-const keysOf = memo((visible: InboxConversation[]) => visible.map((c) => c.key));
+function visibleOf(d: Derived, filter: InboxFilter, context: FilterContext): readonly InboxConversation[] {
+  const last = lastVisible;
+  if (last && last.derived === d && last.filter === filter && last.context === context) return last.visible;
+  // The same view one change later: only the changed conversations can enter or leave it.
+  const visible =
+    last && last.filter === filter && last.context === context && d.changed !== null && d.previous === last.derived.map
+      ? resortByActivity(last.visible, d.changed, d.previous, d.map, inboxMatcher(filter, context))
+      : filterInbox(d.sorted, filter, context);
+  lastVisible = { derived: d, filter, context, visible };
+  return visible;
+}
+
+const keysOf = memo((visible: readonly InboxConversation[]) => visible.map((c) => c.key));
 
 let lastCounts: { map: Conversations; channelId?: string; chatbot?: string; context: FilterContext; counts: ViewCounts } | null = null;
 
@@ -95,7 +98,8 @@ function countsOf(map: Conversations, channelId: string | undefined, chatbot: st
 }
 
 export const selectFilterContext = (s: State): FilterContext => contextOf(s.session);
-export const selectVisible = (s: State): InboxConversation[] => visibleOf(derive(s.conversations).sorted, s.filter, contextOf(s.session));
+export const selectVisible = (s: State): readonly InboxConversation[] => visibleOf(derive(s.conversations), s.filter, contextOf(s.session));
+/** The visible keys in order: for moves through the list, read on demand (a 50,000-key array per change is waste). */
 export const selectVisibleKeys = (s: State): string[] => keysOf(selectVisible(s));
 export const selectCounts = (s: State): ViewCounts => countsOf(s.conversations, s.filter.channelId, s.filter.chatbot, contextOf(s.session));
 export const selectOptions = (s: State): Options => derive(s.conversations).options;

@@ -1,15 +1,24 @@
-// The unified inbox: every conversation main reported, keyed by `account/chatbot/conversation`,
-// the filter the agent set, and the selected conversation.
+// The unified inbox: every conversation main reported, keyed by `account/chatbot/conversation`
+// (a persistent map, inbox-map.ts), whether all of them have arrived yet, the filter the agent
+// set, and the selected conversation.
 import type { StateCreator } from 'zustand';
 import type { InboxConversation, InboxFilter } from '../../../shared/view-models';
+import { InboxMap } from '../inbox-map';
 import { mergeInbox } from '../merge';
 
 export interface InboxSlice {
-  conversations: ReadonlyMap<string, InboxConversation>;
+  conversations: InboxMap<InboxConversation>;
+  /**
+   * Every conversation main holds has arrived. The first screen comes first (the newest of the
+   * view in sight), the rest in pages after it; until then counts would be short, so they wait.
+   */
+  inboxComplete: boolean;
   filter: InboxFilter;
   selectedKey: string | null;
-  /** The whole inbox, as `inbox.list` answers it. */
-  receiveInbox: (list: readonly InboxConversation[]) => void;
+  /** Loading starts again (another account came in): counts wait for the pages to come. */
+  inboxLoading: () => void;
+  /** A page of the inbox, put in by key; `complete` once it was the last. */
+  receiveInboxPage: (list: readonly InboxConversation[], complete: boolean) => void;
   receiveInboxChange: (upserted: readonly InboxConversation[], removed?: readonly string[]) => void;
   select: (key: string | null) => void;
   /** An account went away: a selection in it goes too. */
@@ -18,10 +27,13 @@ export interface InboxSlice {
 }
 
 export const createInboxSlice: StateCreator<InboxSlice> = (set) => ({
-  conversations: new Map(),
+  conversations: InboxMap.empty(),
+  inboxComplete: false,
   filter: { view: 'waiting' },
   selectedKey: null,
-  receiveInbox: (list) => set({ conversations: new Map(list.map((c) => [c.key, c])) }),
+  inboxLoading: () => set({ inboxComplete: false }),
+  receiveInboxPage: (list, complete) =>
+    set((s) => ({ conversations: mergeInbox(s.conversations, list), ...(complete && { inboxComplete: true }) })),
   receiveInboxChange: (upserted, removed) => set((s) => ({ conversations: mergeInbox(s.conversations, upserted, removed) })),
   select: (selectedKey) => set({ selectedKey }),
   deselectAccount: (accountId) => set((s) => ({ selectedKey: s.selectedKey?.startsWith(`${accountId}/`) ? null : s.selectedKey })),

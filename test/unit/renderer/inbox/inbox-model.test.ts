@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  changedKeys,
   channelKind,
   countViews,
   filterOptions,
@@ -9,6 +8,7 @@ import {
   neighbourOf,
   recountViews,
   resortByActivity,
+  SPLICE_LIMIT,
   sortByActivity,
 } from '../../../../src/renderer/screens/inbox/inbox-model';
 import { conversation, message } from './fixtures';
@@ -146,49 +146,66 @@ describe('row details', () => {
 describe('resortByActivity', () => {
   const at = (minute: number) => new Date(Date.UTC(2026, 10, 1, 10, minute)).toISOString();
   const mapOf = (list: ReturnType<typeof conversation>[]) => new Map(list.map((c) => [c.key, c]));
+  const keysOf = (list: readonly { key: string }[]) => list.map((c) => c.key);
 
-  it('gives the same order as a full sort after upserts, removals and additions', () => {
-    const before = Array.from({ length: 200 }, (_, i) => conversation(`c${i}`, { createdAt: at((i * 37) % 200) }));
+  /** 200 conversations, and the same after an upsert to the top, a tie, a removal and an addition. */
+  function changed() {
+    const before = Array.from({ length: 200 }, (_, i) => conversation(`c${i}`, { createdAt: at((i * 37) % 200), status: i % 2 ? 'waiting' : 'bot' }));
     const previous = mapOf(before);
-    const previousSorted = sortByActivity(previous.values());
     const next = new Map(previous);
     next.set('a1/bot_shop/c5', { ...previous.get('a1/bot_shop/c5')!, createdAt: at(500) }); // new message: to the top
-    next.set('a1/bot_shop/c9', { ...previous.get('a1/bot_shop/c9')!, createdAt: at(37) }); // a tie with c1
+    next.set('a1/bot_shop/c9', { ...previous.get('a1/bot_shop/c9')!, createdAt: at(37), status: 'bot' }); // a tie with c1, leaves "waiting"
     next.delete('a1/bot_shop/c3');
-    next.set('a1/bot_shop/new', conversation('new', { createdAt: at(100) }));
-    const incremental = resortByActivity(previous, previousSorted, next);
-    expect(incremental.map((c) => c.key)).toEqual(sortByActivity(next.values()).map((c) => c.key));
+    next.set('a1/bot_shop/new', conversation('new', { createdAt: at(100), status: 'waiting' }));
+    const keys = new Set(['a1/bot_shop/c5', 'a1/bot_shop/c9', 'a1/bot_shop/c3', 'a1/bot_shop/new']);
+    return { previous, next, keys };
+  }
+
+  it('splices a few changes in: the same order as a full sort, the old list left as it was', () => {
+    const { previous, next, keys } = changed();
+    const previousSorted = sortByActivity(previous.values());
+    const incremental = resortByActivity(previousSorted, keys, previous, next);
+    expect(keysOf(incremental)).toEqual(keysOf(sortByActivity(next.values())));
     expect(incremental[0]!.id).toBe('c5');
-    expect(previousSorted).toHaveLength(200); // the old list is left as it was
+    expect(previousSorted).toHaveLength(200);
   });
 
-  it('falls back to a full sort when much changed', () => {
-    const previous = mapOf([conversation('a', { createdAt: at(1) })]);
-    const next = mapOf(Array.from({ length: 800 }, (_, i) => conversation(`n${i}`, { createdAt: at(i % 60) })));
-    expect(resortByActivity(previous, sortByActivity(previous.values()), next).map((c) => c.key)).toEqual(
-      sortByActivity(next.values()).map((c) => c.key),
-    );
+  it('keeps a filtered list right: what stops matching leaves, what starts matching enters', () => {
+    const { previous, next, keys } = changed();
+    const waiting = (c: { status: string }) => c.status === 'waiting';
+    const incremental = resortByActivity(sortByActivity([...previous.values()].filter(waiting)), keys, previous, next, waiting);
+    expect(keysOf(incremental)).toEqual(keysOf(sortByActivity([...next.values()].filter(waiting))));
+    expect(keysOf(incremental)).not.toContain('a1/bot_shop/c9');
   });
-});
 
-describe('changedKeys', () => {
-  const a = conversation('a');
-  const b = conversation('b');
-  const c = conversation('c');
-  const base = new Map([a, b, c].map((x) => [x.key, x]));
-  it('finds replaced, removed and added conversations', () => {
-    const next = new Map(base);
-    next.set(b.key, { ...b, unreadCount: 3 });
-    expect(changedKeys(base, next, 10)).toEqual(new Set([b.key]));
-    next.delete(a.key);
-    const d = conversation('d');
-    next.set(d.key, d);
-    expect(changedKeys(base, next, 10)).toEqual(new Set([a.key, b.key, d.key]));
-    expect(changedKeys(base, new Map(base), 10)).toEqual(new Set());
+  it('merges a large batch in one pass, with the same result', () => {
+    const { previous } = changed();
+    const next = new Map(previous);
+    const keys = new Set<string>();
+    for (let i = 0; i < 150; i++) {
+      const key = `a1/bot_shop/c${i}`;
+      keys.add(key);
+      if (i % 10 === 0) next.delete(key);
+      else next.set(key, { ...previous.get(key)!, createdAt: at((i * 13) % 300) });
+    }
+    for (let i = 0; i < 100; i++) {
+      const c = conversation(`n${i}`, { createdAt: at(i % 60) });
+      next.set(c.key, c);
+      keys.add(c.key);
+    }
+    expect(keys.size).toBeGreaterThan(SPLICE_LIMIT);
+    expect(keysOf(resortByActivity(sortByActivity(previous.values()), keys, previous, next))).toEqual(keysOf(sortByActivity(next.values())));
   });
-  it('gives up past the limit', () => {
-    const next = new Map([...base].map(([key, x]) => [key, { ...x }]));
-    expect(changedKeys(base, next, 2)).toBeNull();
+
+  it('returns the list itself when no change touches it', () => {
+    const { previous } = changed();
+    const sorted = sortByActivity(previous.values());
+    const quiet = new Map(previous).set('a1/bot_shop/c7', { ...previous.get('a1/bot_shop/c7')!, status: 'bot' });
+    const waiting = (c: { status: string }) => c.status === 'waiting';
+    const onlyWaiting = sorted.filter(waiting);
+    expect(previous.get('a1/bot_shop/c7')!.status).toBe('waiting');
+    expect(resortByActivity(sorted, new Set(), previous, quiet)).toBe(sorted);
+    expect(resortByActivity(onlyWaiting, new Set(['a1/bot_shop/c8']), previous, quiet, waiting)).toBe(onlyWaiting);
   });
 });
 
@@ -207,10 +224,10 @@ describe('recountViews', () => {
     next.set('a1/bot_shop/w', { ...before[0]!, status: 'assigned', assignedAgentId: 'me' }); // taken
     next.delete('a1/bot_shop/m');
     next.set('a1/bot_shop/n', conversation('n', { status: 'waiting' }));
-    const keys = changedKeys(previous, next, 10)!;
+    const keys = new Set(['a1/bot_shop/w', 'a1/bot_shop/m', 'a1/bot_shop/n']);
     expect(recountViews(counts, keys, previous, next, scope, context)).toEqual(countViews(next.values(), scope, context));
     // Nothing that counts changed: the same object, so React does not re-render the tabs.
     const quiet = new Map(previous).set('a1/bot_shop/b', { ...before[2]!, unreadCount: 2 });
-    expect(recountViews(counts, changedKeys(previous, quiet, 10)!, previous, quiet, scope, context)).toBe(counts);
+    expect(recountViews(counts, new Set(['a1/bot_shop/b']), previous, quiet, scope, context)).toBe(counts);
   });
 });

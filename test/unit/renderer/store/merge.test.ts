@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InboxMap } from '../../../../src/renderer/store/inbox-map';
 import { mergeConnections, mergeInbox, mergeMessages, mergeOutbox } from '../../../../src/renderer/store/merge';
 import type { ConnectionState, SessionState } from '../../../../src/shared/view-models';
 import { conversation, message } from '../inbox/fixtures';
@@ -47,10 +48,11 @@ describe('mergeOutbox', () => {
 });
 
 describe('mergeInbox', () => {
-  it('removes, then puts in by key, in a new Map', () => {
-    const current = new Map([conversation('a'), conversation('b')].map((c) => [c.key, c]));
+  it('removes, then puts in by key, in a new map', () => {
+    const current = InboxMap.of([conversation('a'), conversation('b')].map((c) => [c.key, c] as const));
     const next = mergeInbox(current, [conversation('b', { unreadCount: 3 }), conversation('c')], ['a1/bot_shop/a']);
-    expect([...next.keys()]).toEqual(['a1/bot_shop/b', 'a1/bot_shop/c']);
+    expect([...next.keys()].sort()).toEqual(['a1/bot_shop/b', 'a1/bot_shop/c']);
+    expect(next.changedSince(current)).toEqual(new Set(['a1/bot_shop/a', 'a1/bot_shop/b', 'a1/bot_shop/c']));
     expect(next.get('a1/bot_shop/b')!.unreadCount).toBe(3);
     expect(current.size).toBe(2);
   });

@@ -38,7 +38,7 @@ describe('what this computer remembers', () => {
     rememberChanges(store);
     const writes = vi.spyOn(storage, 'setItem');
     store.getState().setSection('settings');
-    store.getState().receiveInbox([]);
+    store.getState().receiveInboxPage([], true);
     expect(writes).not.toHaveBeenCalled();
 
     store.getState().setDraft('a1/b/c1', 'Hallo');

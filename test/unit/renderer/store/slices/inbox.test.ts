@@ -4,19 +4,27 @@ import { freshStore } from '../support';
 
 describe('the inbox slice', () => {
   it('starts on "waiting" with nothing selected', () => {
-    expect(freshStore().getState()).toMatchObject({ filter: { view: 'waiting' }, selectedKey: null, conversations: new Map() });
+    expect(freshStore().getState()).toMatchObject({ filter: { view: 'waiting' }, selectedKey: null, inboxComplete: false });
+    expect(freshStore().getState().conversations.size).toBe(0);
   });
 
-  it('takes the whole inbox, then changes by key, each time as a new Map', () => {
+  it('takes the inbox page by page, then changes by key, each time as a new map that leaves the old one as it was', () => {
     const store = freshStore();
-    store.getState().receiveInbox([conversation('a'), conversation('b')]);
+    store.getState().receiveInboxPage([conversation('a'), conversation('b')], false);
+    expect(store.getState().inboxComplete).toBe(false);
     const first = store.getState().conversations;
     store.getState().receiveInboxChange([conversation('c', { status: 'waiting' })], ['a1/bot_shop/a']);
     const second = store.getState().conversations;
     expect(second).not.toBe(first);
-    expect([...second.keys()]).toEqual(['a1/bot_shop/b', 'a1/bot_shop/c']);
-    store.getState().receiveInbox([conversation('z')]);
-    expect([...store.getState().conversations.keys()]).toEqual(['a1/bot_shop/z']);
+    expect([...second.keys()].sort()).toEqual(['a1/bot_shop/b', 'a1/bot_shop/c']);
+    expect([...first.keys()].sort()).toEqual(['a1/bot_shop/a', 'a1/bot_shop/b']);
+    // A later page refreshes by key and adds; it never drops what a live change brought.
+    store.getState().receiveInboxPage([conversation('b', { unreadCount: 4 }), conversation('z')], true);
+    expect([...store.getState().conversations.keys()].sort()).toEqual(['a1/bot_shop/b', 'a1/bot_shop/c', 'a1/bot_shop/z']);
+    expect(store.getState().conversations.get('a1/bot_shop/b')!.unreadCount).toBe(4);
+    expect(store.getState().inboxComplete).toBe(true);
+    store.getState().inboxLoading();
+    expect(store.getState().inboxComplete).toBe(false);
   });
 
   it('merges a filter patch and drops what became empty, so "any" is undefined', () => {
