@@ -22,6 +22,9 @@ export default defineConfig({
     root: resolve('src/renderer'),
     plugins: [react()],
     build: {
+      // electron-vite leaves bundles unminified; the renderer's is parsed at every start, before
+      // the first paint, so it is minified (half the bytes). Main and preload stay readable.
+      minify: true,
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
   },

@@ -48,3 +48,29 @@ export function conversations(count: number, chatbotId = 'bot_shop'): Conversati
 export function inbox(count: number): InboxConversation[] {
   return conversations(count).map((c) => ({ ...c, accountId: 'acc_1', key: `acc_1/${c.chatbotId}/${c.id}`, chatbotName: 'Shop' }));
 }
+
+/**
+ * `count` conversations waiting for a person in the demo account's shop, all older than the
+ * demo's own (so the demo's stay on top, where the live traffic happens), newest first.
+ */
+export function waitingBacklog(count: number, newestMs: number): Conversation[] {
+  return Array.from({ length: count }, (_, i) => {
+    const id = `backlog-${String(i).padStart(6, '0')}`;
+    const at = new Date(newestMs - i * 60_000).toISOString();
+    return {
+      id,
+      chatbotId: 'bot_shop',
+      contactId: `backlog-contact-${i}`,
+      contactName: `${names[i % names.length]} ${i}`,
+      channelId: channels[i % channels.length]![0],
+      channelName: channels[i % channels.length]![1],
+      archived: false,
+      status: 'waiting',
+      assignedAgentId: null,
+      unreadCount: i % 3,
+      lastMessage: { id: `backlog-m-${i}`, conversationId: id, direction: 'incoming', sender: 'contact', type: 'text', payload: { text: `Frage Nummer ${i} zu meiner Bestellung` }, createdAt: at },
+      createdAt: at,
+      updatedAt: at,
+    };
+  });
+}

@@ -1,29 +1,44 @@
 // The signed-in frame: header, connection and update banners, the nav rail and the chosen section.
 import { Building2, GitBranch, Inbox, Settings } from 'lucide-react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Capability } from '../../shared/capabilities';
 import { offeredByAny } from '../lib/capabilities';
 import { ConversationView } from '../screens/conversation/ConversationView';
 import { InboxList } from '../screens/inbox/InboxList';
-import { OrganizationsScreen } from '../screens/organizations/OrganizationsScreen';
-import { SettingsScreen } from '../screens/settings/SettingsScreen';
-import { VersionsScreen } from '../screens/versions/VersionsScreen';
 import { setSection } from '../store/actions/local';
 import type { Section } from '../store/slices/ui';
 import { useStore } from '../store/store';
 import { Header } from './header/Header';
 import { HelpOverlay } from './HelpOverlay';
+import { lazyScreen, type LazyScreen } from './lazy-screen';
 import { OfflineBanner } from './OfflineBanner';
 import { UpdateBanner } from './UpdateBanner';
 import { useGlobalShortcuts } from './shortcuts';
 
-/** The sections, each shown only while some account's platform offers what it needs. */
-const sections: { id: Section; icon: typeof Inbox; needs?: Capability }[] = [
+/**
+ * The sections, each shown only while some account's platform offers what it needs. All but the
+ * inbox load on first use (lazy-screen.tsx).
+ */
+const sections: { id: Section; icon: typeof Inbox; needs?: Capability; screen?: LazyScreen }[] = [
   { id: 'inbox', icon: Inbox },
-  { id: 'organizations', icon: Building2, needs: 'organizations' },
-  { id: 'versions', icon: GitBranch, needs: 'versions' },
-  { id: 'settings', icon: Settings },
+  {
+    id: 'organizations',
+    icon: Building2,
+    needs: 'organizations',
+    screen: lazyScreen(() => import('../screens/organizations/OrganizationsScreen').then((m) => m.OrganizationsScreen)),
+  },
+  { id: 'versions', icon: GitBranch, needs: 'versions', screen: lazyScreen(() => import('../screens/versions/VersionsScreen').then((m) => m.VersionsScreen)) },
+  { id: 'settings', icon: Settings, screen: lazyScreen(() => import('../screens/settings/SettingsScreen').then((m) => m.SettingsScreen)) },
 ];
+
+/** Once the first screen is up and the window idle, the other sections' code loads, so opening one does not wait. */
+function usePreloadSections(): void {
+  useEffect(() => {
+    const handle = requestIdleCallback(() => sections.forEach((s) => void s.screen?.preload().catch(() => undefined)), { timeout: 5_000 });
+    return () => cancelIdleCallback(handle);
+  }, []);
+}
 
 export function Workspace() {
   const { t } = useTranslation();
@@ -33,6 +48,8 @@ export function Workspace() {
   // The account that offered the open section was signed out: back to the inbox.
   const section = shown.some(({ id }) => id === chosen) ? chosen : 'inbox';
   useGlobalShortcuts();
+  usePreloadSections();
+  const Screen = sections.find(({ id }) => id === section)?.screen;
   return (
     <div className="app">
       <h1 className="visually-hidden">{t(`common.nav.${section}`)} – Deckhand</h1>
@@ -64,9 +81,7 @@ export function Workspace() {
             <ConversationView />
           </div>
         )}
-        {section === 'organizations' && <OrganizationsScreen />}
-        {section === 'versions' && <VersionsScreen />}
-        {section === 'settings' && <SettingsScreen />}
+        {Screen && <Screen />}
       </main>
       <HelpOverlay />
     </div>

@@ -39,9 +39,12 @@ export const prefixedColumns = (alias: string, prefix: string): string =>
 
 /** The message inside a joined row, or undefined when the join found none. */
 export function prefixedRow(row: object, prefix: string): MessageRow | undefined {
-  const entries = Object.entries(row).filter(([key]) => key.startsWith(prefix));
-  const message = Object.fromEntries(entries.map(([key, value]) => [key.slice(prefix.length), value]));
-  return message.id === null || message.id === undefined ? undefined : (message as unknown as MessageRow);
+  // Straight from the known columns: every listed conversation comes through here (hot in lists).
+  const source = row as Record<string, unknown>;
+  if (source[`${prefix}id`] === null || source[`${prefix}id`] === undefined) return undefined;
+  const message: Record<string, unknown> = {};
+  for (const column of columns) message[column] = source[prefix + column];
+  return message as unknown as MessageRow;
 }
 
 // Demo media is stored as a path (`/media/...`) so it survives a restart on another port; it

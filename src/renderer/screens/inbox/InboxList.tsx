@@ -32,7 +32,8 @@ function ConversationRows() {
     count: visible.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    getItemKey: (index) => visible[index]?.key ?? index,
+    // No getItemKey: rows have one fixed height, and a new key function with every list would
+    // make the virtualizer measure all 50,000 rows again on every live change.
     overscan: 6,
   });
 
@@ -54,7 +55,7 @@ function ConversationRows() {
 
   const items = virtualizer.getVirtualItems();
   // Point at the selected option only while it is rendered, else the reference would dangle.
-  const activeRendered = selectedKey !== null && items.some((item) => item.key === selectedKey);
+  const activeRendered = selectedKey !== null && items.some((item) => visible[item.index]?.key === selectedKey);
 
   return (
     <div

@@ -3,7 +3,8 @@
 import type { CallInput } from '../../../shared/ipc';
 import { call } from '../../api';
 import { getState } from '../store';
-import { attempt } from './feedback';
+import { describeError } from '../describe-error';
+import { attempt, toast } from './feedback';
 import { migrateLanguageChoice } from './preferences';
 
 export async function bootstrap(): Promise<void> {
@@ -46,9 +47,10 @@ let loads = 0;
 
 /**
  * The first screen first, from one small page of the view in sight; then every conversation,
- * page by page, so a big inbox never holds up the first screen nor blocks the window for long.
- * Live changes arrive meanwhile as events; pages only add and refresh by key, so neither undoes
- * the other, and counts show once the last page is in.
+ * page by page in the background, so a big inbox never holds up the first screen nor blocks the
+ * window for long. Resolves once the first page is in. Live changes arrive meanwhile as events;
+ * pages only add and refresh by key, so neither undoes the other, and counts show once the last
+ * page is in.
  */
 export async function loadInbox(): Promise<void> {
   const load = ++loads;
@@ -57,6 +59,10 @@ export async function loadInbox(): Promise<void> {
   const first = await call('inbox.page', { filter: store.filter, limit: FIRST_PAGE });
   if (load !== loads) return;
   getState().receiveInboxPage(first.conversations, false);
+  void loadEverything(load).catch((error: unknown) => toast(describeError(error)));
+}
+
+async function loadEverything(load: number): Promise<void> {
   let after: string | undefined;
   do {
     const page = await call('inbox.page', { limit: PAGE, ...(after !== undefined && { after }) });
