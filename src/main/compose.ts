@@ -95,7 +95,7 @@ export function compose(ports: AppPorts): App {
 
   const batcher = new InboxBatcher(clock, (batch) => {
     send('inbox.changed', { upserted: batch.upserted, removed: batch.removed });
-    for (const [key, list] of batch.messages) send('messages.changed', { key, messages: list });
+    if (batch.messages.size > 0) send('messages.changed', { changes: [...batch.messages].map(([key, messages]) => ({ key, messages })) });
     updateTray();
   });
   disposables.add(toDisposable(() => {

@@ -138,8 +138,8 @@ export const calls = {
 export const events = {
   /** Batched: at most one per 50 ms. `removed` holds conversation keys. */
   'inbox.changed': z.object({ upserted: z.array(InboxConversation), removed: z.array(z.string()) }),
-  /** New or changed messages, by conversation key. */
-  'messages.changed': z.object({ key: z.string(), messages: z.array(Message) }),
+  /** New or changed messages, by conversation key; batched with inbox.changed (a burst is one event, not one per conversation). */
+  'messages.changed': z.object({ changes: z.array(z.object({ key: z.string(), messages: z.array(Message) })) }),
   'outbox.changed': z.object({ items: z.array(OutboxItem) }),
   'presence.changed': PresenceState,
   'agents.changed': z.object({ agents: z.array(TeamPresence) }),

@@ -10,10 +10,12 @@ export function subscribeToMain(): () => void {
   const store = getState();
   const offs = [
     on('inbox.changed', ({ upserted, removed }) => store.receiveInboxChange(upserted, removed)),
-    on('messages.changed', ({ key, messages }) => {
-      store.receiveMessages(key, messages);
-      // The agent is looking at it: what the customer just wrote has been seen.
-      if (key === getState().selectedKey && document.hasFocus() && messages.some((m) => m.sender === 'contact')) markRead(key);
+    on('messages.changed', ({ changes }) => {
+      for (const { key, messages } of changes) {
+        store.receiveMessages(key, messages);
+        // The agent is looking at it: what the customer just wrote has been seen.
+        if (key === getState().selectedKey && document.hasFocus() && messages.some((m) => m.sender === 'contact')) markRead(key);
+      }
     }),
     on('outbox.changed', ({ items }) => store.receiveOutbox(items)),
     on('presence.changed', store.receivePresence),

@@ -82,6 +82,15 @@ export class LocalCache {
     return written;
   }
 
+  /**
+   * Runs `fn`'s writes (to this cache and the message cache: one file) as one transaction. The
+   * mirror takes each write as it is made; should the commit fail after all (a full disk), the
+   * sync's next resync reads the changes again.
+   */
+  batch<T>(fn: () => T): T {
+    return this.db.tx(fn);
+  }
+
   /** Forgets conversations (deleted on the server) and their messages; returns the keys removed. */
   removeConversations(accountId: string, chatbotId: string, ids: string[]): string[] {
     const removed: string[] = [];

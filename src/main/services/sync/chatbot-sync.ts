@@ -77,6 +77,8 @@ export class ChatbotSync implements Disposable {
   /** Messages that came before their conversation (a new one's first): announced once it arrives. */
   private readonly early = new Map<string, Message[]>();
   private resyncing: Promise<void> | null = null;
+  /** Live events waiting for this turn's batch (onEvent). */
+  private readonly live: LiveEvent[] = [];
   private resyncAgain = false;
   private stopped = false;
   /** The feed dropped and is reconnecting: meanwhile we poll, so nothing waits on it. */
@@ -252,7 +254,23 @@ export class ChatbotSync implements Disposable {
     }
   }
 
+  /**
+   * Live events that arrive together (one read from the socket, a burst) are applied together,
+   * right after, in one transaction: a commit per event would cost more than the events.
+   */
   private onEvent(event: LiveEvent): void {
+    this.live.push(event);
+    if (this.live.length > 1) return;
+    queueMicrotask(() => {
+      const events = this.live.splice(0);
+      if (this.stopped) return;
+      this.options.cache.batch(() => {
+        for (const e of events) this.applyEvent(e);
+      });
+    });
+  }
+
+  private applyEvent(event: LiveEvent): void {
     switch (event.type) {
       case 'conversation':
         return this.applyConversations([event.conversation], false);

@@ -31,12 +31,13 @@ export interface ThreadsSlice {
   setDraft: (key: string, text: string) => void;
 }
 
-type Threads = ThreadsSlice['threads'];
-
-/** The thread at `key` with `patch` applied; no change when it is not open. */
-const patched = (threads: Threads, key: string, patch: (thread: Thread) => Partial<Thread>): Partial<ThreadsSlice> => {
-  const thread = threads[key];
-  return thread ? { threads: { ...threads, [key]: { ...thread, ...patch(thread) } } } : {};
+/**
+ * The thread at `key` with `patch` applied. When it is not open, the state itself: zustand then
+ * tells nobody (a burst brings messages for hundreds of conversations nobody has open).
+ */
+const patched = <S extends ThreadsSlice>(s: S, key: string, patch: (thread: Thread) => Partial<Thread>): S | Partial<ThreadsSlice> => {
+  const thread = s.threads[key];
+  return thread ? { threads: { ...s.threads, [key]: { ...thread, ...patch(thread) } } } : s;
 };
 
 export const createThreadsSlice: StateCreator<ThreadsSlice> = (set) => ({
@@ -55,12 +56,12 @@ export const createThreadsSlice: StateCreator<ThreadsSlice> = (set) => ({
       const thread: Thread = { messages, hasOlder: detail.hasOlder, loading: false, loadingOlder: false, error: null };
       return { threads: { ...s.threads, [key]: thread }, outbox: mergeOutbox(s.outbox, detail.outbox) };
     }),
-  threadFailed: (key, error) => set((s) => patched(s.threads, key, () => ({ loading: false, error }))),
-  loadingOlder: (key) => set((s) => patched(s.threads, key, () => ({ loadingOlder: true }))),
+  threadFailed: (key, error) => set((s) => patched(s, key, () => ({ loading: false, error }))),
+  loadingOlder: (key) => set((s) => patched(s, key, () => ({ loadingOlder: true }))),
   receiveOlder: (key, page) =>
-    set((s) => patched(s.threads, key, (t) => ({ messages: mergeMessages(t.messages, page.messages), hasOlder: page.hasOlder, loadingOlder: false }))),
-  olderFailed: (key) => set((s) => patched(s.threads, key, () => ({ loadingOlder: false }))),
-  receiveMessages: (key, messages) => set((s) => patched(s.threads, key, (t) => ({ messages: mergeMessages(t.messages, messages) }))),
+    set((s) => patched(s, key, (t) => ({ messages: mergeMessages(t.messages, page.messages), hasOlder: page.hasOlder, loadingOlder: false }))),
+  olderFailed: (key) => set((s) => patched(s, key, () => ({ loadingOlder: false }))),
+  receiveMessages: (key, messages) => set((s) => patched(s, key, (t) => ({ messages: mergeMessages(t.messages, messages) }))),
   receiveOutbox: (items) => set((s) => ({ outbox: mergeOutbox(s.outbox, items) })),
   setDraft: (key, text) =>
     set((s) => {

@@ -157,7 +157,7 @@ describe('the app with the demo workspace', () => {
     const sent = h.eventsOf('outbox.changed', from).flatMap((e) => e.items).find((i) => i.state === 'sent')!;
     expect(sent.messageId).not.toBeNull();
     await until(
-      () => h.eventsOf('messages.changed', from).some((e) => e.key === key && e.messages.some((m) => m.id === sent.messageId)),
+      () => h.eventsOf('messages.changed', from).some((e) => e.changes.some((c) => c.key === key && c.messages.some((m) => m.id === sent.messageId))),
       'the reply in messages.changed',
     );
     await h.announced(key, (c) => c.status === 'assigned' && c.assignedAgentId === 'agent_lena', from, 'the takeover in inbox.changed');

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { Duplex } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LocalCache } from '../../../../src/main/services/cache/local-cache';
 import { MessageCache } from '../../../../src/main/services/cache/message-cache';
 import { MainDb } from '../../../../src/main/services/cache/sqlite';
@@ -342,6 +342,7 @@ describe('ChatbotSync live', () => {
     // A message seen twice (a redelivery) is applied once.
     const before = log.messages.length;
     deliver(replay!);
+    await new Promise((resolve) => setImmediate(resolve));
     expect(log.messages.length).toBe(before);
 
     const listsBefore = lists;
@@ -355,6 +356,36 @@ describe('ChatbotSync live', () => {
     await until(() => cachedIds(x.id).includes(lostMessage.id), 'the lost message through the resync');
     expect(lists).toBeGreaterThan(listsBefore);
     await converged(s, cachedIds, [x.id]);
+  });
+
+  it('applies live events that arrive together in one transaction, in the order they came', async () => {
+    const s = await server();
+    const real = platformFor(s);
+    let deliver: (event: LiveEvent) => void = () => {};
+    const platform = wrap(real, {
+      live: {
+        subscribe: (chatbotId, handlers) => {
+          deliver = (event) => handlers.onEvent(event);
+          return real.live!.subscribe(chatbotId, handlers);
+        },
+      },
+    });
+    const { sync, cache, log, cachedIds } = setup(platform);
+    sync.start();
+    await until(() => state(sync) === 'live' && log.resynced.length > 0, 'live');
+    const { conversation, message } = await customer(s, 'p-burst', 'first');
+    await until(() => cachedIds(conversation.id).includes(message.id), 'the first message');
+    const stored = (await platform.conversation(BOT.id, conversation.id));
+    const batches = vi.spyOn(cache, 'batch');
+    // As one read from the socket brings them: three messages, then the conversation they changed.
+    const at = (i: number) => new Date(Date.parse(stored.updatedAt) + i * 1000).toISOString();
+    const burst = [1, 2, 3].map((i) => ({ ...stored.lastMessage!, id: `burst_${i}`, createdAt: at(i) }) as DomainMessage);
+    for (const m of burst) deliver({ type: 'message', message: m });
+    deliver({ type: 'conversation', conversation: { ...stored, unreadCount: 9, lastMessage: burst[2]!, updatedAt: at(3) } });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches).toHaveBeenCalledTimes(1);
+    expect(cachedIds(conversation.id).slice(-3)).toEqual(['burst_1', 'burst_2', 'burst_3']);
+    expect(cache.conversation({ accountId: ACCOUNT, chatbotId: BOT.id, conversationId: conversation.id })?.unreadCount).toBe(9);
   });
 
   it('keeps a newer live event over a slower resync answer', async () => {
