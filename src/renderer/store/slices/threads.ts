@@ -40,6 +40,32 @@ const patched = <S extends ThreadsSlice>(s: S, key: string, patch: (thread: Thre
   return thread ? { threads: { ...s.threads, [key]: { ...thread, ...patch(thread) } } } : s;
 };
 
+/**
+ * Threads kept after the agent moved on, most recently opened last. Beyond this many the oldest
+ * goes, with its delivered replies: over a working day the agent opens hundreds, and each would
+ * otherwise stay in memory until the window closes. Opening one again reads it from main's cache.
+ */
+export const KEPT_THREADS = 20;
+
+/** `threads` with `key` moved to the end (the most recent), and what no longer fits dropped. */
+function keepRecent(s: ThreadsSlice, key: string, thread: Thread): Pick<ThreadsSlice, 'threads' | 'outbox'> {
+  const { [key]: _previous, ...others } = s.threads;
+  const keys = Object.keys(others);
+  const dropped = keys.slice(0, Math.max(0, keys.length + 1 - KEPT_THREADS));
+  if (dropped.length === 0) return { threads: { ...others, [key]: thread }, outbox: s.outbox };
+  const threads: Record<string, Thread> = {};
+  for (const k of keys.slice(dropped.length)) threads[k] = others[k]!;
+  threads[key] = thread;
+  // Replies still on their way stay, so they show wherever the agent looks; delivered ones come back with the thread.
+  const outbox = { ...s.outbox };
+  for (const k of dropped) {
+    const waiting = (outbox[k] ?? []).filter((item) => item.state !== 'sent');
+    if (waiting.length > 0) outbox[k] = waiting;
+    else delete outbox[k];
+  }
+  return { threads, outbox };
+}
+
 export const createThreadsSlice: StateCreator<ThreadsSlice> = (set) => ({
   threads: {},
   outbox: {},
@@ -48,7 +74,7 @@ export const createThreadsSlice: StateCreator<ThreadsSlice> = (set) => ({
     set((s) => {
       const known = s.threads[key];
       const thread: Thread = { messages: known?.messages ?? [], hasOlder: known?.hasOlder ?? false, loading: true, loadingOlder: false, error: null };
-      return { threads: { ...s.threads, [key]: thread } };
+      return keepRecent(s, key, thread);
     }),
   receiveThread: (key, detail) =>
     set((s) => {
