@@ -53,8 +53,9 @@ export async function scrolling(quick: boolean): Promise<Result[]> {
   const idleP95 = percentile(measured.idle, 95);
   const details = { rows: measured.rows, frames: measured.frames.length, p50: percentile(measured.frames, 50), p99: percentile(measured.frames, 99), longTasks: measured.longTasks };
   return [
-    // One 60 Hz frame is 16.7 ms; the page's clock is coarsened to 0.1 ms, so an on-time frame reads up to 16.8.
-    { id: 'scroll.p95', name: 'scrolling 50k rows: p95 frame', value: percentile(measured.frames, 95), unit: 'ms', baseline: idleP95, baselineName: 'p95 frame, idle', target: { on: 'value', max: 16.8 }, details },
+    // One 60 Hz frame is 16.7 ms; the page's clock is coarsened to 0.1 ms, so an on-time frame reads
+    // 16.6–16.8 (a dropped one 33.3).
+    { id: 'scroll.p95', name: 'scrolling 50k rows: p95 frame', value: percentile(measured.frames, 95), unit: 'ms', baseline: idleP95, baselineName: 'p95 frame, idle', target: { on: 'value', max: 16.9 }, details },
     { id: 'scroll.longTask', name: 'scrolling 50k rows: longest long task', value: max([0, ...measured.longTasks]), unit: 'ms', baseline: idleP95, baselineName: 'p95 frame, idle', target: { on: 'value', max: 50 }, details },
   ];
 }
