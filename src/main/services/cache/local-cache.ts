@@ -3,8 +3,8 @@
 // shows before the network answers) and the sync engine writes what the platforms send into it.
 //
 // Conversations are stored as the InboxConversation JSON the renderer gets, plus the columns
-// queries need (updated_ms, activity_ms, status, archived). What comes in was validated and mapped by the
-// platform's adapter, so reading does not validate again. The renderer reads the inbox in pages,
+// queries need (updated_ms, activity_ms, status, archived). What comes in was validated and
+// mapped by the platform's adapter, so reading does not validate again. The renderer reads the inbox in pages,
 // newest activity first (page()), straight from SQLite: the first screen is one small query, not
 // the whole cache (~560 ms at 50,000). The inbox is also mirrored in memory, for the tray's
 // count and lookups: warm() reads it in chunks between other work, so main never stalls on it.
@@ -133,11 +133,12 @@ export class LocalCache {
     // A filter may skip many rows: read on in chunks until the page is full or the file ends.
     const chunk = options.filter ? Math.max(options.limit, 500) : options.limit;
     for (;;) {
+      // A seek in the activity index to where the last page ended, then its ties after the last rowid.
       const rows = this.db.all<{ activity_ms: number; rowid: number; json: string }>(
         `SELECT activity_ms, rowid, json FROM conversations
-         WHERE ?1 IS NULL OR activity_ms < ?1 OR (activity_ms = ?1 AND rowid > ?2)
+         WHERE activity_ms <= ?1 AND NOT (activity_ms = ?1 AND rowid <= ?2)
          ORDER BY activity_ms DESC, rowid ASC LIMIT ?3`,
-        cursor?.activity ?? null,
+        cursor?.activity ?? Number.MAX_SAFE_INTEGER,
         cursor?.rowid ?? 0,
         chunk,
       );

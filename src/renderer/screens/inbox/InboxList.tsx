@@ -8,7 +8,7 @@ import { selectConversation } from '../../store/actions/conversation';
 import { useStore } from '../../store/store';
 import { InboxEmpty } from './InboxEmpty';
 import { InboxFilters } from './InboxFilters';
-import { InboxRow, ROW_HEIGHT, optionId } from './InboxRow';
+import { InboxRow, ROW_HEIGHT, optionId, previewTexts } from './InboxRow';
 import { InboxTabs, PANEL_ID, tabId } from './InboxTabs';
 import { LIST_ID } from './inbox-actions';
 import { useMinute } from './use-minute';
@@ -16,8 +16,11 @@ import { selectFilterContext, selectOptions, selectVisible } from './visible';
 import './inbox.css';
 import './inbox-rows.css';
 
+/** More row slots than any window shows (rows in sight plus overscan), so keys never collide. */
+const ROW_SLOTS = 64;
+
 function ConversationRows() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const visible = useStore(selectVisible);
   const selectedKey = useStore((s) => s.selectedKey);
   const view = useStore((s) => s.filter.view);
@@ -25,6 +28,7 @@ function ConversationRows() {
   const showChatbot = useStore((s) => selectOptions(s).chatbots.length > 1);
   const team = useStore((s) => s.team);
   const agentNames = useMemo(() => new Map(team.map((a) => [a.agentId, a.name])), [team]);
+  const texts = useMemo(() => previewTexts(t), [t]);
   const now = useMinute();
   const scrollRef = useRef<HTMLDivElement>(null);
 
@@ -34,7 +38,7 @@ function ConversationRows() {
     estimateSize: () => ROW_HEIGHT,
     // No getItemKey: rows have one fixed height, and a new key function with every list would
     // make the virtualizer measure all 50,000 rows again on every live change.
-    overscan: 6,
+    overscan: 4,
   });
 
   // Follow the selection when it moves (keyboard, a notification click), not when the list
@@ -61,7 +65,7 @@ function ConversationRows() {
     <div
       ref={scrollRef}
       id={LIST_ID}
-      className="inbox-rows"
+      className={activeRendered ? 'inbox-rows has-selected-row' : 'inbox-rows'}
       role="listbox"
       aria-label={t('inbox.list.label', { view: t(`inbox.views.${view}`) })}
       aria-activedescendant={activeRendered && selectedKey !== null ? optionId(selectedKey) : undefined}
@@ -80,7 +84,10 @@ function ConversationRows() {
           if (!c) return null;
           return (
             <InboxRow
-              key={c.key}
+              // Keyed by slot, not by conversation: a row scrolled out hands its DOM to the row
+              // scrolling in, so fast scrolling updates text instead of making and dropping
+              // hundreds of elements a second (whose garbage collection stalled the window).
+              key={item.index % Math.max(ROW_SLOTS, items.length)}
               conversation={c}
               index={item.index}
               setSize={visible.length}
@@ -91,6 +98,9 @@ function ConversationRows() {
               view={view}
               myAgentId={myAgentIds[c.accountId]}
               agentNames={agentNames}
+              t={t}
+              language={i18n.language}
+              texts={texts}
             />
           );
         })}

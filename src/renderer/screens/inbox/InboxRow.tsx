@@ -3,7 +3,7 @@
 // the avatar is decoration, the unread count carries hidden words so "2" is not just a number.
 import { Camera, Globe, Mail, MessageCircle, MessagesSquare, Send, type LucideIcon } from 'lucide-react';
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { InboxConversation, InboxView } from '../../../shared/view-models';
 import { dateTime, relativeTime } from '../../lib/time';
 import { selectConversation } from '../../store/actions/conversation';
@@ -48,11 +48,32 @@ export interface InboxRowProps {
   view: InboxView;
   myAgentId: string | undefined;
   agentNames: ReadonlyMap<string, string>;
+  /**
+   * The list's translation function and language: useTranslation in each row would wrap `t`
+   * anew for every row rendered, dozens a frame while scrolling.
+   */
+  t: TFunction;
+  language: string;
+  /** The preview's words in the agent's language (previewTexts), made once for all rows. */
+  texts: PreviewTexts;
 }
 
-export const InboxRow = memo(function InboxRow({ conversation: c, index, setSize, start, selected, now, showChatbot, view, myAgentId, agentNames }: InboxRowProps) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language;
+/** What a preview says for what has no words of its own, in the language of `t`. */
+export const previewTexts = (t: TFunction): PreviewTexts => ({
+  bot: t('inbox.preview.bot'),
+  you: t('inbox.preview.you'),
+  agent: t('inbox.preview.agent'),
+  image: t('inbox.preview.image'),
+  file: t('inbox.preview.file'),
+  audio: t('inbox.preview.audio'),
+  video: t('inbox.preview.video'),
+  location: t('inbox.preview.location'),
+  card: t('inbox.preview.card'),
+  carousel: t('inbox.preview.carousel'),
+  empty: t('inbox.preview.empty'),
+});
+
+export const InboxRow = memo(function InboxRow({ conversation: c, index, setSize, start, selected, now, showChatbot, view, myAgentId, agentNames, t, language, texts }: InboxRowProps) {
   const kind = channelKind(c.channelId, c.channelName);
   const ChannelIcon = channelIcons[kind];
   const channelLabel = kind === 'other' ? c.channelName : t(`inbox.channels.${kind}`);
@@ -62,19 +83,6 @@ export const InboxRow = memo(function InboxRow({ conversation: c, index, setSize
   const statusLabel =
     status.kind === 'assigned' ? (agentName ? t('inbox.status.assignedTo', { name: agentName }) : t('inbox.status.assigned')) : t(`inbox.status.${status.kind}`);
 
-  const texts: PreviewTexts = {
-    bot: t('inbox.preview.bot'),
-    you: t('inbox.preview.you'),
-    agent: t('inbox.preview.agent'),
-    image: t('inbox.preview.image'),
-    file: t('inbox.preview.file'),
-    audio: t('inbox.preview.audio'),
-    video: t('inbox.preview.video'),
-    location: t('inbox.preview.location'),
-    card: t('inbox.preview.card'),
-    carousel: t('inbox.preview.carousel'),
-    empty: t('inbox.preview.empty'),
-  };
   const preview = previewText(c.lastMessage, { myAgentId, agentNames }, texts);
   // The time the list is sorted by, so the times read in order down the list.
   const activity = lastActivity(c);

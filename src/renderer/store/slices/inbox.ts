@@ -5,6 +5,7 @@ import type { StateCreator } from 'zustand';
 import type { InboxConversation, InboxFilter } from '../../../shared/view-models';
 import { InboxMap } from '../inbox-map';
 import { mergeInbox } from '../merge';
+import { shareStrings } from '../shared-strings';
 
 export interface InboxSlice {
   conversations: InboxMap<InboxConversation>;
@@ -32,9 +33,14 @@ export const createInboxSlice: StateCreator<InboxSlice> = (set) => ({
   filter: { view: 'waiting' },
   selectedKey: null,
   inboxLoading: () => set({ inboxComplete: false }),
-  receiveInboxPage: (list, complete) =>
-    set((s) => ({ conversations: mergeInbox(s.conversations, list), ...(complete && { inboxComplete: true }) })),
-  receiveInboxChange: (upserted, removed) => set((s) => ({ conversations: mergeInbox(s.conversations, upserted, removed) })),
+  receiveInboxPage: (list, complete) => {
+    shareStrings(list);
+    set((s) => ({ conversations: mergeInbox(s.conversations, list), ...(complete && { inboxComplete: true }) }));
+  },
+  receiveInboxChange: (upserted, removed) => {
+    shareStrings(upserted);
+    set((s) => ({ conversations: mergeInbox(s.conversations, upserted, removed) }));
+  },
   select: (selectedKey) => set({ selectedKey }),
   deselectAccount: (accountId) => set((s) => ({ selectedKey: s.selectedKey?.startsWith(`${accountId}/`) ? null : s.selectedKey })),
   setFilter: (patch) =>
