@@ -17,6 +17,7 @@ import { SelfAssigned } from './services/notify/self-assigned';
 import { Outbox } from './services/outbox/outbox';
 import type { PlatformRegistry } from './services/platforms/registry';
 import { systemClock, type Clock, type Vault } from './services/ports';
+import type { PowerListener } from './services/power-events';
 import { PresenceService } from './services/presence/presence';
 import { TeamRoster } from './services/presence/team-roster';
 import { PushService } from './services/push/push-service';
@@ -65,6 +66,10 @@ export interface App {
   stop(): Promise<void>;
   /** A notification or tray click: bring the conversation up in the window. */
   navigate(ref: ConversationRef): void;
+  /** The agent is back (the window got focus, the network returned): chatbots that poll do so now. */
+  wake(): void;
+  /** What the OS says about the agent being away: presence's auto-away, and a poll on resume. */
+  readonly power: PowerListener;
   readonly presence: PresenceService;
   readonly session: Session;
   readonly cache: LocalCache;
@@ -91,7 +96,15 @@ export function compose(ports: AppPorts): App {
   });
   const team = new TeamRoster((agents) => send('agents.changed', { agents }));
   const accounts = new Accounts(join(ports.dataDir, 'accounts.json'), ports.vault, ports.platforms, ports.demo);
-  const session = new Session({ accounts, cache, messages, vault: ports.vault, clock, ...(ports.pollMs !== undefined && { pollMs: ports.pollMs }) });
+  const session = new Session({
+    accounts,
+    cache,
+    messages,
+    vault: ports.vault,
+    clock,
+    focused: ports.windowFocused,
+    ...(ports.pollMs !== undefined && { pollMs: ports.pollMs }),
+  });
 
   const batcher = new InboxBatcher(clock, (batch) => {
     send('inbox.changed', { upserted: batch.upserted, removed: batch.removed });
@@ -153,7 +166,7 @@ export function compose(ports: AppPorts): App {
   });
   disposables.add(toDisposable(() => updates.stop()));
   disposables.add(session);
-  disposables.add(wireServices({ session, batcher, notifier, selfAssigned, team, outbox, presence, push, pushSource: ports.pushSource, send }));
+  disposables.add(wireServices({ session, batcher, notifier, selfAssigned, team, outbox, presence, push, pushSource: ports.pushSource, clock, send }));
 
   const appInfo = (): AppInfo => ({ systemLanguage: ports.systemLanguage() });
   return {
@@ -179,5 +192,16 @@ export function compose(ports: AppPorts): App {
       await ports.demo.stop();
     },
     navigate: (ref) => send('navigate.conversation', { ref }),
+    wake: () => session.wake(),
+    power: {
+      onIdle: (seconds) => presence.onIdle(seconds),
+      onLock: () => presence.onLock(),
+      onUnlock: () => presence.onUnlock(),
+      onSuspend: () => presence.onSuspend(),
+      onResume: () => {
+        presence.onResume();
+        session.wake();
+      },
+    },
   };
 }

@@ -58,6 +58,13 @@ export const Account = z.object({
 });
 export type Account = z.infer<typeof Account>;
 
+/** What a key reaches, listed before anything is stored (Botpress: the person, workspaces, bots). */
+export const Discovery = z.object({
+  agent: z.object({ id: z.string(), name: z.string() }),
+  workspaces: z.array(z.object({ id: z.string(), name: z.string(), chatbots: z.array(z.object({ id: z.string(), name: z.string() })) })),
+});
+export type Discovery = z.infer<typeof Discovery>;
+
 export const VaultState = z.object({
   /** 'os': encrypted by the OS keychain; 'basic_text': Linux without a keyring (not real encryption). */
   encryption: z.enum(['os', 'basic_text', 'unavailable']),

@@ -2,7 +2,7 @@
 // ask for an action (a conversation to show, a message seen) go to the actions. Subscribed once
 // at start (main.tsx). Imports run one way: events → actions → store → slices → merge.
 import { conversationKey } from '../../shared/keys';
-import { on } from '../api';
+import { call, on } from '../api';
 import { markRead, selectConversation } from './actions/conversation';
 import { getState } from './store';
 
@@ -34,5 +34,9 @@ export function subscribeToMain(): () => void {
       if (command === 'showShortcuts') store.setHelpOpen(true);
     }),
   ];
+  // The network is back: every chatbot catches up now rather than at its next retry.
+  const online = () => void call('session.reconnect', {}).catch(() => undefined);
+  window.addEventListener('online', online);
+  offs.push(() => window.removeEventListener('online', online));
   return () => offs.forEach((off) => off());
 }

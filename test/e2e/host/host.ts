@@ -9,6 +9,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compose, type App } from '../../../src/main/compose';
+import { deviceId } from '../../../src/main/services/device-id';
+import { botpressPlatform } from '../../../src/main/services/platforms/botpress/index';
 import { chatcaptainPlatform } from '../../../src/main/services/platforms/chatcaptain/index';
 import type { PlatformFactory } from '../../../src/main/services/platforms/platform';
 import { registryOf } from '../../../src/main/services/platforms/registry';
@@ -112,7 +114,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     dataDir,
     vault,
     demo,
-    platforms: registryOf(chatcaptainPlatform(), ...(options.platforms ?? [])),
+    platforms: registryOf(chatcaptainPlatform(), botpressPlatform({ deviceId: deviceId(dataDir) }), ...(options.platforms ?? [])),
     // As the app without a Firebase project: the demo's local server delivers pushes.
     pushSource: new LocalTokenSource({ vault }),
     events: bridge,
@@ -155,7 +157,11 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     tray,
     bridge: { connections: () => bridge.connections(), dropConnections: () => bridge.dropConnections() },
     setLanguage: (next) => (language = next),
-    setWindowFocused: (focused) => (windowFocused = focused),
+    setWindowFocused: (focused) => {
+      const regained = focused && !windowFocused;
+      windowFocused = focused;
+      if (regained) app.wake();
+    },
     close: () =>
       (closing ??= (async () => {
         await bridge.close();

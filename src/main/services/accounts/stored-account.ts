@@ -12,6 +12,8 @@ export const StoredAccount = z.object({
   demo: z.boolean(),
   label: z.string(),
   baseUrl: z.string(),
+  /** The workspace the chatbots belong to, on a platform that has workspaces (Botpress). */
+  workspaceId: z.string().optional(),
   agent: z.object({ id: z.string(), name: z.string() }),
   chatbots: z.array(AccountChatbot),
 });

@@ -14,6 +14,7 @@ import { updateHandlers } from '../updates/update-handlers';
 import type { UpdateService } from '../updates/update-service';
 import { adminHandlers } from './admin-handlers';
 import type { IpcHandlers } from './handler-types';
+import { healthHandlers } from './health-handlers';
 
 export interface HandlerServices {
   appInfo: () => AppInfo;
@@ -34,6 +35,7 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
     'app.info': async () => services.appInfo(),
     'session.state': async () => session.state(),
     'session.addAccount': async (input) => session.add(input),
+    'session.discover': async (input) => session.discover(input),
     'session.openDemo': async () => session.openDemo(),
     'session.reconnect': async ({ accountId }) => {
       await session.reconnect(accountId);
@@ -75,6 +77,7 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
     'push.state': async () => push.state(),
 
     ...adminHandlers(session),
+    ...healthHandlers(session),
     ...updateHandlers(services.updates),
   };
 }
