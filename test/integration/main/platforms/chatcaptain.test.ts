@@ -43,7 +43,7 @@ async function incoming(text: string, chatbotId = 'bot_shop', s: RunningServer =
 }
 
 /** Every capability but bot health, which is Botpress's. */
-const chatcaptainCapabilities = Capability.options.filter((c) => c !== 'botHealth');
+const chatcaptainCapabilities: Capability[] = Capability.options.filter((c) => c !== 'botHealth');
 const chatcaptainAbilities = Ability.options.filter((a) => chatcaptainCapabilities.includes(capabilityOf[a]));
 
 /** What each role's key may do, as Deckhand's abilities (ChatCaptain's permissions mapped). */

@@ -41,6 +41,8 @@ export interface BotpressOptions {
   /** This installation (presence keeps one entry per device). */
   deviceId: string;
   client?: Omit<BotpressClientOptions, 'apiUrl' | 'token' | 'workspaceId'>;
+  /** Desk conversations per page of the change feed (at most 100). */
+  pageSize?: number;
 }
 
 /** `fn` over `items`, at most `limit` at a time, results in order. */
@@ -69,7 +71,13 @@ export class BotpressPlatform implements ChatPlatform {
 
   constructor(private readonly options: BotpressOptions) {
     this.client = new BotpressClient({ ...options.client, apiUrl: options.apiUrl, token: options.token, workspaceId: options.workspaceId });
-    this.presence = botpressPresence({ client: this.client, directory: (botId) => this.directory(botId), agent: () => this.me(), deviceId: options.deviceId });
+    this.presence = botpressPresence({
+      client: this.client,
+      directory: (botId) => this.directory(botId),
+      agent: () => this.me(),
+      deviceId: options.deviceId,
+      ...(options.client?.now && { now: options.client.now }),
+    });
     this.assignment = {
       assign: async (botId, conversationId, agentId) => {
         const userId = await (await this.directory(botId)).userOf(agentId);
@@ -119,7 +127,7 @@ export class BotpressPlatform implements ChatPlatform {
   async changes(botId: string, cursor: string | null): Promise<ConversationChanges> {
     const bp = this.client.for(botId);
     const walked = await attempt('listConversations', () =>
-      bp.list.conversations({ channel: HITL_CHANNEL, sortField: 'updatedAt', sortDirection: 'asc', pageSize: 100, ...(cursor !== null && { afterDate: cursor }) }).collect(),
+      bp.list.conversations({ channel: HITL_CHANNEL, sortField: 'updatedAt', sortDirection: 'asc', pageSize: this.options.pageSize ?? 100, ...(cursor !== null && { afterDate: cursor }) }).collect(),
     );
     const latest = new Map(checked(z.array(WireConversation), walked, 'listConversations').map((c) => [c.id, c]));
     const desks = [...latest.values()];

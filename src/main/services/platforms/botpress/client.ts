@@ -18,6 +18,8 @@ export interface BotpressClientOptions {
   /** Full jitter backoff between attempts. Defaults 250 ms, 8 s. */
   backoffBaseMs?: number;
   backoffCapMs?: number;
+  /** This device's clock, against which the server's is measured. */
+  now?: () => number;
 }
 
 /** What the client's retry rule sees of a failed request (an axios error). */
@@ -87,16 +89,17 @@ export class BotpressClient {
   private watchClock(client: Client): void {
     const axios = (client as unknown as { axiosInstance?: AxiosLike }).axiosInstance;
     if (!axios?.interceptors?.request || !axios.interceptors.response) throw new Error('@botpress/client no longer exposes its axios instance');
+    const now = this.options.now ?? Date.now;
     const sent = new WeakMap<object, number>();
     axios.interceptors.request.use((config) => {
-      sent.set(config, Date.now());
+      sent.set(config, now());
       return config;
     });
     const record = (response: { headers?: Record<string, unknown>; config?: object } | undefined) => {
       const date = response?.headers?.date;
       const at = typeof date === 'string' ? Date.parse(date) : Number.NaN;
       const sentAt = response?.config ? sent.get(response.config) : undefined;
-      if (Number.isFinite(at) && sentAt !== undefined) this.offset.record(at, sentAt, Date.now());
+      if (Number.isFinite(at) && sentAt !== undefined) this.offset.record(at, sentAt, now());
     };
     axios.interceptors.response.use(
       (response) => {
