@@ -27,6 +27,8 @@ export const InboxFilter = z.object({
   channelId: z.string().optional(),
   /** A chatbotKey (shared/keys.ts). */
   chatbot: z.string().optional(),
+  /** Only the accounts on this platform ('chatcaptain', 'botpress', ...). */
+  platform: z.string().optional(),
   search: z.string().max(200).optional(),
 });
 export type InboxFilter = z.infer<typeof InboxFilter>;

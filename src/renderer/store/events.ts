@@ -27,7 +27,7 @@ export function subscribeToMain(): () => void {
       store.setSection('inbox');
       const key = conversationKey(ref);
       // A conversation outside the current view: show all, unfiltered, so the selection is visible.
-      if (!getState().conversations.has(key)) store.setFilter({ view: 'all', channelId: undefined, chatbot: undefined, search: undefined });
+      if (!getState().conversations.has(key)) store.setFilter({ view: 'all', channelId: undefined, chatbot: undefined, platform: undefined, search: undefined });
       void selectConversation(key);
     }),
     on('ui.command', ({ command }) => {

@@ -46,7 +46,11 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
       return true;
     },
 
-    'inbox.list': async ({ filter }) => filterInbox(cache.inbox(), filter ?? InboxFilter.parse({}), { myAgentIds: session.myAgentIds() }),
+    'inbox.list': async ({ filter }) =>
+      filterInbox(cache.inbox(), filter ?? InboxFilter.parse({}), {
+        myAgentIds: session.myAgentIds(),
+        platforms: Object.fromEntries(session.list().map((r) => [r.id, r.account.platform])),
+      }),
 
     'conversation.open': async ({ ref }) => conversations.open(ref),
     'conversation.focus': async ({ ref }) => {

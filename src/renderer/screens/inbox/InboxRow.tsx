@@ -45,12 +45,14 @@ export interface InboxRowProps {
   /** Minute tick: the relative time re-renders with it. */
   now: number;
   showChatbot: boolean;
+  /** The account's platform, named, while several platforms are signed in (else undefined). */
+  platform: string | undefined;
   view: InboxView;
   myAgentId: string | undefined;
   agentNames: ReadonlyMap<string, string>;
 }
 
-export const InboxRow = memo(function InboxRow({ conversation: c, index, setSize, start, selected, now, showChatbot, view, myAgentId, agentNames }: InboxRowProps) {
+export const InboxRow = memo(function InboxRow({ conversation: c, index, setSize, start, selected, now, showChatbot, platform, view, myAgentId, agentNames }: InboxRowProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const kind = channelKind(c.channelId, c.channelName);
@@ -117,6 +119,7 @@ export const InboxRow = memo(function InboxRow({ conversation: c, index, setSize
         </div>
         <div className="inbox-row-line inbox-row-meta">
           {showStatus && <span className={statusClass[status.kind]}>{statusLabel}</span>}
+          {platform && <span className="badge badge-platform">{platform}</span>}
           <span className="inbox-meta-text">
             {channelLabel}
             {showChatbot && ` · ${c.chatbotName}`}
