@@ -18,6 +18,7 @@ export const commonEn = {
     inbox: 'Inbox',
     organizations: 'Organizations',
     versions: 'Versions',
+    health: 'Bot health',
     settings: 'Settings',
   },
   connection: {
@@ -64,6 +65,7 @@ export const commonDe: Shape<typeof commonEn> = {
     inbox: 'Posteingang',
     organizations: 'Organisationen',
     versions: 'Versionen',
+    health: 'Bot-Zustand',
     settings: 'Einstellungen',
   },
   connection: {

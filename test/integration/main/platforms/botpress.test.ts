@@ -145,6 +145,21 @@ describe('the agent at work', () => {
     expect(await failure(desk.assignment.assign(botId, fresh.desk, agent.id))).toMatchObject({ code: 'Invalid', message: /no longer active/ });
   });
 
+  it('takes a waiting handover when the agent answers it, before the answer reaches the customer', async () => {
+    const s = server.get();
+    const desk = deskFor(s);
+    const { botId } = s.botpress;
+    const agent = (await desk.identity([botId])).agent;
+    const fresh = await handover(s, 'Lea Hahn');
+    await desk.reply(botId, { conversationId: fresh.desk, text: 'Ich helfe gern.', clientMessageId: 'cm-lea' });
+    expect(await desk.conversation(botId, fresh.desk)).toMatchObject({ status: 'assigned', assignedAgentId: agent.id });
+    const customerTexts = (await botpressClient(s).listMessages({ conversationId: fresh.conversation.id })).messages.map((m) => m.payload.text);
+    expect(customerTexts.slice(0, 2)).toEqual(['Ich helfe gern.', 'Jonas Weber aus dem Service-Team ist jetzt für dich da.']);
+    // A retry finds the message and takes nothing twice.
+    await desk.reply(botId, { conversationId: fresh.desk, text: 'Ich helfe gern.', clientMessageId: 'cm-lea' });
+    expect((await botpressClient(s).listEvents({ type: 'hitlAssigned' })).events.filter((e) => e.payload.conversationId === fresh.desk)).toHaveLength(1);
+  });
+
   it('sends a custom event to the customer conversation, and a type the bot cannot take is Invalid', async () => {
     const s = server.get();
     const desk = deskFor(s);

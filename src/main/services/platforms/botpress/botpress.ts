@@ -148,8 +148,12 @@ export class BotpressPlatform implements ChatPlatform {
   }
 
   // As the agent's own user; the clientMessageId tag makes a retry find the first attempt's message.
+  // Answering a handover nobody took takes it (as on ChatCaptain): the desk tells the bot first,
+  // so the customer hears who is with them before the answer.
   async reply(botId: string, input: ReplyInput): Promise<Message> {
     const userId = await (await this.directory(botId)).myUser();
+    const desk = await this.desk(botId, input.conversationId);
+    if (desk.tags.hitlStatus === 'waiting') await this.event(botId, { type: 'hitlAssigned', payload: { conversationId: desk.id, userId } }, false);
     const { message } = await attempt('getOrCreateMessage', () =>
       this.client.for(botId).getOrCreateMessage({
         conversationId: input.conversationId,
