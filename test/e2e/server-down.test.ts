@@ -27,7 +27,8 @@ const reply = 'Danke für Ihre Geduld – ich kümmere mich jetzt darum.';
 const draft = 'Noch ein Gedanke, den ich später schicke';
 const duringOutage = 'Hallo? Ist die Seite bei Ihnen auch gerade weg?';
 
-const banner = () => page.getByRole('status').filter({ hasText: /^Offline – / });
+// The demo's ChatCaptain account's row (its Botpress account, on the same server, has its own).
+const banner = () => page.getByRole('status').locator('.offline-row').filter({ hasText: /^Demo · ChatCaptain: Offline – / });
 const composer = () => page.getByRole('textbox', { name: `Antwort an ${target.contactName}` });
 const attemptShown = async (): Promise<number> => Number(/\((\d+)\)/.exec((await banner().textContent()) ?? '')?.[1] ?? 0);
 
@@ -58,7 +59,7 @@ describe('the demo server goes down and comes back (German, dark)', () => {
   it('shows the offline banner with the attempt count; "Reconnect now" tries again', async () => {
     await host.demo.down();
     await banner().waitFor({ timeout: 15_000 });
-    expect(await banner().textContent()).toMatch(/^Offline – neuer Verbindungsversuch \(\d+\)/);
+    expect(await banner().textContent()).toMatch(/^Demo · ChatCaptain: Offline – neuer Verbindungsversuch \(\d+\)/);
     const before = await attemptShown();
     expect(before).toBeGreaterThanOrEqual(1);
 

@@ -61,7 +61,7 @@ export default function BotHealthScreen() {
           )}
           {state.status === 'ready' && (
             <>
-              <div className="health-charts">
+              <div className="health-charts" aria-busy={state.refreshing || undefined}>
                 {charts.map((spec) => (
                   <HealthChart key={spec.id} spec={spec} days={state.days} />
                 ))}
