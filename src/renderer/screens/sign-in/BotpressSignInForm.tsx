@@ -1,18 +1,17 @@
 // "Connect your Botpress bots": the API address (Botpress Cloud unless changed) and a personal
 // access token; then Botpress is asked which workspaces and bots the token reaches, and the agent
 // picks, with no id to type. Nothing is stored until Connect. What was typed survives any error.
-import { TriangleExclamationPoint } from 'lucide-react';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Discovery } from '../../../shared/view-models';
 import { UiError } from '../../api';
-import { Button } from '../../components/ui/Button';
 import { TextField } from '../../components/ui/Field';
 import { discover, signIn } from '../../store/actions/session';
 import { describeError } from '../../store/describe-error';
 import { useStore } from '../../store/store';
 import { BOTPRESS_CLOUD_URL, botsOf, classifyBotpressError, firstWorkspace, validateBotpress, type BotpressField, type BotpressFields, type BotpressProblem } from './botpress-sign-in';
 import { SecretField } from './SecretField';
+import { SignInFooter, fieldMessage } from './SignInFooter';
 import { hostOf, normalizeBaseUrl } from './sign-in-form';
 import { StorageConsent, useCannotStore } from './StorageConsent';
 import type { SignInFormProps } from './SignInForm';
@@ -109,9 +108,7 @@ export function BotpressSignInForm({ mode, blocked = false, onBusyChange, onAdde
 
   const errorFor = (name: BotpressField): string | undefined => {
     const local = invalid[name];
-    if (local && touched[name]) return t(`signIn.botpress.validation.${local}`);
-    if (problem && 'field' in problem && problem.field === name) return problem.text;
-    return undefined;
+    return fieldMessage(local && t(`signIn.botpress.validation.${local}`), touched[name], name, problem && 'field' in problem ? problem : null);
   };
 
   const onSubmit = (event: FormEvent) => {
@@ -166,7 +163,7 @@ export function BotpressSignInForm({ mode, blocked = false, onBusyChange, onAdde
               </select>
             </label>
           )}
-          <fieldset className="signin-bots" aria-invalid={errorFor('bots') ? true : undefined}>
+          <fieldset className="choice-group signin-bots" aria-invalid={errorFor('bots') ? true : undefined}>
             <legend id={botsId}>
               {t('signIn.botpress.bots')}
               {found.workspaces.length === 1 && ` · ${found.workspaces[0]!.name}`}
@@ -202,24 +199,13 @@ export function BotpressSignInForm({ mode, blocked = false, onBusyChange, onAdde
         />
       )}
 
-      {problem?.kind === 'other' && (
-        <div className="signin-notice signin-notice-danger" role="alert">
-          <TriangleExclamationPoint size={16} aria-hidden="true" />
-          <p>{problem.text}</p>
-        </div>
-      )}
-
-      <div className="signin-actions">
-        {mode === 'add' && onCancel && (
-          <Button onClick={onCancel} disabled={busy !== null}>
-            {t('signIn.form.cancel')}
-          </Button>
-        )}
-        <Button type="submit" variant="primary" disabled={busy !== null || blocked || (found !== null && cannotStore)}>
-          {busy !== null && <span className="spinner signin-btn-spinner" aria-hidden="true" />}
-          {busy === 'finding' ? t('signIn.botpress.finding') : busy === 'connecting' ? t('signIn.botpress.busy') : found ? t('signIn.botpress.submit') : t('signIn.botpress.find')}
-        </Button>
-      </div>
+      <SignInFooter
+        problem={problem?.kind === 'other' ? problem.text : null}
+        onCancel={mode === 'add' ? onCancel : undefined}
+        busy={busy !== null}
+        disabled={blocked || (found !== null && cannotStore)}
+        label={busy === 'finding' ? t('signIn.botpress.finding') : busy === 'connecting' ? t('signIn.botpress.busy') : found ? t('signIn.botpress.submit') : t('signIn.botpress.find')}
+      />
     </form>
   );
 }

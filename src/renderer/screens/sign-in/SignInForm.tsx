@@ -1,11 +1,9 @@
 // "Connect your ChatCaptain workspace": base URL, API key and chatbot ids, checked field by field
 // before anything is sent, then the server's verdict next to the field it is about. Used on the
 // first screen and in Settings to add another account. What the agent typed survives any error.
-import { TriangleExclamationPoint } from 'lucide-react';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UiError } from '../../api';
-import { Button } from '../../components/ui/Button';
 import { TextAreaField, TextField } from '../../components/ui/Field';
 import { signIn } from '../../store/actions/session';
 import { describeError } from '../../store/describe-error';
@@ -21,6 +19,7 @@ import {
   type SignInProblem,
 } from './sign-in-form';
 import { SecretField } from './SecretField';
+import { SignInFooter, fieldMessage } from './SignInFooter';
 import { StorageConsent, useCannotStore } from './StorageConsent';
 import './sign-in.css';
 
@@ -124,9 +123,7 @@ export function SignInForm({ mode, blocked = false, onBusyChange, onAdded, onCan
 
   const errorFor = (name: FieldName): string | undefined => {
     const local = invalid[name];
-    if (local && touched[name]) return t(`signIn.validation.${local}`);
-    if (problem && 'field' in problem && problem.field === name) return problem.text;
-    return undefined;
+    return fieldMessage(local && t(`signIn.validation.${local}`), touched[name], name, problem && 'field' in problem ? problem : null);
   };
 
 
@@ -183,24 +180,13 @@ export function SignInForm({ mode, blocked = false, onBusyChange, onAdded, onCan
         }}
       />
 
-      {problem?.kind === 'other' && (
-        <div className="signin-notice signin-notice-danger" role="alert">
-          <TriangleExclamationPoint size={16} aria-hidden="true" />
-          <p>{problem.text}</p>
-        </div>
-      )}
-
-      <div className="signin-actions">
-        {mode === 'add' && onCancel && (
-          <Button onClick={onCancel} disabled={busy}>
-            {t('signIn.form.cancel')}
-          </Button>
-        )}
-        <Button type="submit" variant="primary" disabled={busy || blocked || cannotStore}>
-          {busy && <span className="spinner signin-btn-spinner" aria-hidden="true" />}
-          {busy ? t('signIn.form.busy') : t('signIn.form.submit')}
-        </Button>
-      </div>
+      <SignInFooter
+        problem={problem?.kind === 'other' ? problem.text : null}
+        onCancel={mode === 'add' ? onCancel : undefined}
+        busy={busy}
+        disabled={blocked || cannotStore}
+        label={busy ? t('signIn.form.busy') : t('signIn.form.submit')}
+      />
     </form>
   );
 }

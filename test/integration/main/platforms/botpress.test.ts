@@ -2,23 +2,15 @@
 // its seed): identity and discovery, the desk conversations mapped to the domain, message pages,
 // replies exactly once, every capability, and the errors a token can meet.
 import { describe, expect, it } from 'vitest';
-import { PlatformError } from '../../../../src/main/services/errors/platform-error';
 import { BotpressPlatform } from '../../../../src/main/services/platforms/botpress/botpress';
 import { discoverBotpress } from '../../../../src/main/services/platforms/botpress/discover';
 import { capabilitiesOf } from '../../../../src/main/services/platforms/platform';
 import { botpressClient, deskFor, fast, handover } from '../../../support/botpress';
+import { failure } from '../../../support/platform-failure';
 import { useServer } from '../../../support/server';
 
 const server = useServer({ demo: true });
 
-async function failure(promise: Promise<unknown>): Promise<PlatformError> {
-  const error = await promise.then(
-    () => expect.fail('expected a PlatformError'),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PlatformError);
-  return error as PlatformError;
-}
 
 
 describe('who the token is, and what it reaches', () => {

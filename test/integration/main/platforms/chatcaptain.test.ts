@@ -8,13 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toIpcError } from '../../../../src/main/services/errors/ipc-error';
-import { PlatformError } from '../../../../src/main/services/errors/platform-error';
 import type { Disposable } from '../../../../src/main/services/events';
 import { ChatCaptainPlatform } from '../../../../src/main/services/platforms/chatcaptain/chatcaptain';
 import { capabilitiesOf, type LiveEvent, type LiveHandlers } from '../../../../src/main/services/platforms/platform';
 import { startServer, type RunningServer } from '../../../../src/server/app';
 import { Ability, Capability, capabilityOf } from '../../../../src/shared/capabilities';
 import { rolePermissions, type Role } from '../../../../src/shared/permissions';
+import { failure } from '../../../support/platform-failure';
 import { call, testSecret, useServer } from '../../../support/server';
 import { until } from '../../../support/until';
 
@@ -23,14 +23,6 @@ const fast = { http: { backoffBaseMs: 10, backoffCapMs: 50 }, realtime: { reconn
 const platform = (role: Role = 'admin', s: RunningServer = server.get()) =>
   new ChatCaptainPlatform({ baseUrl: s.url, key: s.workspace.keys[role], ...fast });
 
-async function failure(promise: Promise<unknown>): Promise<PlatformError> {
-  const error = await promise.then(
-    () => expect.fail('expected a PlatformError'),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PlatformError);
-  return error as PlatformError;
-}
 
 let provider = 0;
 async function incoming(text: string, chatbotId = 'bot_shop', s: RunningServer = server.get()) {

@@ -5,13 +5,13 @@
 // catches the bug this rule exists for.
 //
 // Reproduce a seed: PRESENCE_SEED=1234 npx vitest run test/integration/main/presence
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import { startServer, type RunningServer } from '../../../../src/server/app';
 import { ChatCaptainPlatform } from '../../../../src/main/services/platforms/chatcaptain/chatcaptain';
 import type { PresencePort } from '../../../../src/main/services/platforms/platform';
 import { systemClock, type Clock } from '../../../../src/main/services/ports';
 import { PresenceService } from '../../../../src/main/services/presence/presence';
-import { describeOutcome, lagFrom, prng, seeds, skewFrom, toggleRace, wrong, type Outcome, type Variant } from '../../../support/presence-race';
+import { lagFrom, prng, raceTests, skewFrom, toggleRace, type Outcome, type Variant } from '../../../support/presence-race';
 
 const SEEDS = 6;
 const CONTROL_BATCH = 8;
@@ -82,24 +82,6 @@ async function scenario(seed: number, variant: Variant): Promise<Outcome> {
 }
 
 describe('presence from two devices with wrong clocks and a reordering network', () => {
-  it('ends on the last intent in real time', async () => {
-    const outcomes = await Promise.all(seeds(SEEDS).map((seed) => scenario(seed, 'corrected')));
-    for (const o of outcomes) {
-      // The skew really shows through the real backend's Date header (to its 1 s resolution).
-      for (const { measured, expected } of o.offsets) {
-        expect(Math.abs(measured - expected), `seed ${o.seed}: offset ${measured} vs ${expected}`).toBeLessThan(2_000);
-      }
-    }
-    const failed = outcomes.filter(wrong).map(describeOutcome);
-    expect(failed, failed.join('\n')).toEqual([]);
-  }, 60_000);
-
-  // Without the correction a seed fails about one time in three; batches run until one does.
-  it.skipIf(Boolean(process.env.PRESENCE_SEED))('catches a client that stamps with its raw local clock (control)', async () => {
-    const seen: Outcome[] = [];
-    for (let batch = 0; batch < CONTROL_BATCHES && !seen.some(wrong); batch++) {
-      seen.push(...(await Promise.all(seeds(CONTROL_BATCH).map((seed) => scenario(seed, 'raw')))));
-    }
-    expect(seen.filter(wrong).length, `no seed failed without the correction: ${seen.map((o) => o.seed).join(', ')}`).toBeGreaterThan(0);
-  }, 120_000);
+  // Without the correction a seed fails about one time in three.
+  raceTests(scenario, { seeds: SEEDS, controlBatch: CONTROL_BATCH, controlBatches: CONTROL_BATCHES });
 });
