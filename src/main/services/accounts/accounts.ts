@@ -4,6 +4,7 @@
 // each start.
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { isSafeTransport } from '../../../shared/transport';
 import { AppError } from '../errors/app-error';
 import { JsonFile } from '../json-file';
 import { CHATCAPTAIN } from '../platforms/chatcaptain/index';
@@ -69,6 +70,9 @@ export class Accounts {
       );
     }
     const baseUrl = input.baseUrl.replace(/\/+$/, '');
+    if (!isSafeTransport(new URL(baseUrl))) {
+      throw new AppError('Invalid', `${new URL(baseUrl).host} is reached over plain http: Deckhand sends keys and conversations to another computer only over https.`);
+    }
     const platform = factoryFor(this.platforms, input.platform).open({ baseUrl, secret: input.key, demo: false });
     const identity = await platform.identity(input.chatbotIds);
     const account: StoredAccount = {
