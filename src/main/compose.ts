@@ -17,6 +17,7 @@ import { SelfAssigned } from './services/notify/self-assigned';
 import { Outbox } from './services/outbox/outbox';
 import type { PlatformRegistry } from './services/platforms/registry';
 import { systemClock, type Clock, type Vault } from './services/ports';
+import type { PowerListener } from './services/power-events';
 import { PresenceService } from './services/presence/presence';
 import { TeamRoster } from './services/presence/team-roster';
 import { PushService } from './services/push/push-service';
@@ -66,6 +67,8 @@ export interface App {
   /** A notification or tray click: bring the conversation up in the window. */
   navigate(ref: ConversationRef): void;
   readonly presence: PresenceService;
+  /** What the OS says about the machine (idle, lock, sleep): presence's auto-away, push's wake-up. */
+  readonly power: PowerListener;
   readonly session: Session;
   readonly cache: LocalCache;
   readonly messages: MessageCache;
@@ -159,6 +162,17 @@ export function compose(ports: AppPorts): App {
   return {
     handlers: createHandlers({ appInfo, session, cache, conversations, outbox, presence, team, settings, push, updates }),
     presence,
+    power: {
+      onIdle: (seconds) => presence.onIdle(seconds),
+      onLock: () => presence.onLock(),
+      onUnlock: () => presence.onUnlock(),
+      onSuspend: () => presence.onSuspend(),
+      onResume: () => {
+        presence.onResume();
+        // After sleep a push connection of its own may be dead without knowing it.
+        ports.pushSource.wake?.();
+      },
+    },
     session,
     cache,
     messages,

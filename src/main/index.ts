@@ -61,7 +61,7 @@ runApp(async ({ outDir, appUrl, dataDir, locale }) => {
 
   registerIpc(deckhand.handlers, { allowedWebContentsIds: () => (window ? [window.webContents.id] : []), appUrl });
 
-  watchPower(deckhand.presence);
+  watchPower(deckhand.power);
   await deckhand.start();
   openWindow();
   return {
