@@ -12,6 +12,8 @@ import { ConversationService } from './services/conversations/conversation-servi
 import { DisposableStore, toDisposable } from './services/events';
 import type { IpcHandlers, RendererEvents } from './services/ipc/handler-types';
 import { createHandlers } from './services/ipc/handlers';
+import { MediaService, trustOf } from './services/media/media-service';
+import { systemNetwork, type MediaNetwork } from './services/media/network';
 import { Notifier, unreadCount, type NotificationPort } from './services/notify/notifier';
 import { SelfAssigned } from './services/notify/self-assigned';
 import { Outbox } from './services/outbox/outbox';
@@ -57,6 +59,8 @@ export interface AppPorts {
   updater?: UpdaterPort | null;
   /** Told the language the agent sees at start and whenever it changes (the app menu follows it). */
   onLanguage?: (language: Language) => void;
+  /** Where message media is fetched from; default the system's DNS and sockets. */
+  mediaNetwork?: MediaNetwork;
 }
 
 export interface App {
@@ -158,9 +162,11 @@ export function compose(ports: AppPorts): App {
   disposables.add(session);
   disposables.add(wireServices({ session, batcher, notifier, selfAssigned, team, outbox, presence, push, pushSource: ports.pushSource, send }));
 
+  const media = new MediaService({ network: ports.mediaNetwork ?? systemNetwork, trust: (accountId) => trustOf(session.runtime(accountId)) });
+
   const appInfo = (): AppInfo => ({ systemLanguage: ports.systemLanguage() });
   return {
-    handlers: createHandlers({ appInfo, session, cache, conversations, outbox, presence, team, settings, push, updates }),
+    handlers: createHandlers({ appInfo, session, cache, conversations, outbox, presence, team, settings, push, updates, media }),
     presence,
     power: {
       onIdle: (seconds) => presence.onIdle(seconds),
