@@ -5,6 +5,7 @@
 // loopback ranges are refused unless they are the account's own (src/main/services/media).
 import { z } from 'zod';
 import { ConversationRef } from './view-models';
+import { MAX_URL_LENGTH } from './web-url';
 
 /** The most main hands over of one image, recording or video. */
 export const MAX_MEDIA_BYTES = 20 * 1024 * 1024;
@@ -31,7 +32,7 @@ export type MediaRefusal = z.infer<typeof MediaRefusal>;
 
 export const MediaRequest = z.object({
   ref: ConversationRef,
-  url: z.string().min(1).max(8192),
+  url: z.string().min(1).max(MAX_URL_LENGTH),
   kind: MediaKind,
   /** The agent chose "Load" for this origin in this conversation. */
   consent: z.boolean().default(false),

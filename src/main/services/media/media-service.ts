@@ -17,6 +17,7 @@
 import type { ConversationRef } from '../../../shared/keys';
 import { MAX_MEDIA_BYTES, type MediaKind, type MediaRefusal, type MediaResult } from '../../../shared/media';
 import { isLoopbackHost } from '../../../shared/transport';
+import { parseWebUrl } from '../../../shared/web-url';
 import { CrossOriginRedirect, TooManyRedirects, fetchSameOrigin } from '../http/same-origin-fetch';
 import { isPublicAddress, literalAddress } from './address';
 import type { MediaNetwork } from './network';
@@ -58,17 +59,6 @@ class ForbiddenAddress extends Error {
 
 const refused = (reason: MediaRefusal): MediaResult => ({ status: 'refused', reason });
 
-function webUrl(text: string): URL | null {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  return url.username === '' && url.password === '' && url.hostname !== '' ? url : null;
-}
-
 /** A host that is a non-public address by its very name (an IP literal, localhost). */
 function privateByName(hostname: string): boolean {
   const literal = literalAddress(hostname);
@@ -103,7 +93,7 @@ export class MediaService {
   }
 
   async fetch({ ref, url: text, kind, consent }: MediaFetch): Promise<MediaResult> {
-    const url = webUrl(text);
+    const url = parseWebUrl(text);
     if (!url) return refused('scheme');
     const trust = this.options.trust(ref.accountId);
     const own = url.origin === trust.own;
