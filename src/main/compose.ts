@@ -12,6 +12,8 @@ import { ConversationService } from './services/conversations/conversation-servi
 import { DisposableStore, toDisposable } from './services/events';
 import type { IpcHandlers, RendererEvents } from './services/ipc/handler-types';
 import { createHandlers } from './services/ipc/handlers';
+import { MediaService, trustOf } from './services/media/media-service';
+import { systemNetwork, type MediaNetwork } from './services/media/network';
 import { Notifier, unreadCount, type NotificationPort } from './services/notify/notifier';
 import { SelfAssigned } from './services/notify/self-assigned';
 import { Outbox } from './services/outbox/outbox';
@@ -57,6 +59,8 @@ export interface AppPorts {
   updater?: UpdaterPort | null;
   /** Told the language the agent sees at start and whenever it changes (the app menu follows it). */
   onLanguage?: (language: Language) => void;
+  /** Where message media is fetched from; default the system's DNS and sockets. */
+  mediaNetwork?: MediaNetwork;
 }
 
 export interface App {
@@ -68,9 +72,9 @@ export interface App {
   navigate(ref: ConversationRef): void;
   /** The agent is back (the window got focus, the network returned): chatbots that poll do so now. */
   wake(): void;
-  /** What the OS says about the agent being away: presence's auto-away, and a poll on resume. */
-  readonly power: PowerListener;
   readonly presence: PresenceService;
+  /** What the OS says about the machine (idle, lock, sleep): presence's auto-away, push's wake-up, a poll on resume. */
+  readonly power: PowerListener;
   readonly session: Session;
   readonly cache: LocalCache;
   readonly messages: MessageCache;
@@ -168,10 +172,25 @@ export function compose(ports: AppPorts): App {
   disposables.add(session);
   disposables.add(wireServices({ session, batcher, notifier, selfAssigned, team, outbox, presence, push, pushSource: ports.pushSource, clock, send }));
 
+  const media = new MediaService({ network: ports.mediaNetwork ?? systemNetwork, trust: (accountId) => trustOf(session.runtime(accountId)) });
+
   const appInfo = (): AppInfo => ({ systemLanguage: ports.systemLanguage() });
   return {
-    handlers: createHandlers({ appInfo, session, cache, conversations, outbox, presence, team, settings, push, updates }),
+    handlers: createHandlers({ appInfo, session, cache, conversations, outbox, presence, team, settings, push, updates, media }),
     presence,
+    power: {
+      onIdle: (seconds) => presence.onIdle(seconds),
+      onLock: () => presence.onLock(),
+      onUnlock: () => presence.onUnlock(),
+      onSuspend: () => presence.onSuspend(),
+      onResume: () => {
+        presence.onResume();
+        // After sleep a push connection of its own may be dead without knowing it.
+        ports.pushSource.wake?.();
+        // And a chatbot that polls has news: read it now, not at its next interval.
+        session.wake();
+      },
+    },
     session,
     cache,
     messages,
@@ -193,15 +212,5 @@ export function compose(ports: AppPorts): App {
     },
     navigate: (ref) => send('navigate.conversation', { ref }),
     wake: () => session.wake(),
-    power: {
-      onIdle: (seconds) => presence.onIdle(seconds),
-      onLock: () => presence.onLock(),
-      onUnlock: () => presence.onUnlock(),
-      onSuspend: () => presence.onSuspend(),
-      onResume: () => {
-        presence.onResume();
-        session.wake();
-      },
-    },
   };
 }

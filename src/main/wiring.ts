@@ -84,7 +84,15 @@ export function wireServices(w: Wired): Disposable {
     checkOwn(accountId, agent);
   });
   on(session.onDidReceivePush, ({ chatbotId, push: message }) => w.pushSource.deliver?.({ ...message, chatbotId }));
-  on(session.onDidChangeConnection, (account) => w.send('connection.changed', { accountId: account.id, connection: account.connection }));
+  // Accounts whose connection is down: when one comes back, so is the network, and a push
+  // connection of its own (FCM) may need a nudge to notice.
+  const down = new Set<string>();
+  on(session.onDidChangeConnection, (account) => {
+    w.send('connection.changed', { accountId: account.id, connection: account.connection });
+    const { state } = account.connection;
+    if (state === 'offline') down.add(account.id);
+    else if ((state === 'live' || state === 'polling') && down.delete(account.id)) w.pushSource.wake?.();
+  });
   on(session.onDidResync, ({ accountId, chatbotId, reconnected }) => {
     w.outbox.flush();
     const port = session.list().find((r) => r.id === accountId)?.platform.presence;
@@ -113,6 +121,7 @@ export function wireServices(w: Wired): Disposable {
     join(push.detach(runtime.id));
   });
   on(session.onDidSignOut, ({ accountId, removedKeys }) => {
+    down.delete(accountId);
     team.removeAccount(accountId);
     batcher.remove(removedKeys);
   });

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { BotAnalyticsDay, BotIssue, Day, LogFilter, LogPage } from './bot-health';
 import { Contact, Message, Organization, Version } from './domain';
 import type { IpcError } from './errors';
+import { MediaRequest, MediaResult } from './media';
 import { UpdateState } from './updates';
 import {
   Account,
@@ -90,6 +91,8 @@ export const calls = {
   'conversation.handBack': call(withRef, InboxConversation),
   'conversation.customEvent': call(z.object({ ref: ConversationRef, event: z.string().trim().min(1).max(200) }), ok),
   'outbox.retry': call(z.object({ clientMessageId: z.string() }), OutboxItem),
+  /** A message's image, audio or video, fetched by main under the media policy (shared/media.ts). */
+  'media.fetch': call(MediaRequest, MediaResult),
 
   'presence.get': call(none, PresenceState),
   'presence.set': call(z.object({ online: z.boolean() }), PresenceState),

@@ -29,6 +29,7 @@ export const signInEn = {
     validation: {
       apiUrlRequired: 'Enter the address of the Botpress API.',
       apiUrlInvalid: 'Enter the full address, starting with https://',
+      apiUrlInsecure: 'Deckhand sends your token to another computer only over https. Enter the https:// address.',
       tokenRequired: 'Enter your personal access token.',
       botsRequired: 'Choose at least one bot.',
     },
@@ -68,6 +69,7 @@ export const signInEn = {
   validation: {
     baseUrlRequired: 'Enter the address of your ChatCaptain workspace.',
     baseUrlInvalid: 'Enter the full address, starting with https://',
+    baseUrlInsecure: 'Deckhand connects to another computer only over https. Enter the https:// address.',
     keyRequired: 'Enter the API key.',
     chatbotsRequired: 'Enter at least one chatbot ID.',
   },
@@ -77,6 +79,7 @@ export const signInEn = {
     chatbotNotFound: 'There is no chatbot “{{chatbot}}” at this address. Check the ID.',
     unreachable: 'Cannot reach {{host}}. Check the address and your internet connection.',
     notChatCaptain: '{{host}} does not answer like ChatCaptain. Check the address.',
+    redirected: '{{host}} sends Deckhand on to another address, where it does not send your key. Enter the address your workspace answers at.',
     weakBasic: 'This system has no keyring: the key could only be stored obfuscated, not encrypted.',
     weakUnavailable:
       'This system offers no safe place for the key, so Deckhand cannot sign in with one here. The demo workspace still works.',
@@ -112,6 +115,7 @@ export const signInDe: Shape<typeof signInEn> = {
     validation: {
       apiUrlRequired: 'Geben Sie die Adresse der Botpress-API ein.',
       apiUrlInvalid: 'Geben Sie die vollständige Adresse ein, beginnend mit https://',
+      apiUrlInsecure: 'Deckhand schickt Ihr Token an einen anderen Computer nur über https. Geben Sie die https://-Adresse ein.',
       tokenRequired: 'Geben Sie Ihr persönliches Zugriffstoken ein.',
       botsRequired: 'Wählen Sie mindestens einen Bot.',
     },
@@ -151,6 +155,7 @@ export const signInDe: Shape<typeof signInEn> = {
   validation: {
     baseUrlRequired: 'Geben Sie die Adresse Ihres ChatCaptain-Arbeitsbereichs ein.',
     baseUrlInvalid: 'Geben Sie die vollständige Adresse ein, beginnend mit https://',
+    baseUrlInsecure: 'Deckhand verbindet sich mit einem anderen Computer nur über https. Geben Sie die https://-Adresse ein.',
     keyRequired: 'Geben Sie den API-Schlüssel ein.',
     chatbotsRequired: 'Geben Sie mindestens eine Chatbot-ID ein.',
   },
@@ -160,6 +165,7 @@ export const signInDe: Shape<typeof signInEn> = {
     chatbotNotFound: 'Unter dieser Adresse gibt es keinen Chatbot „{{chatbot}}“. Prüfen Sie die ID.',
     unreachable: '{{host}} ist nicht erreichbar. Prüfen Sie die Adresse und Ihre Internetverbindung.',
     notChatCaptain: '{{host}} antwortet nicht wie ChatCaptain. Prüfen Sie die Adresse.',
+    redirected: '{{host}} leitet Deckhand an eine andere Adresse weiter, an die es Ihren Schlüssel nicht sendet. Geben Sie die Adresse ein, unter der Ihr Arbeitsbereich antwortet.',
     weakBasic: 'Dieses System hat keinen Schlüsselbund: Der Schlüssel ließe sich nur verschleiert, nicht verschlüsselt speichern.',
     weakUnavailable:
       'Dieses System bietet keinen sicheren Ort für den Schlüssel, daher kann Deckhand sich hier nicht mit einem Schlüssel anmelden. Der Demo-Arbeitsbereich funktioniert trotzdem.',

@@ -4,6 +4,7 @@
 // each start.
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { isSafeTransport } from '../../../shared/transport';
 import { AppError } from '../errors/app-error';
 import { JsonFile } from '../json-file';
 import { BOTPRESS } from '../platforms/botpress/index';
@@ -55,6 +56,13 @@ export interface NewAccount {
 
 const secretName = (id: string) => `account:${id}`;
 
+/** A key goes to another computer only over https (shared/transport.ts). */
+function refuseUnsafeTransport(baseUrl: string): void {
+  if (!isSafeTransport(new URL(baseUrl))) {
+    throw new AppError('Invalid', `${new URL(baseUrl).host} is reached over plain http: Deckhand sends keys and conversations to another computer only over https.`);
+  }
+}
+
 export class Accounts {
   private readonly file: JsonFile<typeof AccountsFile>;
 
@@ -89,6 +97,7 @@ export class Accounts {
       );
     }
     const baseUrl = input.baseUrl.replace(/\/+$/, '');
+    refuseUnsafeTransport(baseUrl);
     const workspace = input.workspaceId === undefined ? {} : { workspaceId: input.workspaceId };
     const platform = factoryFor(this.platforms, input.platform).open({ baseUrl, secret: input.key, demo: false, ...workspace });
     const identity = await platform.identity(input.chatbotIds);
@@ -109,6 +118,7 @@ export class Accounts {
 
   /** What a key reaches on a platform that can say, before anything is stored. */
   async discover(input: { platform: string; baseUrl: string; key: string }): Promise<Discovery> {
+    refuseUnsafeTransport(input.baseUrl);
     const factory = factoryFor(this.platforms, input.platform);
     if (!factory.discover) throw new AppError('Unsupported', `Deckhand cannot list what a ${input.platform} key reaches; enter the chatbot ids.`);
     return factory.discover({ baseUrl: input.baseUrl.replace(/\/+$/, ''), secret: input.key });

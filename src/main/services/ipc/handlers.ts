@@ -4,6 +4,7 @@ import { filterInbox } from '../../../shared/inbox-filter';
 import { InboxFilter, type AppInfo } from '../../../shared/view-models';
 import type { LocalCache } from '../cache/local-cache';
 import type { ConversationService } from '../conversations/conversation-service';
+import type { MediaService } from '../media/media-service';
 import type { Outbox } from '../outbox/outbox';
 import type { PresenceService } from '../presence/presence';
 import type { TeamRoster } from '../presence/team-roster';
@@ -27,6 +28,7 @@ export interface HandlerServices {
   settings: SettingsService;
   push: PushService;
   updates: UpdateService;
+  media: MediaService;
 }
 
 export function createHandlers(services: HandlerServices): IpcHandlers {
@@ -71,6 +73,7 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
       return true;
     },
     'outbox.retry': async ({ clientMessageId }) => outbox.retry(clientMessageId),
+    'media.fetch': async (request) => services.media.fetch(request),
 
     'presence.get': async () => presence.get(),
     'presence.set': async ({ online }) => presence.set(online),

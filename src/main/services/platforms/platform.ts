@@ -57,6 +57,14 @@ export interface ChatPlatform extends Partial<CapabilityPorts> {
   reply(chatbotId: string, input: ReplyInput): Promise<Message>;
   /** Changes as they happen; without it, sync polls. */
   readonly live?: LiveFeed;
+  /**
+   * Origins besides the account's own (its baseUrl's) that this platform keeps message media on,
+   * e.g. `['https://files.example.com']`: images, audio and video from them load without asking
+   * the agent, as from the account's own origin (services/media). Every other origin needs the
+   * agent's consent. Only public addresses count: a declared origin that resolves to a private
+   * or loopback address is refused all the same. None when absent.
+   */
+  readonly mediaOrigins?: readonly string[];
 }
 
 /** One optional port per capability, under the capability's name. */

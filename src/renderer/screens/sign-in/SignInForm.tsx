@@ -74,6 +74,7 @@ export function SignInForm({ mode, blocked = false, onBusyChange, onAdded, onCan
         return t(`signIn.errors.${p.kind}`, { chatbot: p.chatbot });
       case 'unreachable':
       case 'notChatCaptain':
+      case 'redirected':
         return t(`signIn.errors.${p.kind}`, { host: p.host });
       case 'weakEncryption':
         return cannotStore ? t('signIn.errors.weakUnavailable') : t('signIn.errors.weakBasic');

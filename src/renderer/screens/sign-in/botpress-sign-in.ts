@@ -1,5 +1,6 @@
 // What the Botpress sign-in checks before it asks Botpress, which bots it offers once it knows,
 // and which field a refusal is about. Pure, so it is unit-tested in node.
+import { isSafeTransport } from '../../../shared/transport';
 import type { Discovery } from '../../../shared/view-models';
 import { hostOf, normalizeBaseUrl, type ServerError } from './sign-in-form';
 
@@ -12,12 +13,13 @@ export interface BotpressFields {
 }
 
 export type BotpressField = keyof BotpressFields | 'bots';
-export type BotpressValidation = 'apiUrlRequired' | 'apiUrlInvalid' | 'tokenRequired' | 'botsRequired';
+export type BotpressValidation = 'apiUrlRequired' | 'apiUrlInvalid' | 'apiUrlInsecure' | 'tokenRequired' | 'botsRequired';
 
 export function validateBotpress(fields: BotpressFields, chosenBots: readonly string[] | null): Partial<Record<BotpressField, BotpressValidation>> {
   const errors: Partial<Record<BotpressField, BotpressValidation>> = {};
   if (fields.apiUrl.trim() === '') errors.apiUrl = 'apiUrlRequired';
   else if (normalizeBaseUrl(fields.apiUrl) === null) errors.apiUrl = 'apiUrlInvalid';
+  else if (!isSafeTransport(new URL(fields.apiUrl.trim()))) errors.apiUrl = 'apiUrlInsecure';
   if (fields.token.trim() === '') errors.token = 'tokenRequired';
   // Only once bots are offered can none be chosen.
   if (chosenBots !== null && chosenBots.length === 0) errors.bots = 'botsRequired';

@@ -13,6 +13,9 @@ describe('the Botpress sign-in', () => {
   it('needs an http(s) address and a token, and once bots are offered, one of them', () => {
     expect(validateBotpress({ apiUrl: '', token: '' }, null)).toEqual({ apiUrl: 'apiUrlRequired', token: 'tokenRequired' });
     expect(validateBotpress({ apiUrl: 'ftp://x', token: 't' }, null)).toEqual({ apiUrl: 'apiUrlInvalid' });
+    // A token crosses a network only encrypted; this computer's own server may be plain http.
+    expect(validateBotpress({ apiUrl: 'http://bp.example.com', token: 't' }, null)).toEqual({ apiUrl: 'apiUrlInsecure' });
+    expect(validateBotpress({ apiUrl: 'http://127.0.0.1:4100', token: 't' }, null)).toEqual({});
     expect(validateBotpress({ apiUrl: 'https://api.botpress.cloud', token: 'bp_pat_x' }, null)).toEqual({});
     expect(validateBotpress({ apiUrl: 'https://api.botpress.cloud', token: 'bp_pat_x' }, [])).toEqual({ bots: 'botsRequired' });
     expect(validateBotpress({ apiUrl: 'https://api.botpress.cloud', token: 'bp_pat_x' }, ['bot_1'])).toEqual({});

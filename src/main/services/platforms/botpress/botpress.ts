@@ -60,6 +60,8 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T
 }
 
 export class BotpressPlatform implements ChatPlatform {
+  /** Botpress Cloud's file storage (its Files API's public URLs), where bots keep the media they send. */
+  readonly mediaOrigins = ['https://files.bpcontent.cloud'];
   readonly presence: PresencePort;
   readonly assignment: AssignmentPort;
   readonly handBack: HandBackPort;
