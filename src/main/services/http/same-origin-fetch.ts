@@ -19,7 +19,8 @@ export class TooManyRedirects extends Error {
   override readonly name = 'TooManyRedirects';
 }
 
-const MAX_REDIRECTS = 5;
+/** Hops followed within an origin before a chain counts as a loop (every platform's client). */
+export const MAX_REDIRECTS = 5;
 const redirects = new Set([301, 302, 303, 307, 308]);
 
 export async function fetchSameOrigin(fetchFn: typeof fetch, url: string, init: RequestInit): Promise<Response> {

@@ -1,10 +1,12 @@
 // The official @botpress/client, set up once for Deckhand: a timeout, its retry option with a
-// rule that never repeats a write the server may already have applied, the server's clock from
-// every answer's Date header, and its typed errors (isApiError) turned into PlatformError.
+// rule that never repeats a write the server may already have applied, redirects followed only
+// within the origin (as every platform's client does), the server's clock from every answer's
+// Date header, and its typed errors (isApiError) turned into PlatformError.
 import { Client, axiosRetry, isApiError, type RetryConfig } from '@botpress/client';
 import { fullJitter } from '../../backoff';
 import { PlatformError } from '../../errors/platform-error';
 import { ClockOffset } from '../../http/clock-offset';
+import { CrossOriginRedirect, MAX_REDIRECTS } from '../../http/same-origin-fetch';
 import type { ErrorCode } from '../../../../shared/ipc';
 
 export interface BotpressClientOptions {
@@ -38,11 +40,14 @@ export function repeatable(error: FailedRequest): boolean {
   const method = (error.config?.method ?? '').toLowerCase();
   const path = (error.config?.url ?? '').split('?')[0] ?? '';
   const safe = method !== 'post' || /\/get-or-(create|set)$/.test(path);
-  if (!safe || error.code === 'ERR_CANCELED') return false;
+  if (!safe || error.code === 'ERR_CANCELED' || refusedRedirect(error)) return false;
   const status = error.response?.status;
   if (status === undefined) return true; // no answer: the network, or a timeout
   return status === 429 || (status >= 500 && status !== 501 && status !== 505);
 }
+
+// follow-redirects' codes for a redirect refused (by refuseOtherOrigins) or followed too often.
+const refusedRedirect = (error: { code?: string | undefined }) => error.code === 'ERR_FR_REDIRECTION_FAILURE' || error.code === 'ERR_FR_TOO_MANY_REDIRECTS';
 
 /** A Botpress client for one token (and, for the admin API, one workspace), and the server's clock. */
 export class BotpressClient {
@@ -80,15 +85,13 @@ export class BotpressClient {
       ...(botId !== undefined && { botId }),
       ...(workspaceId !== undefined && { workspaceId }),
     });
-    this.watchClock(client);
+    const axios = axiosOf(client);
+    refuseOtherOrigins(axios);
+    this.watchClock(axios);
     return client;
   }
 
-  // The client offers no hook for response headers; its axios instance (a private field, checked
-  // here so that a client update that moves it fails loudly) does.
-  private watchClock(client: Client): void {
-    const axios = (client as unknown as { axiosInstance?: AxiosLike }).axiosInstance;
-    if (!axios?.interceptors?.request || !axios.interceptors.response) throw new Error('@botpress/client no longer exposes its axios instance');
+  private watchClock(axios: AxiosLike): void {
     const now = this.options.now ?? Date.now;
     const sent = new WeakMap<object, number>();
     axios.interceptors.request.use((config) => {
@@ -114,7 +117,29 @@ export class BotpressClient {
   }
 }
 
+// The client offers no hook for response headers or redirects; its axios instance (a private
+// field, checked here so that a client update that moves it fails loudly) does.
+function axiosOf(client: Client): AxiosLike {
+  const axios = (client as unknown as { axiosInstance?: AxiosLike }).axiosInstance;
+  if (!axios?.defaults || !axios.interceptors?.request || !axios.interceptors.response) throw new Error('@botpress/client no longer exposes its axios instance');
+  return axios;
+}
+
+// axios (through follow-redirects) drops Authorization on a redirect to another host but keeps
+// x-bot-id, x-workspace-id and, on a 307/308, the body: a reply's text. Such a redirect is
+// refused before anything is sent; one within the origin is followed.
+function refuseOtherOrigins(axios: AxiosLike): void {
+  axios.defaults.maxRedirects = MAX_REDIRECTS;
+  axios.defaults.beforeRedirect = (target, _response, request) => {
+    if (new URL(target.href).origin !== new URL(request.url).origin) throw new CrossOriginRedirect(request.url, target.href);
+  };
+}
+
 interface AxiosLike {
+  defaults: {
+    maxRedirects?: number;
+    beforeRedirect?: (target: { href: string }, response: unknown, request: { url: string }) => void;
+  };
   interceptors: {
     request: { use(onFulfilled: (config: object) => object): unknown };
     response: {
@@ -143,7 +168,13 @@ export function toPlatformError(error: unknown, what: string): PlatformError {
     return new PlatformError('Malformed', `${what}: ${message}`, { cause: error });
   }
   const status = typeof error.code === 'number' ? error.code : undefined;
-  const cause = (error as { error?: FailedRequest & { message?: string } }).error;
+  const cause = (error as { error?: FailedRequest & { message?: string; cause?: { cause?: unknown } } }).error;
+  if (cause && refusedRedirect(cause)) {
+    // axios wraps follow-redirects' error, which wraps the CrossOriginRedirect thrown above.
+    const refused = cause.cause?.cause;
+    const why = refused instanceof CrossOriginRedirect ? refused.message : `the server redirected more than ${MAX_REDIRECTS} times`;
+    return new PlatformError('Redirected', `${what}: ${why}. Deckhand does not follow it with your key; check the address.`, { cause: error });
+  }
   // The client reports a request that got no answer as an Unknown 500; its axios error tells.
   if (error.type === 'Unknown' && cause && cause.response === undefined && cause.code !== undefined) {
     const timeout = cause.code === 'ECONNABORTED' || cause.code === 'ETIMEDOUT';
