@@ -18,6 +18,8 @@ export const Capability = z.enum([
   'customEvent',
   'organizations',
   'versions',
+  /** The bot's analytics, open issues and logs. */
+  'botHealth',
 ]);
 export type Capability = z.infer<typeof Capability>;
 
@@ -40,6 +42,7 @@ export const Ability = z.enum([
   'versions.create',
   'versions.deploy',
   'versions.delete',
+  'botHealth',
 ]);
 export type Ability = z.infer<typeof Ability>;
 
@@ -61,6 +64,7 @@ export const capabilityOf: Readonly<Record<Ability, Capability>> = {
   'versions.create': 'versions',
   'versions.deploy': 'versions',
   'versions.delete': 'versions',
+  botHealth: 'botHealth',
 };
 
 /**

@@ -2,8 +2,10 @@
 // validates the arguments against `input`); preload derives `window.deckhand` from it, one
 // function per call; the renderer imports only the types. Events flow main → renderer.
 import { z } from 'zod';
+import { BotAnalyticsDay, BotIssue, Day, LogFilter, LogPage } from './bot-health';
 import { Contact, Message, Organization, Version } from './domain';
 import type { IpcError } from './errors';
+import { MediaRequest, MediaResult } from './media';
 import { UpdateState } from './updates';
 import {
   Account,
@@ -11,6 +13,7 @@ import {
   ConnectionState,
   ConversationDetail,
   ConversationRef,
+  Discovery,
   InboxConversation,
   InboxFilter,
   OutboxItem,
@@ -56,10 +59,17 @@ export const calls = {
       baseUrl: z.url({ protocol: /^https?$/ }),
       key: z.string().trim().min(1),
       chatbotIds: z.array(z.string().trim().min(1)).min(1),
+      /** The workspace the chatbots belong to, on a platform that has workspaces (Botpress). */
+      workspaceId: z.string().trim().min(1).max(200).optional(),
       /** The agent agreed to store the key where the OS offers no real encryption. */
       allowPlainTextStorage: z.boolean().default(false),
     }),
     Account,
+  ),
+  /** What a key reaches (workspaces and their bots), so the agent picks instead of typing ids. Stores nothing. */
+  'session.discover': call(
+    z.object({ platform: z.string().min(1), baseUrl: z.url({ protocol: /^https?$/ }), key: z.string().trim().min(1) }),
+    Discovery,
   ),
   'session.openDemo': call(none, Account),
   'session.signOut': call(z.object({ accountId: z.string() }), ok),
@@ -89,6 +99,8 @@ export const calls = {
   'conversation.handBack': call(withRef, InboxConversation),
   'conversation.customEvent': call(z.object({ ref: ConversationRef, event: z.string().trim().min(1).max(200) }), ok),
   'outbox.retry': call(z.object({ clientMessageId: z.string() }), OutboxItem),
+  /** A message's image, audio or video, fetched by main under the media policy (shared/media.ts). */
+  'media.fetch': call(MediaRequest, MediaResult),
 
   'presence.get': call(none, PresenceState),
   'presence.set': call(z.object({ online: z.boolean() }), PresenceState),
@@ -129,6 +141,11 @@ export const calls = {
   'versions.deploy': call(chatbot.extend({ versionId: z.string(), environment: z.enum(['test', 'prod']) }), Version),
   'versions.rollback': call(chatbot.extend({ versionId: z.string() }), Version),
   'versions.delete': call(chatbot.extend({ versionId: z.string() }), ok),
+
+  /** One entry per UTC day from `from` to `to`, both included (at most 366 days). */
+  'botHealth.analytics': call(chatbot.extend({ from: Day, to: Day }), z.array(BotAnalyticsDay)),
+  'botHealth.issues': call(chatbot, z.array(BotIssue)),
+  'botHealth.logs': call(chatbot.extend({ filter: LogFilter, cursor: z.string().min(1).max(2000).optional() }), LogPage),
 
   'update.state': call(none, UpdateState),
   /** Installs the downloaded update and restarts, once the outbox has sent every reply. */

@@ -1,6 +1,6 @@
 // The signed-in frame: header, connection and update banners, the nav rail and the chosen section.
-import { Building2, GitBranch, Inbox, Settings } from 'lucide-react';
-import { useEffect } from 'react';
+import { Activity, Building2, GitBranch, Inbox, Settings } from 'lucide-react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Capability } from '../../shared/capabilities';
 import { offeredByAny } from '../lib/capabilities';
@@ -29,26 +29,31 @@ const sections: { id: Section; icon: typeof Inbox; needs?: Capability; screen?: 
     screen: lazyScreen(() => import('../screens/organizations/OrganizationsScreen').then((m) => m.OrganizationsScreen)),
   },
   { id: 'versions', icon: GitBranch, needs: 'versions', screen: lazyScreen(() => import('../screens/versions/VersionsScreen').then((m) => m.VersionsScreen)) },
+  // Bot health carries a chart library the first screen has no use for.
+  { id: 'health', icon: Activity, needs: 'botHealth', screen: lazyScreen(() => import('../screens/health/BotHealthScreen').then((m) => m.default)) },
   { id: 'settings', icon: Settings, screen: lazyScreen(() => import('../screens/settings/SettingsScreen').then((m) => m.SettingsScreen)) },
 ];
 
-/** Once the first screen is up and the window idle, the other sections' code loads, so opening one does not wait. */
-function usePreloadSections(): void {
+/**
+ * Once the first screen is up and the window idle, the code of the sections on offer loads, so
+ * opening one does not wait (a section no account offers is never loaded).
+ */
+function usePreloadSections(shown: readonly { screen?: LazyScreen }[]): void {
   useEffect(() => {
-    const handle = requestIdleCallback(() => sections.forEach((s) => void s.screen?.preload().catch(() => undefined)), { timeout: 5_000 });
+    const handle = requestIdleCallback(() => shown.forEach((s) => void s.screen?.preload().catch(() => undefined)));
     return () => cancelIdleCallback(handle);
-  }, []);
+  }, [shown]);
 }
 
 export function Workspace() {
   const { t } = useTranslation();
   const accounts = useStore((s) => s.session?.accounts);
-  const shown = sections.filter(({ needs }) => needs === undefined || offeredByAny(accounts, needs));
+  const shown = useMemo(() => sections.filter(({ needs }) => needs === undefined || offeredByAny(accounts, needs)), [accounts]);
   const chosen = useStore((s) => s.section);
   // The account that offered the open section was signed out: back to the inbox.
   const section = shown.some(({ id }) => id === chosen) ? chosen : 'inbox';
   useGlobalShortcuts();
-  usePreloadSections();
+  usePreloadSections(shown);
   const Screen = sections.find(({ id }) => id === section)?.screen;
   return (
     <div className="app">

@@ -18,6 +18,7 @@ export const commonEn = {
     inbox: 'Inbox',
     organizations: 'Organizations',
     versions: 'Versions',
+    health: 'Bot health',
     settings: 'Settings',
   },
   connection: {
@@ -42,6 +43,7 @@ export const commonEn = {
     Malformed: 'The server sent an answer Deckhand does not understand.',
     WeakEncryption: '{{message}}',
     Unsupported: 'This account’s platform does not offer that.',
+    Redirected: 'The server sent Deckhand to another address, where it does not send your key: {{message}}',
     Internal: 'Something went wrong in Deckhand.',
   },
 };
@@ -64,6 +66,7 @@ export const commonDe: Shape<typeof commonEn> = {
     inbox: 'Posteingang',
     organizations: 'Organisationen',
     versions: 'Versionen',
+    health: 'Bot-Zustand',
     settings: 'Einstellungen',
   },
   connection: {
@@ -88,6 +91,7 @@ export const commonDe: Shape<typeof commonEn> = {
     Malformed: 'Der Server hat eine Antwort geschickt, die Deckhand nicht versteht.',
     WeakEncryption: '{{message}}',
     Unsupported: 'Die Plattform dieses Kontos bietet das nicht an.',
+    Redirected: 'Der Server hat Deckhand an eine andere Adresse verwiesen, an die es Ihren Schlüssel nicht sendet: {{message}}',
     Internal: 'In Deckhand ist etwas schiefgegangen.',
   },
 };

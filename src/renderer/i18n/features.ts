@@ -8,6 +8,7 @@ import { headerDe, headerEn } from './header';
 import { settingsDe, settingsEn } from './settings';
 import { signInDe, signInEn } from './sign-in';
 import { updatesDe, updatesEn } from './updates';
+import { healthDe, healthEn } from './health';
 export const featuresEn = {
   organizations: organizationsEn,
   versions: versionsEn,
@@ -18,6 +19,7 @@ export const featuresEn = {
   shortcuts: shortcutsEn,
   conversation: conversationEn,
   updates: updatesEn,
+  health: healthEn,
 };
 export const featuresDe = {
   organizations: organizationsDe,
@@ -29,4 +31,5 @@ export const featuresDe = {
   shortcuts: shortcutsDe,
   conversation: conversationDe,
   updates: updatesDe,
+  health: healthDe,
 };

@@ -1,8 +1,10 @@
 // What this computer remembers in localStorage rather than in main: the drafts being typed, the
-// theme, the chatbot Organizations and Versions work on, and the interface language last shown
-// (so the splash before main answers speaks it). Read once at start, written on every change.
+// theme, the chatbot Organizations and Versions work on, the origins whose media the agent let
+// load in each conversation, and the interface language last shown (so the splash before main
+// answers speaks it). Read once at start, written on every change.
 import { Language, LanguageChoice } from '../../shared/view-models';
 import type { AdminSlice } from './slices/admin';
+import type { MediaSlice } from './slices/media';
 import type { ThreadsSlice } from './slices/threads';
 import { themeChoices, type UiSlice } from './slices/ui';
 
@@ -10,29 +12,35 @@ const keys = {
   drafts: 'deckhand.drafts',
   theme: 'deckhand.theme',
   adminChatbot: 'deckhand.adminChatbot',
+  mediaConsents: 'deckhand.mediaConsents',
   language: 'deckhand.interfaceLanguage',
   /** Where the language choice was kept before it became a setting in main. */
   legacyLanguageChoice: 'deckhand.language',
 } as const;
 
-export type Remembered = Pick<ThreadsSlice, 'drafts'> & Pick<UiSlice, 'theme'> & Pick<AdminSlice, 'adminChatbot'>;
+export type Remembered = Pick<ThreadsSlice, 'drafts'> & Pick<UiSlice, 'theme'> & Pick<AdminSlice, 'adminChatbot'> & Pick<MediaSlice, 'mediaConsents'>;
 
-function storedDrafts(): Record<string, string> {
+/** A stored map of conversation key → value, keeping only the entries whose value is `valid`. */
+function storedByKey<T>(key: string, valid: (value: unknown) => value is T): Record<string, T> {
   try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(keys.drafts) ?? '{}');
+    const parsed: unknown = JSON.parse(localStorage.getItem(key) ?? '{}');
     if (typeof parsed !== 'object' || parsed === null) return {};
-    return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+    return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, T] => valid(entry[1])));
   } catch {
     return {};
   }
 }
 
+const isText = (value: unknown): value is string => typeof value === 'string';
+const isTextList = (value: unknown): value is string[] => Array.isArray(value) && value.every(isText);
+
 export function rememberedState(): Remembered {
   const theme = localStorage.getItem(keys.theme);
   return {
-    drafts: storedDrafts(),
+    drafts: storedByKey(keys.drafts, isText),
     theme: themeChoices.find((t) => t === theme) ?? 'system',
     adminChatbot: localStorage.getItem(keys.adminChatbot),
+    mediaConsents: storedByKey(keys.mediaConsents, isTextList),
   };
 }
 
@@ -42,6 +50,7 @@ export function rememberChanges(store: { subscribe(listener: (state: Remembered,
     if (state.drafts !== previous.drafts) localStorage.setItem(keys.drafts, JSON.stringify(state.drafts));
     if (state.theme !== previous.theme) localStorage.setItem(keys.theme, state.theme);
     if (state.adminChatbot !== previous.adminChatbot && state.adminChatbot !== null) localStorage.setItem(keys.adminChatbot, state.adminChatbot);
+    if (state.mediaConsents !== previous.mediaConsents) localStorage.setItem(keys.mediaConsents, JSON.stringify(state.mediaConsents));
   });
 }
 

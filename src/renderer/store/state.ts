@@ -4,13 +4,14 @@
 import type { StateCreator } from 'zustand';
 import { createAdminSlice, type AdminSlice } from './slices/admin';
 import { createInboxSlice, type InboxSlice } from './slices/inbox';
+import { createMediaSlice, type MediaSlice } from './slices/media';
 import { createPresenceSlice, type PresenceSlice } from './slices/presence';
 import { createSessionSlice, type SessionSlice } from './slices/session';
 import { createSettingsSlice, type SettingsSlice } from './slices/settings';
 import { createThreadsSlice, type ThreadsSlice } from './slices/threads';
 import { createUiSlice, type UiSlice } from './slices/ui';
 
-export type State = SessionSlice & InboxSlice & ThreadsSlice & PresenceSlice & SettingsSlice & UiSlice & AdminSlice;
+export type State = SessionSlice & InboxSlice & ThreadsSlice & PresenceSlice & SettingsSlice & UiSlice & AdminSlice & MediaSlice;
 
 export const createState: StateCreator<State> = (...a) => ({
   ...createSessionSlice(...a),
@@ -20,4 +21,5 @@ export const createState: StateCreator<State> = (...a) => ({
   ...createSettingsSlice(...a),
   ...createUiSlice(...a),
   ...createAdminSlice(...a),
+  ...createMediaSlice(...a),
 });

@@ -4,6 +4,7 @@ import { filterInbox } from '../../../shared/inbox-filter';
 import { InboxFilter, type AppInfo } from '../../../shared/view-models';
 import type { LocalCache } from '../cache/local-cache';
 import type { ConversationService } from '../conversations/conversation-service';
+import type { MediaService } from '../media/media-service';
 import type { Outbox } from '../outbox/outbox';
 import type { PresenceService } from '../presence/presence';
 import type { TeamRoster } from '../presence/team-roster';
@@ -14,6 +15,7 @@ import { updateHandlers } from '../updates/update-handlers';
 import type { UpdateService } from '../updates/update-service';
 import { adminHandlers } from './admin-handlers';
 import type { IpcHandlers } from './handler-types';
+import { healthHandlers } from './health-handlers';
 
 export interface HandlerServices {
   appInfo: () => AppInfo;
@@ -26,14 +28,20 @@ export interface HandlerServices {
   settings: SettingsService;
   push: PushService;
   updates: UpdateService;
+  media: MediaService;
 }
 
 export function createHandlers(services: HandlerServices): IpcHandlers {
   const { session, cache, conversations, outbox, presence, team, settings, push } = services;
+  const filterContext = () => ({
+    myAgentIds: session.myAgentIds(),
+    platforms: Object.fromEntries(session.list().map((r) => [r.id, r.account.platform])),
+  });
   return {
     'app.info': async () => services.appInfo(),
     'session.state': async () => session.state(),
     'session.addAccount': async (input) => session.add(input),
+    'session.discover': async (input) => session.discover(input),
     'session.openDemo': async () => session.openDemo(),
     'session.reconnect': async ({ accountId }) => {
       await session.reconnect(accountId);
@@ -44,9 +52,9 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
       return true;
     },
 
-    'inbox.list': async ({ filter }) => filterInbox(cache.inbox(), filter ?? InboxFilter.parse({}), { myAgentIds: session.myAgentIds() }),
+    'inbox.list': async ({ filter }) => filterInbox(cache.inbox(), filter ?? InboxFilter.parse({}), filterContext()),
     'inbox.page': async ({ filter, after, limit }) =>
-      cache.page({ limit, ...(filter && { filter }), ...(after !== undefined && { after }) }, { myAgentIds: session.myAgentIds() }),
+      cache.page({ limit, ...(filter && { filter }), ...(after !== undefined && { after }) }, filterContext()),
 
     'conversation.open': async ({ ref }) => conversations.open(ref),
     'conversation.focus': async ({ ref }) => {
@@ -67,6 +75,7 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
       return true;
     },
     'outbox.retry': async ({ clientMessageId }) => outbox.retry(clientMessageId),
+    'media.fetch': async (request) => services.media.fetch(request),
 
     'presence.get': async () => presence.get(),
     'presence.set': async ({ online }) => presence.set(online),
@@ -77,6 +86,7 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
     'push.state': async () => push.state(),
 
     ...adminHandlers(session),
+    ...healthHandlers(session),
     ...updateHandlers(services.updates),
   };
 }

@@ -5,14 +5,15 @@
 // wins by updatedAt, and are then announced as typed events to whoever subscribed.
 import type { AgentPresence, Conversation, Message } from '../../../shared/domain';
 import type { ConnectionState, InboxConversation } from '../../../shared/view-models';
-import { fullJitter } from '../backoff';
 import type { LocalCache } from '../cache/local-cache';
 import type { MessageCache } from '../cache/message-cache';
 import { PlatformError } from '../errors/platform-error';
 import { DisposableStore, Emitter, type Disposable } from '../events';
 import type { ChatPlatform, LiveEvent } from '../platforms/platform';
 import type { Clock } from '../ports';
+import { LiveBatch } from './live-batch';
 import { catchUpMessages } from './message-history';
+import { defaultPollTiming, pollDelay, steadyPolling, type PollTiming } from './poll-timing';
 
 export interface ConversationsChange {
   changed: InboxConversation[];
@@ -30,7 +31,11 @@ export interface ChatbotSyncOptions {
   messages: MessageCache;
   clock: Clock;
   random?: () => number;
+  /** Poll at this fixed interval, whatever the feed and the focus (tests); else `timing`. */
   pollMs?: number;
+  timing?: PollTiming;
+  /** Whether the agent's window has focus: a platform without a live feed polls more often then. */
+  focused?: () => boolean;
   /** How long polling waits before it tries the live feed again. */
   socketRetryMs?: number;
 }
@@ -77,8 +82,9 @@ export class ChatbotSync implements Disposable {
   /** Messages that came before their conversation (a new one's first): announced once it arrives. */
   private readonly early = new Map<string, Message[]>();
   private resyncing: Promise<void> | null = null;
-  /** Live events waiting for this turn's batch (onEvent). */
-  private readonly live: LiveEvent[] = [];
+  private readonly live = new LiveBatch<LiveEvent>((events) => {
+    if (!this.stopped) this.options.cache.batch(() => events.forEach((event) => this.applyEvent(event)));
+  });
   private resyncAgain = false;
   private stopped = false;
   /** The feed dropped and is reconnecting: meanwhile we poll, so nothing waits on it. */
@@ -98,6 +104,15 @@ export class ChatbotSync implements Disposable {
 
   state(): ConnectionState {
     return this.connection;
+  }
+
+  /**
+   * The agent is back (the window got focus, the system woke up, the network returned): a
+   * chatbot that polls, or failed, resyncs now instead of waiting out its interval or backoff.
+   * One on a healthy live feed has nothing to catch up.
+   */
+  wake(): void {
+    if (this.mode === 'polling' || this.feedDown || this.failures > 0) void this.resync();
   }
 
   /** Resync now (the agent pressed "reconnect", a push arrived, the OS says the network is back). */
@@ -147,7 +162,7 @@ export class ChatbotSync implements Disposable {
     this.mode = 'live';
     this.setConnection({ state: 'connecting' });
     this.subscription = live.subscribe(this.options.chatbot.id, {
-      onEvent: (event) => this.onEvent(event),
+      onEvent: (event) => this.live.push(event),
       onConnect: () => {
         this.feedDown = false;
         this.reconnected = true;
@@ -194,11 +209,15 @@ export class ChatbotSync implements Disposable {
     }, delayMs);
   }
 
-  /** Regular interval while healthy; backoff with full jitter after failures. */
+  /** Regular interval while healthy (poll-timing.ts); backoff with full jitter after failures. */
   private nextDelay(): number {
-    const pollMs = this.options.pollMs ?? 5000;
-    if (this.failures === 0) return pollMs;
-    return pollMs + fullJitter(this.failures, { baseMs: 1000, capMs: 60_000, random: this.options.random });
+    const { pollMs, timing = defaultPollTiming, focused, random } = this.options;
+    return pollDelay(pollMs === undefined ? timing : steadyPolling(pollMs), {
+      hasFeed: this.options.platform.live !== undefined,
+      focused: focused?.() ?? true,
+      failures: this.failures,
+      random,
+    });
   }
 
   private async runResync(): Promise<void> {
@@ -252,22 +271,6 @@ export class ChatbotSync implements Disposable {
       this.setConnection({ state: 'offline', attempt: this.failures, nextRetryAt: this.options.clock.now() + delay, lastError: message });
       this.schedule(delay);
     }
-  }
-
-  /**
-   * Live events that arrive together (one read from the socket, a burst) are applied together,
-   * right after, in one transaction: a commit per event would cost more than the events.
-   */
-  private onEvent(event: LiveEvent): void {
-    this.live.push(event);
-    if (this.live.length > 1) return;
-    queueMicrotask(() => {
-      const events = this.live.splice(0);
-      if (this.stopped) return;
-      this.options.cache.batch(() => {
-        for (const e of events) this.applyEvent(e);
-      });
-    });
   }
 
   private applyEvent(event: LiveEvent): void {

@@ -12,7 +12,7 @@ import { InboxRow, ROW_HEIGHT, optionId, previewTexts } from './InboxRow';
 import { InboxTabs, PANEL_ID, tabId } from './InboxTabs';
 import { LIST_ID } from './inbox-actions';
 import { useMinute } from './use-minute';
-import { selectFilterContext, selectOptions, selectVisible } from './visible';
+import { selectFilterContext, selectOptions, selectPlatformNames, selectVisible } from './visible';
 import './inbox.css';
 import './inbox-rows.css';
 
@@ -26,6 +26,7 @@ function ConversationRows() {
   const view = useStore((s) => s.filter.view);
   const { myAgentIds } = useStore(selectFilterContext);
   const showChatbot = useStore((s) => selectOptions(s).chatbots.length > 1);
+  const platforms = useStore(selectPlatformNames);
   const team = useStore((s) => s.team);
   const agentNames = useMemo(() => new Map(team.map((a) => [a.agentId, a.name])), [team]);
   const texts = useMemo(() => previewTexts(t), [t]);
@@ -95,6 +96,7 @@ function ConversationRows() {
               selected={c.key === selectedKey}
               now={now}
               showChatbot={showChatbot}
+              platform={platforms?.get(c.accountId)}
               view={view}
               myAgentId={myAgentIds[c.accountId]}
               agentNames={agentNames}

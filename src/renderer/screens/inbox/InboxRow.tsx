@@ -45,6 +45,8 @@ export interface InboxRowProps {
   /** Minute tick: the relative time re-renders with it. */
   now: number;
   showChatbot: boolean;
+  /** The account's platform, named, while several platforms are signed in (else undefined). */
+  platform: string | undefined;
   view: InboxView;
   myAgentId: string | undefined;
   agentNames: ReadonlyMap<string, string>;
@@ -73,7 +75,7 @@ export const previewTexts = (t: TFunction): PreviewTexts => ({
   empty: t('inbox.preview.empty'),
 });
 
-export const InboxRow = memo(function InboxRow({ conversation: c, index, setSize, start, selected, now, showChatbot, view, myAgentId, agentNames, t, language, texts }: InboxRowProps) {
+export const InboxRow = memo(function InboxRow({ conversation: c, index, setSize, start, selected, now, showChatbot, platform, view, myAgentId, agentNames, t, language, texts }: InboxRowProps) {
   const kind = channelKind(c.channelId, c.channelName);
   const ChannelIcon = channelIcons[kind];
   const channelLabel = kind === 'other' ? c.channelName : t(`inbox.channels.${kind}`);
@@ -125,6 +127,7 @@ export const InboxRow = memo(function InboxRow({ conversation: c, index, setSize
         </div>
         <div className="inbox-row-line inbox-row-meta">
           {showStatus && <span className={statusClass[status.kind]}>{statusLabel}</span>}
+          {platform && <span className="badge badge-platform">{platform}</span>}
           <span className="inbox-meta-text">
             {channelLabel}
             {showChatbot && ` · ${c.chatbotName}`}

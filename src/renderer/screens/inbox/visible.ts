@@ -7,6 +7,7 @@
 // list, the options and the counts are updated from those rather than rebuilt.
 import { filterInbox, inboxMatcher, type FilterContext } from '../../../shared/inbox-filter';
 import type { InboxConversation, InboxFilter, SessionState } from '../../../shared/view-models';
+import { platformName } from '../../lib/platforms';
 import type { InboxMap } from '../../store/inbox-map';
 import type { State } from '../../store/state';
 import { countViews, filterOptions, recountViews, resortByActivity, sortByActivity, type Option, type ViewCounts } from './inbox-model';
@@ -25,6 +26,7 @@ function memo<A extends readonly unknown[], R>(compute: (...args: A) => R): (...
 
 const contextOf = memo((session: SessionState | null): FilterContext => ({
   myAgentIds: Object.fromEntries((session?.accounts ?? []).map((a) => [a.id, a.agent.id])),
+  platforms: Object.fromEntries((session?.accounts ?? []).map((a) => [a.id, a.platform])),
 }));
 
 interface Options {
@@ -81,25 +83,37 @@ function visibleOf(d: Derived, filter: InboxFilter, context: FilterContext): rea
 
 const keysOf = memo((visible: readonly InboxConversation[]) => visible.map((c) => c.key));
 
-let lastCounts: { map: Conversations; channelId?: string; chatbot?: string; context: FilterContext; counts: ViewCounts } | null = null;
+type Scope = Pick<InboxFilter, 'channelId' | 'chatbot' | 'platform'>;
+let lastCounts: { map: Conversations; scope: Scope; context: FilterContext; counts: ViewCounts } | null = null;
 
-function countsOf(map: Conversations, channelId: string | undefined, chatbot: string | undefined, context: FilterContext): ViewCounts {
+const sameScope = (a: Scope, b: Scope) => a.channelId === b.channelId && a.chatbot === b.chatbot && a.platform === b.platform;
+
+function countsOf(map: Conversations, { channelId, chatbot, platform }: Scope, context: FilterContext): ViewCounts {
   const last = lastCounts;
-  if (last && last.map === map && last.channelId === channelId && last.chatbot === chatbot && last.context === context) return last.counts;
+  const given: Scope = { channelId, chatbot, platform };
+  if (last && last.map === map && sameScope(last.scope, given) && last.context === context) return last.counts;
   const d = derive(map);
-  const scope: InboxFilter = { view: 'all', channelId, chatbot };
-  const sameScope = last !== null && last.channelId === channelId && last.chatbot === chatbot && last.context === context;
+  const scope: InboxFilter = { view: 'all', channelId, chatbot, platform };
+  const same = last !== null && sameScope(last.scope, given) && last.context === context;
   const counts =
-    sameScope && d.changed !== null && d.previous === last.map
+    same && d.changed !== null && d.previous === last.map
       ? recountViews(last.counts, d.changed, last.map, map, scope, context)
       : countViews(map.values(), scope, context);
-  lastCounts = { map, channelId, chatbot, context, counts };
+  lastCounts = { map, scope: given, context, counts };
   return counts;
 }
 
 export const selectFilterContext = (s: State): FilterContext => contextOf(s.session);
+
+/** accountId → its platform's name while several platforms are signed in (a row's badge), else null. */
+const platformNamesOf = memo((session: SessionState | null): ReadonlyMap<string, string> | null => {
+  const accounts = session?.accounts ?? [];
+  if (new Set(accounts.map((a) => a.platform)).size < 2) return null;
+  return new Map(accounts.map((a) => [a.id, platformName(a.platform)]));
+});
+export const selectPlatformNames = (s: State): ReadonlyMap<string, string> | null => platformNamesOf(s.session);
 export const selectVisible = (s: State): readonly InboxConversation[] => visibleOf(derive(s.conversations), s.filter, contextOf(s.session));
 /** The visible keys in order: for moves through the list, read on demand (a 50,000-key array per change is waste). */
 export const selectVisibleKeys = (s: State): string[] => keysOf(selectVisible(s));
-export const selectCounts = (s: State): ViewCounts => countsOf(s.conversations, s.filter.channelId, s.filter.chatbot, contextOf(s.session));
+export const selectCounts = (s: State): ViewCounts => countsOf(s.conversations, s.filter, contextOf(s.session));
 export const selectOptions = (s: State): Options => derive(s.conversations).options;

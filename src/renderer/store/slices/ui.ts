@@ -2,7 +2,7 @@
 // of this computer, not a setting main keeps).
 import type { StateCreator } from 'zustand';
 
-export type Section = 'inbox' | 'organizations' | 'versions' | 'settings';
+export type Section = 'inbox' | 'organizations' | 'versions' | 'health' | 'settings';
 export const themeChoices = ['system', 'light', 'dark'] as const;
 export type ThemeChoice = (typeof themeChoices)[number];
 

@@ -20,17 +20,23 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('what this computer remembers', () => {
   it('starts from defaults when nothing (or nothing valid) is stored', () => {
-    expect(rememberedState()).toEqual({ drafts: {}, theme: 'system', adminChatbot: null });
+    expect(rememberedState()).toEqual({ drafts: {}, theme: 'system', adminChatbot: null, mediaConsents: {} });
     storage.setItem('deckhand.drafts', '{not json');
     storage.setItem('deckhand.theme', 'purple');
-    expect(rememberedState()).toEqual({ drafts: {}, theme: 'system', adminChatbot: null });
+    storage.setItem('deckhand.mediaConsents', '[1,2]');
+    expect(rememberedState()).toEqual({ drafts: {}, theme: 'system', adminChatbot: null, mediaConsents: {} });
   });
 
   it('reads back drafts (text only), the theme and the chatbot pick', () => {
     storage.setItem('deckhand.drafts', JSON.stringify({ 'a1/b/c1': 'Hallo', 'a1/b/c2': 42 }));
     storage.setItem('deckhand.theme', 'dark');
     storage.setItem('deckhand.adminChatbot', 'a1/bot_shop');
-    expect(rememberedState()).toEqual({ drafts: { 'a1/b/c1': 'Hallo' }, theme: 'dark', adminChatbot: 'a1/bot_shop' });
+    expect(rememberedState()).toEqual({ drafts: { 'a1/b/c1': 'Hallo' }, theme: 'dark', adminChatbot: 'a1/bot_shop', mediaConsents: {} });
+  });
+
+  it('reads back the media consents per conversation (lists of origins only)', () => {
+    storage.setItem('deckhand.mediaConsents', JSON.stringify({ 'a1/b/c1': ['https://cdn.example.com'], 'a1/b/c2': 'https://x', 'a1/b/c3': [1] }));
+    expect(rememberedState().mediaConsents).toEqual({ 'a1/b/c1': ['https://cdn.example.com'] });
   });
 
   it('writes a remembered part when it changes, and nothing for other changes', () => {
@@ -44,8 +50,14 @@ describe('what this computer remembers', () => {
     store.getState().setDraft('a1/b/c1', 'Hallo');
     store.getState().setTheme('light');
     store.getState().chooseChatbot('a1/bot_service');
-    expect(writes).toHaveBeenCalledTimes(3);
-    expect(rememberedState()).toEqual({ drafts: { 'a1/b/c1': 'Hallo' }, theme: 'light', adminChatbot: 'a1/bot_service' });
+    store.getState().allowMedia('a1/b/c1', 'https://cdn.example.com');
+    expect(writes).toHaveBeenCalledTimes(4);
+    expect(rememberedState()).toEqual({
+      drafts: { 'a1/b/c1': 'Hallo' },
+      theme: 'light',
+      adminChatbot: 'a1/bot_service',
+      mediaConsents: { 'a1/b/c1': ['https://cdn.example.com'] },
+    });
     store.getState().setDraft('a1/b/c1', '');
     expect(rememberedState().drafts).toEqual({});
   });
