@@ -73,26 +73,15 @@ export async function coldStart(quick: boolean): Promise<Result[]> {
     await browser.close();
   }
   const details = { empty, full };
-  return [
-    {
-      id: 'cold.firstRow',
-      name: 'cold start, 50k cached: first rows visible',
-      value: median(full.map((r) => r.firstRow)),
-      unit: 'ms',
-      baseline: median(empty.map((r) => r.firstRow)),
-      baselineName: 'empty cache',
-      target: { on: 'ratio', max: 1.5 },
-      details,
-    },
-    {
-      id: 'cold.interactive',
-      name: 'cold start, 50k cached: first rows interactive',
-      value: median(full.map((r) => r.interactive)),
-      unit: 'ms',
-      baseline: median(empty.map((r) => r.interactive)),
-      baselineName: 'empty cache',
-      target: { on: 'ratio', max: 1.5 },
-      details,
-    },
-  ];
+  const result = (mark: 'firstRow' | 'interactive', what: string): Result => ({
+    id: `cold.${mark}`,
+    name: `cold start, 50k cached: first rows ${what}`,
+    value: median(full.map((r) => r[mark])),
+    unit: 'ms',
+    baseline: median(empty.map((r) => r[mark])),
+    baselineName: 'empty cache',
+    target: { on: 'ratio', max: 1.5 },
+    details,
+  });
+  return [result('firstRow', 'visible'), result('interactive', 'interactive')];
 }

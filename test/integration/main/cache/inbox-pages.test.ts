@@ -10,30 +10,13 @@ import type { Conversation } from '../../../../src/shared/domain';
 import { AppError } from '../../../../src/main/services/errors/app-error';
 import { LocalCache } from '../../../../src/main/services/cache/local-cache';
 import { CACHE_FILE, MainDb, cacheMigrations } from '../../../../src/main/services/cache/sqlite';
+import { at, conversation } from './fixtures';
 
-const base = Date.parse('2025-03-01T09:00:00.000Z');
-const at = (seconds: number): string => new Date(base + seconds * 1000).toISOString();
 const context = { myAgentIds: { acc1: 'me' } };
 
-/** Activity (its last message) at `activitySec`; updated at `updatedSec`, which the order must not follow. */
-function conversation(id: string, activitySec: number, extra: Partial<Conversation> = {}): Conversation {
-  return {
-    id,
-    chatbotId: 'bot_a',
-    contactId: `ct_${id}`,
-    contactName: `Contact ${id}`,
-    channelId: 'web',
-    channelName: 'Website',
-    archived: false,
-    status: 'waiting',
-    assignedAgentId: null,
-    unreadCount: 1,
-    lastMessage: { id: `m_${id}`, conversationId: id, sender: 'contact', type: 'text', payload: { text: `hi ${id}` }, createdAt: at(activitySec) },
-    createdAt: at(0),
-    updatedAt: at(100_000 - activitySec),
-    ...extra,
-  };
-}
+/** Activity (its last message) at `activitySec`; updated in the opposite order, which the pages must not follow. */
+const byActivity = (id: string, activitySec: number, extra: Partial<Conversation> = {}): Conversation =>
+  conversation(id, activitySec, { updatedAt: at(100_000 - activitySec), ...extra });
 
 let dir: string;
 let db: MainDb;
@@ -70,7 +53,7 @@ function allPages(limit: number, filter?: Parameters<LocalCache['page']>[0]['fil
 
 describe('inbox pages', () => {
   it('go newest activity first, every conversation once (archived too), with ties in a stable order', () => {
-    const list = Array.from({ length: 25 }, (_, i) => conversation(`c${i}`, (i * 7) % 20, { archived: i === 3 }));
+    const list = Array.from({ length: 25 }, (_, i) => byActivity(`c${i}`, (i * 7) % 20, { archived: i === 3 }));
     cache.upsertConversations('acc1', 'bot_a', 'Bot A', list);
     reopen();
     const pages = allPages(10);
@@ -83,17 +66,17 @@ describe('inbox pages', () => {
   });
 
   it('with a filter, fill the page from as far down as it takes', () => {
-    const list = Array.from({ length: 1_200 }, (_, i) => conversation(`c${i}`, i, { status: i % 400 === 0 ? 'waiting' : 'bot' }));
+    const list = Array.from({ length: 1_200 }, (_, i) => byActivity(`c${i}`, i, { status: i % 400 === 0 ? 'waiting' : 'bot' }));
     cache.upsertConversations('acc1', 'bot_a', 'Bot A', list);
     expect(allPages(2, { view: 'waiting' })).toEqual([['c800', 'c400'], ['c0']]);
     expect(allPages(5, { view: 'all', search: 'contact c1199' })).toEqual([['c1199']]);
   });
 
   it('follow a conversation that moves up while paging (it comes again; nothing is skipped)', () => {
-    cache.upsertConversations('acc1', 'bot_a', 'Bot A', Array.from({ length: 6 }, (_, i) => conversation(`c${i}`, i)));
+    cache.upsertConversations('acc1', 'bot_a', 'Bot A', Array.from({ length: 6 }, (_, i) => byActivity(`c${i}`, i)));
     const first = cache.page({ limit: 3 }, context);
     expect(first.conversations.map((c) => c.id)).toEqual(['c5', 'c4', 'c3']);
-    cache.upsertConversations('acc1', 'bot_a', 'Bot A', [conversation('c0', 50, { updatedAt: at(200_000) })]);
+    cache.upsertConversations('acc1', 'bot_a', 'Bot A', [byActivity('c0', 50, { updatedAt: at(200_000) })]);
     expect(cache.page({ limit: 3, after: first.next! }, context).conversations.map((c) => c.id)).toEqual(['c2', 'c1']);
   });
 
@@ -109,10 +92,10 @@ describe('inbox pages', () => {
     old.exec('PRAGMA user_version = 3');
     const insert = old.prepare('INSERT INTO conversations (account_id, chatbot_id, id, updated_ms, status, archived, json) VALUES (?, ?, ?, ?, ?, ?, ?)');
     for (const [id, activity] of [['old', 5], ['new', 9]] as const) {
-      const c = { ...conversation(id, activity), accountId: 'acc1', key: `acc1/bot_a/${id}`, chatbotName: 'Bot A' };
+      const c = { ...byActivity(id, activity), accountId: 'acc1', key: `acc1/bot_a/${id}`, chatbotName: 'Bot A' };
       insert.run('acc1', 'bot_a', id, 1, 'waiting', 0, JSON.stringify(c));
     }
-    const noMessage = { ...conversation('quiet', 0), lastMessage: undefined, createdAt: at(7), accountId: 'acc1', key: 'acc1/bot_a/quiet', chatbotName: 'Bot A' };
+    const noMessage = { ...byActivity('quiet', 0), lastMessage: undefined, createdAt: at(7), accountId: 'acc1', key: 'acc1/bot_a/quiet', chatbotName: 'Bot A' };
     insert.run('acc1', 'bot_a', 'quiet', 1, 'waiting', 0, JSON.stringify(noMessage));
     old.close();
     reopen();
@@ -122,12 +105,12 @@ describe('inbox pages', () => {
 
 describe('the mirror', () => {
   it('warms in chunks while writes and removals go on, and then holds exactly the file', async () => {
-    cache.upsertConversations('acc1', 'bot_a', 'Bot A', Array.from({ length: 5_000 }, (_, i) => conversation(`c${i}`, i)));
+    cache.upsertConversations('acc1', 'bot_a', 'Bot A', Array.from({ length: 5_000 }, (_, i) => byActivity(`c${i}`, i)));
     reopen();
     expect(cache.warmed()).toBeNull();
     const warming = cache.warm();
     // Meanwhile the sync writes: a change to a conversation not read yet, a new one, a removal.
-    cache.upsertConversations('acc1', 'bot_a', 'Bot A', [conversation('c4999', 9_999, { unreadCount: 7, updatedAt: at(200_000) }), conversation('fresh', 10_000)]);
+    cache.upsertConversations('acc1', 'bot_a', 'Bot A', [byActivity('c4999', 9_999, { unreadCount: 7, updatedAt: at(200_000) }), byActivity('fresh', 10_000)]);
     cache.removeConversations('acc1', 'bot_a', ['c4998']);
     await warming;
     const warmed = [...cache.warmed()!];

@@ -9,33 +9,7 @@ import type { Conversation, Message } from '../../../../src/shared/domain';
 import { CACHE_FILE, MainDb, cacheMigrations } from '../../../../src/main/services/cache/sqlite';
 import { LocalCache } from '../../../../src/main/services/cache/local-cache';
 import { MessageCache } from '../../../../src/main/services/cache/message-cache';
-
-const base = Date.parse('2025-03-01T09:00:00.000Z');
-const at = (seconds: number): string => new Date(base + seconds * 1000).toISOString();
-
-function conversation(id: string, updatedSec: number, extra: Partial<Conversation> = {}): Conversation {
-  return {
-    id,
-    chatbotId: 'bot_a',
-    contactId: `ct_${id}`,
-    contactName: `Contact ${id}`,
-    channelId: 'web',
-    channelName: 'Website',
-    contactHandle: `p_${id}`,
-    archived: false,
-    status: 'waiting',
-    assignedAgentId: null,
-    unreadCount: 1,
-    lastMessage: message(`last_${id}`, id, updatedSec),
-    createdAt: at(0),
-    updatedAt: at(updatedSec),
-    ...extra,
-  };
-}
-
-function message(id: string, conversationId: string, createdSec: number, text = `text of ${id}`): Message {
-  return { id, conversationId, sender: 'contact', type: 'text', payload: { text }, createdAt: at(createdSec) };
-}
+import { at, conversation, message } from './fixtures';
 
 const ref = (conversationId: string, accountId = 'acc1', chatbotId = 'bot_a') => ({ accountId, chatbotId, conversationId });
 
