@@ -17,18 +17,20 @@ import { launchChromium, openApp } from '../e2e/support/browser';
 import { until } from './app';
 import { BURST, BurstPlatform, burstFactory } from './burst-platform';
 import type { Result } from './report';
-import { epochNow, max, sleep } from './stats';
+import { epochNow, sleep } from './stats';
 
 const CONVERSATIONS = 1_000;
 const PER_CONVERSATION = 10;
 const BURST_MS = 2_000;
 const TICK_MS = 10;
 
-// In the page: every inbox batch's arrival and the newest unread count per conversation, and the
-// longest the main thread was busy (gaps in a MessageChannel loop that yields every turn).
+// In the page: every inbox batch's arrival and the newest unread count per conversation; the
+// renderer's long tasks (PerformanceObserver, over 50 ms) during the burst; and, before it, the
+// longest gap of a loop that yields every turn: how long the page waits for the CPU while idle
+// on this machine, the floor under any task's length.
 const recorder = `(() => {
-  const r = (globalThis.__burst = { batches: [], unread: {}, longest: 0, idle: 0, probing: true });
-  r.start = () => { r.idle = r.longest; r.longest = 0; };
+  const r = (globalThis.__burst = { batches: [], unread: {}, longest: 0, idle: 0, gap: 0, probing: true });
+  r.start = () => { r.idle = r.gap; r.probing = false; new PerformanceObserver((l) => l.getEntries().forEach((e) => (r.longest = Math.max(r.longest, e.duration)))).observe({ type: 'longtask' }); };
   globalThis.deckhand.on('inbox.changed', ({ upserted }) => {
     r.batches.push(performance.now());
     for (const c of upserted) r.unread[c.key] = c.unreadCount;
@@ -37,7 +39,7 @@ const recorder = `(() => {
   let last = performance.now();
   channel.port1.onmessage = () => {
     const now = performance.now();
-    r.longest = Math.max(r.longest, now - last);
+    r.gap = Math.max(r.gap, now - last);
     last = now;
     if (r.probing) setTimeout(() => channel.port2.postMessage(0), 0);
   };
@@ -47,7 +49,7 @@ const recorder = `(() => {
 interface Recorded {
   batches: number[];
   unread: Record<string, number>;
-  /** The longest gap in the probe since the burst started, and before it. */
+  /** The longest long task since the burst started (0: none over 50 ms), and the probe's longest gap before it. */
   longest: number;
   idle: number;
 }
@@ -116,7 +118,7 @@ export async function burst(quick: boolean): Promise<Result[]> {
     const settledMs = epochNow() - started;
 
 
-    await page.evaluate('globalThis.__burst.probing = false');
+
     const recorded = (await page.evaluate('globalThis.__burst')) as Recorded;
 
     // Nothing lost: main's message cache and conversations, and what the renderer got.
@@ -131,16 +133,18 @@ export async function burst(quick: boolean): Promise<Result[]> {
     if (shownWaiting !== CONVERSATIONS) problems++;
 
     const batches = recorded.batches.filter((t) => t >= pageStarted);
-    // The busiest second: batches within any 1,000 ms window.
-    const busiest = max([0, ...batches.map((t) => batches.filter((u) => u >= t && u < t + 1000).length)]);
+    // Batches per second while they came: main sends them 50 ms apart at the least; they may arrive
+    // closer (delivery jitter), so the rate is taken over the whole stretch, first to last.
+    const batchSpan = batches.length > 1 ? batches.at(-1)! - batches[0]! : Infinity;
+    const batchRate = ((batches.length - 1) / batchSpan) * 1000;
     const floor = storageAlone(sentChunks);
     await app.close();
     const details = { burstMs, settledMs, batches: batches.length, handlerMs, floorMs: floor, shownWaiting };
     return [
       // Main keeps up, with room to spare: it is busy with the burst for less than the burst lasts.
       { id: 'burst.main', name: 'burst 10k msgs / 1k convs in 2 s: time in main', value: handlerMs, unit: 'ms', baseline: burstMs, baselineName: 'the burst, start to end', target: { on: 'ratio', max: 0.75 }, details },
-      { id: 'burst.batches', name: 'burst: inbox batches to the renderer, busiest second', value: busiest, unit: '/s', baseline: total / (burstMs / 1000), baselineName: 'messages/s arriving', target: { on: 'value', max: 20 }, details },
-      { id: 'burst.longestTask', name: 'burst: longest renderer task', value: recorded.longest, unit: 'ms', baseline: recorded.idle, baselineName: 'longest, idle', target: { on: 'value', max: 100 }, details },
+      { id: 'burst.batches', name: 'burst: inbox batches to the renderer per second', value: batchRate, unit: '/s', baseline: total / (burstMs / 1000), baselineName: 'messages/s arriving', target: { on: 'value', max: 20 }, details },
+      { id: 'burst.longestTask', name: 'burst: longest renderer task (0: none over 50 ms)', value: recorded.longest, unit: 'ms', baseline: recorded.idle, baselineName: 'longest wait for the CPU, idle', target: { on: 'value', max: 100 }, details },
       { id: 'burst.lost', name: 'burst: messages lost or counts wrong', value: problems, unit: '', baseline: total, baselineName: 'messages sent', target: { on: 'value', max: 0 }, details },
     ];
   } finally {
