@@ -8,7 +8,8 @@ import { selectConversation } from '../../store/actions/conversation';
 import { useStore } from '../../store/store';
 import { InboxEmpty } from './InboxEmpty';
 import { InboxFilters } from './InboxFilters';
-import { InboxRow, ROW_HEIGHT, optionId, previewTexts } from './InboxRow';
+import { InboxRow, ROW_HEIGHT, optionId } from './InboxRow';
+import { rowWords } from './row-words';
 import { InboxTabs, PANEL_ID, tabId } from './InboxTabs';
 import { LIST_ID } from './inbox-actions';
 import { useMinute } from './use-minute';
@@ -29,7 +30,7 @@ function ConversationRows() {
   const platforms = useStore(selectPlatformNames);
   const team = useStore((s) => s.team);
   const agentNames = useMemo(() => new Map(team.map((a) => [a.agentId, a.name])), [team]);
-  const texts = useMemo(() => previewTexts(t), [t]);
+  const words = useMemo(() => rowWords(t), [t]);
   const now = useMinute();
   const scrollRef = useRef<HTMLDivElement>(null);
 
@@ -100,9 +101,8 @@ function ConversationRows() {
               view={view}
               myAgentId={myAgentIds[c.accountId]}
               agentNames={agentNames}
-              t={t}
+              words={words}
               language={i18n.language}
-              texts={texts}
             />
           );
         })}

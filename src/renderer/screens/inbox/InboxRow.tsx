@@ -3,13 +3,13 @@
 // the avatar is decoration, the unread count carries hidden words so "2" is not just a number.
 import { Camera, Globe, Mail, MessageCircle, MessagesSquare, Send, type LucideIcon } from 'lucide-react';
 import { memo } from 'react';
-import type { TFunction } from 'i18next';
 import type { InboxConversation, InboxView } from '../../../shared/view-models';
 import { dateTime, relativeTime } from '../../lib/time';
 import { selectConversation } from '../../store/actions/conversation';
 import { handlingOf, type Handling } from '../../../shared/conversation-rules';
 import { channelKind, initials, lastActivity, type ChannelKind } from './inbox-model';
-import { previewText, type PreviewTexts } from './preview';
+import { previewText } from './preview';
+import type { RowWords } from './row-words';
 
 export const ROW_HEIGHT = 76;
 
@@ -51,44 +51,27 @@ export interface InboxRowProps {
   myAgentId: string | undefined;
   agentNames: ReadonlyMap<string, string>;
   /**
-   * The list's translation function and language: useTranslation in each row would wrap `t`
-   * anew for every row rendered, dozens a frame while scrolling.
+   * The list's words and language (row-words.ts): useTranslation and t() in each row would make
+   * them anew for every row rendered, dozens a frame while scrolling.
    */
-  t: TFunction;
+  words: RowWords;
   language: string;
-  /** The preview's words in the agent's language (previewTexts), made once for all rows. */
-  texts: PreviewTexts;
 }
 
-/** What a preview says for what has no words of its own, in the language of `t`. */
-export const previewTexts = (t: TFunction): PreviewTexts => ({
-  bot: t('inbox.preview.bot'),
-  you: t('inbox.preview.you'),
-  agent: t('inbox.preview.agent'),
-  image: t('inbox.preview.image'),
-  file: t('inbox.preview.file'),
-  audio: t('inbox.preview.audio'),
-  video: t('inbox.preview.video'),
-  location: t('inbox.preview.location'),
-  card: t('inbox.preview.card'),
-  carousel: t('inbox.preview.carousel'),
-  empty: t('inbox.preview.empty'),
-});
-
-export const InboxRow = memo(function InboxRow({ conversation: c, index, setSize, start, selected, now, showChatbot, platform, view, myAgentId, agentNames, t, language, texts }: InboxRowProps) {
+export const InboxRow = memo(function InboxRow({ conversation: c, index, setSize, start, selected, now, showChatbot, platform, view, myAgentId, agentNames, words, language }: InboxRowProps) {
   const kind = channelKind(c.channelId, c.channelName);
   const ChannelIcon = channelIcons[kind];
-  const channelLabel = kind === 'other' ? c.channelName : t(`inbox.channels.${kind}`);
+  const channelLabel = kind === 'other' ? c.channelName : words.channel(kind);
 
   const status = handlingOf(c, myAgentId);
   const agentName = status.kind === 'assigned' && status.agentId ? agentNames.get(status.agentId) : undefined;
   const statusLabel =
-    status.kind === 'assigned' ? (agentName ? t('inbox.status.assignedTo', { name: agentName }) : t('inbox.status.assigned')) : t(`inbox.status.${status.kind}`);
+    status.kind === 'assigned' && agentName ? words.assignedTo(agentName) : words.status(status.kind);
 
-  const preview = previewText(c.lastMessage, { myAgentId, agentNames }, texts);
+  const preview = previewText(c.lastMessage, { myAgentId, agentNames }, words.preview);
   // The time the list is sorted by, so the times read in order down the list.
   const activity = lastActivity(c);
-  const when = relativeTime(activity, language, now) ?? t('common.justNow');
+  const when = relativeTime(activity, language, now) ?? words.justNow;
   const unread = c.unreadCount > 0;
   const showStatus = impliedBy[view] !== status.kind;
 
@@ -121,7 +104,7 @@ export const InboxRow = memo(function InboxRow({ conversation: c, index, setSize
           {unread && (
             <span className="inbox-unread">
               <span aria-hidden="true">{c.unreadCount > 99 ? '99+' : c.unreadCount}</span>
-              <span className="visually-hidden">{t('inbox.unread', { count: c.unreadCount })}</span>
+              <span className="visually-hidden">{words.unread(c.unreadCount)}</span>
             </span>
           )}
         </div>
