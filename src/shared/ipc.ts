@@ -2,8 +2,10 @@
 // validates the arguments against `input`); preload derives `window.deckhand` from it, one
 // function per call; the renderer imports only the types. Events flow main → renderer.
 import { z } from 'zod';
+import { EventName, EventPayload } from './custom-events';
 import { Contact, Message, Organization, Version } from './domain';
 import type { IpcError } from './errors';
+import { SavedReply, SavedReplyFields } from './saved-replies';
 import { UpdateState } from './updates';
 import {
   Account,
@@ -11,8 +13,11 @@ import {
   ConnectionState,
   ConversationDetail,
   ConversationRef,
+  CustomerProfile,
   InboxConversation,
   InboxFilter,
+  MessageHit,
+  NotificationSound,
   OutboxItem,
   PresenceState,
   PushState,
@@ -66,7 +71,10 @@ export const calls = {
   /** "Reconnect now": resync every chatbot (of one account) at once instead of waiting for the backoff. */
   'session.reconnect': call(z.object({ accountId: z.string().optional() }), ok),
 
+  /** Without a filter: every conversation of every account, archived ones too (what the renderer holds). */
   'inbox.list': call(z.object({ filter: InboxFilter.optional() }), z.array(InboxConversation)),
+  /** Conversations whose cached messages contain the term (at least 3 characters), newest first. */
+  'search.messages': call(z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(1_000).default(200) }), z.array(MessageHit)),
   'conversation.open': call(withRef, ConversationDetail),
   /** The conversation the agent is looking at, or null; notifications skip it while focused. */
   'conversation.focus': call(z.object({ ref: ConversationRef.nullable() }), ok),
@@ -78,8 +86,16 @@ export const calls = {
   'conversation.reply': call(z.object({ ref: ConversationRef, text: z.string().trim().min(1).max(10_000) }), OutboxItem),
   'conversation.setArchived': call(z.object({ ref: ConversationRef, archived: z.boolean() }), InboxConversation),
   'conversation.assignToMe': call(withRef, InboxConversation),
+  /** To the agent or a colleague (an agent id of the account's team). */
+  'conversation.assign': call(z.object({ ref: ConversationRef, agentId: z.string().min(1).max(200) }), InboxConversation),
+  /** Back in the queue: waiting for anyone. */
+  'conversation.unassign': call(withRef, InboxConversation),
   'conversation.handBack': call(withRef, InboxConversation),
-  'conversation.customEvent': call(z.object({ ref: ConversationRef, event: z.string().trim().min(1).max(200) }), ok),
+  'conversation.customEvent': call(z.object({ ref: ConversationRef, event: EventName, payload: EventPayload.optional() }), InboxConversation),
+  /** The custom events this chatbot was sent before, most recently used first. */
+  'conversation.knownEvents': call(chatbot, z.array(z.string())),
+  'customer.profile': call(withRef, CustomerProfile),
+  'contact.conversations': call(chatbot.extend({ contactId: z.string().min(1).max(200) }), z.array(InboxConversation)),
   'outbox.retry': call(z.object({ clientMessageId: z.string() }), OutboxItem),
 
   'presence.get': call(none, PresenceState),
@@ -122,6 +138,14 @@ export const calls = {
   'versions.rollback': call(chatbot.extend({ versionId: z.string() }), Version),
   'versions.delete': call(chatbot.extend({ versionId: z.string() }), ok),
 
+  'replies.list': call(none, z.array(SavedReply)),
+  /** Creates a saved reply, or with an id changes that one. */
+  'replies.save': call(z.object({ id: z.string().min(1).max(100).optional(), fields: SavedReplyFields }), SavedReply),
+  'replies.delete': call(z.object({ id: z.string().min(1).max(100) }), ok),
+  /** The whole set as a JSON file's text, to share with the team. */
+  'replies.export': call(none, z.string()),
+  'replies.import': call(z.object({ json: z.string().max(5_000_000) }), z.object({ added: z.number(), updated: z.number() })),
+
   'update.state': call(none, UpdateState),
   /** Installs the downloaded update and restarts, once the outbox has sent every reply. */
   'update.restart': call(none, UpdateState),
@@ -144,6 +168,8 @@ export const events = {
   /** An app menu command the renderer carries out. */
   'ui.command': z.object({ command: z.enum(['showShortcuts']) }),
   'update.changed': UpdateState,
+  /** A notification went out: the window plays the agent's sound (the OS shows it silently). */
+  'notify.sound': z.object({ sound: NotificationSound }),
 } as const;
 
 export type CallName = keyof typeof calls;

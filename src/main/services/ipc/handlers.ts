@@ -13,9 +13,10 @@ import type { SettingsService } from '../settings';
 import { updateHandlers } from '../updates/update-handlers';
 import type { UpdateService } from '../updates/update-service';
 import { adminHandlers } from './admin-handlers';
+import { agentHandlers, type AgentServices } from './agent-handlers';
 import type { IpcHandlers } from './handler-types';
 
-export interface HandlerServices {
+export interface HandlerServices extends AgentServices {
   appInfo: () => AppInfo;
   session: Session;
   cache: LocalCache;
@@ -60,10 +61,6 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
     'conversation.setArchived': async ({ ref, archived }) => conversations.setArchived(ref, archived),
     'conversation.assignToMe': async ({ ref }) => conversations.assignToMe(ref),
     'conversation.handBack': async ({ ref }) => conversations.handBack(ref),
-    'conversation.customEvent': async ({ ref, event }) => {
-      await conversations.customEvent(ref, event);
-      return true;
-    },
     'outbox.retry': async ({ clientMessageId }) => outbox.retry(clientMessageId),
 
     'presence.get': async () => presence.get(),
@@ -75,6 +72,7 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
     'push.state': async () => push.state(),
 
     ...adminHandlers(session),
+    ...agentHandlers(services),
     ...updateHandlers(services.updates),
   };
 }
