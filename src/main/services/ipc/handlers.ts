@@ -1,7 +1,7 @@
 // One handler per contract call: thin translations onto the services. Arguments arrive already
 // validated (and defaulted) by the IPC glue; errors are turned into the contract's shape there.
 import { filterInbox } from '../../../shared/inbox-filter';
-import { InboxFilter, type AppInfo } from '../../../shared/view-models';
+import type { AppInfo } from '../../../shared/view-models';
 import type { LocalCache } from '../cache/local-cache';
 import type { ConversationService } from '../conversations/conversation-service';
 import type { Outbox } from '../outbox/outbox';
@@ -45,7 +45,9 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
       return true;
     },
 
-    'inbox.list': async ({ filter }) => filterInbox(cache.inbox(), filter ?? InboxFilter.parse({}), { myAgentIds: session.myAgentIds() }),
+    // Without a filter the whole inbox, archived conversations too: the renderer holds all of
+    // them and filters as the agent switches views (the Archive view must not come up empty).
+    'inbox.list': async ({ filter }) => (filter ? filterInbox(cache.inbox(), filter, { myAgentIds: session.myAgentIds() }) : cache.inbox()),
 
     'conversation.open': async ({ ref }) => conversations.open(ref),
     'conversation.focus': async ({ ref }) => {

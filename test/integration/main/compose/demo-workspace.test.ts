@@ -83,8 +83,10 @@ describe('the app with the demo workspace', () => {
     await until(async () => (await h.call('session.state', {})).accounts[0]!.connection.state === 'live', 'live');
 
     expect(all.length).toBeGreaterThanOrEqual(120);
+    // Without a filter: everything, archived too (what the renderer loads and filters itself).
     const inbox = await h.call('inbox.list', {});
-    expect(ids(inbox)).toEqual(ids(all.filter((c) => !c.archived)));
+    expect(ids(inbox)).toEqual(ids(all));
+    expect(ids(await h.call('inbox.list', { filter: InboxFilter.parse({}) }))).toEqual(ids(all.filter((c) => !c.archived)));
     const cached = new Map(h.app.cache.inbox().map((c) => [c.id, c]));
     for (const c of all) expect(cached.get(c.id)).toMatchObject({ status: c.status, archived: c.archived, updatedAt: c.updatedAt });
 
