@@ -39,10 +39,15 @@ function searchableText(c: InboxConversation): string {
   return text;
 }
 
+/**
+ * `foundInMessages`: keys of conversations the search term was found in by the message search
+ * (main's index of every cached message); they match the term as if their name did.
+ */
 export function filterInbox(
   conversations: readonly InboxConversation[],
   filter: InboxFilter,
   context: FilterContext,
+  foundInMessages?: ReadonlySet<string>,
 ): InboxConversation[] {
   const term = filter.search ? foldForSearch(filter.search.trim()) : '';
   return conversations.filter(
@@ -50,6 +55,9 @@ export function filterInbox(
       matchesView(c, filter, context) &&
       (filter.channelId === undefined || c.channelId === filter.channelId) &&
       (filter.chatbot === undefined || chatbotKey(c) === filter.chatbot) &&
-      (term === '' || searchableText(c).includes(term)),
+      (term === '' || searchableText(c).includes(term) || (foundInMessages?.has(c.key) ?? false)),
   );
 }
+
+/** Whether the term is found in what the inbox shows of a conversation (names, channel, last message). */
+export const matchesText = (c: InboxConversation, search: string): boolean => searchableText(c).includes(foldForSearch(search.trim()));

@@ -1,11 +1,12 @@
 // The signed-in frame: header, connection and update banners, the nav rail and the chosen section.
-import { Building2, GitBranch, Inbox, Settings } from 'lucide-react';
+import { Building2, GitBranch, Inbox, MessageSquareText, Settings } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { Capability } from '../../shared/capabilities';
 import { offeredByAny } from '../lib/capabilities';
 import { ConversationView } from '../screens/conversation/ConversationView';
 import { InboxList } from '../screens/inbox/InboxList';
 import { OrganizationsScreen } from '../screens/organizations/OrganizationsScreen';
+import { RepliesScreen } from '../screens/replies/RepliesScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { VersionsScreen } from '../screens/versions/VersionsScreen';
 import { setSection } from '../store/actions/local';
@@ -15,6 +16,7 @@ import { Header } from './header/Header';
 import { HelpOverlay } from './HelpOverlay';
 import { OfflineBanner } from './OfflineBanner';
 import { UpdateBanner } from './UpdateBanner';
+import { NavBadge, useNavLabel } from './NavBadge';
 import { useGlobalShortcuts } from './shortcuts';
 
 /** The sections, each shown only while some account's platform offers what it needs. */
@@ -22,6 +24,7 @@ const sections: { id: Section; icon: typeof Inbox; needs?: Capability }[] = [
   { id: 'inbox', icon: Inbox },
   { id: 'organizations', icon: Building2, needs: 'organizations' },
   { id: 'versions', icon: GitBranch, needs: 'versions' },
+  { id: 'replies', icon: MessageSquareText },
   { id: 'settings', icon: Settings },
 ];
 
@@ -32,6 +35,7 @@ export function Workspace() {
   const chosen = useStore((s) => s.section);
   // The account that offered the open section was signed out: back to the inbox.
   const section = shown.some(({ id }) => id === chosen) ? chosen : 'inbox';
+  const navLabel = useNavLabel(section);
   useGlobalShortcuts();
   return (
     <div className="app">
@@ -48,12 +52,13 @@ export function Workspace() {
           <button
             key={id}
             type="button"
-            aria-label={t(`common.nav.${id}`)}
-            title={t(`common.nav.${id}`)}
+            aria-label={navLabel(id)}
+            title={navLabel(id)}
             aria-current={section === id ? 'page' : undefined}
             onClick={() => setSection(id)}
           >
             <Icon size={20} aria-hidden="true" />
+            {id === 'inbox' && section !== 'inbox' && <NavBadge />}
           </button>
         ))}
       </nav>
@@ -66,6 +71,7 @@ export function Workspace() {
         )}
         {section === 'organizations' && <OrganizationsScreen />}
         {section === 'versions' && <VersionsScreen />}
+        {section === 'replies' && <RepliesScreen />}
         {section === 'settings' && <SettingsScreen />}
       </main>
       <HelpOverlay />

@@ -18,7 +18,10 @@ export const commonEn = {
     inbox: 'Inbox',
     organizations: 'Organizations',
     versions: 'Versions',
+    replies: 'Saved replies',
     settings: 'Settings',
+    /** The inbox's button while another section is open: what waits there. */
+    inboxNews: 'Inbox: {{waiting}} waiting, {{unread}} unread',
   },
   connection: {
     live: 'Live',
@@ -64,7 +67,9 @@ export const commonDe: Shape<typeof commonEn> = {
     inbox: 'Posteingang',
     organizations: 'Organisationen',
     versions: 'Versionen',
+    replies: 'Textbausteine',
     settings: 'Einstellungen',
+    inboxNews: 'Posteingang: {{waiting}} wartend, {{unread}} ungelesen',
   },
   connection: {
     live: 'Live',

@@ -8,6 +8,10 @@ import { headerDe, headerEn } from './header';
 import { settingsDe, settingsEn } from './settings';
 import { signInDe, signInEn } from './sign-in';
 import { updatesDe, updatesEn } from './updates';
+import { assignDe, assignEn } from './assign';
+import { customerDe, customerEn } from './customer';
+import { queueDe, queueEn } from './queue';
+import { repliesDe, repliesEn } from './replies';
 export const featuresEn = {
   organizations: organizationsEn,
   versions: versionsEn,
@@ -18,6 +22,10 @@ export const featuresEn = {
   shortcuts: shortcutsEn,
   conversation: conversationEn,
   updates: updatesEn,
+  queue: queueEn,
+  assign: assignEn,
+  customer: customerEn,
+  replies: repliesEn,
 };
 export const featuresDe = {
   organizations: organizationsDe,
@@ -29,4 +37,8 @@ export const featuresDe = {
   shortcuts: shortcutsDe,
   conversation: conversationDe,
   updates: updatesDe,
+  queue: queueDe,
+  assign: assignDe,
+  customer: customerDe,
+  replies: repliesDe,
 };

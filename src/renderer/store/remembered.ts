@@ -1,8 +1,10 @@
 // What this computer remembers in localStorage rather than in main: the drafts being typed, the
-// theme, the chatbot Organizations and Versions work on, and the interface language last shown
-// (so the splash before main answers speaks it). Read once at start, written on every change.
-import { Language, LanguageChoice } from '../../shared/view-models';
+// theme, the chatbot Organizations and Versions work on, whether the customer panel is open, the
+// order the agent chose for each inbox view, and the interface language last shown (so the
+// splash before main answers speaks it). Read once at start, written on every change.
+import { InboxView, Language, LanguageChoice } from '../../shared/view-models';
 import type { AdminSlice } from './slices/admin';
+import { inboxSorts, type InboxViewSlice } from './slices/inbox-view';
 import type { ThreadsSlice } from './slices/threads';
 import { themeChoices, type UiSlice } from './slices/ui';
 
@@ -10,12 +12,17 @@ const keys = {
   drafts: 'deckhand.drafts',
   theme: 'deckhand.theme',
   adminChatbot: 'deckhand.adminChatbot',
+  customerPanel: 'deckhand.customerPanel',
+  inboxSort: 'deckhand.inboxSort',
   language: 'deckhand.interfaceLanguage',
   /** Where the language choice was kept before it became a setting in main. */
   legacyLanguageChoice: 'deckhand.language',
 } as const;
 
-export type Remembered = Pick<ThreadsSlice, 'drafts'> & Pick<UiSlice, 'theme'> & Pick<AdminSlice, 'adminChatbot'>;
+export type Remembered = Pick<ThreadsSlice, 'drafts'> &
+  Pick<UiSlice, 'theme' | 'customerPanelOpen'> &
+  Pick<AdminSlice, 'adminChatbot'> &
+  Pick<InboxViewSlice, 'inboxSort'>;
 
 function storedDrafts(): Record<string, string> {
   try {
@@ -27,12 +34,27 @@ function storedDrafts(): Record<string, string> {
   }
 }
 
+function storedSort(): InboxViewSlice['inboxSort'] {
+  try {
+    const parsed: unknown = JSON.parse(localStorage.getItem(keys.inboxSort) ?? '{}');
+    if (typeof parsed !== 'object' || parsed === null) return {};
+    return Object.fromEntries(
+      Object.entries(parsed).filter(([view, sort]) => InboxView.safeParse(view).success && inboxSorts.includes(sort as never)),
+    ) as InboxViewSlice['inboxSort'];
+  } catch {
+    return {};
+  }
+}
+
 export function rememberedState(): Remembered {
   const theme = localStorage.getItem(keys.theme);
   return {
     drafts: storedDrafts(),
     theme: themeChoices.find((t) => t === theme) ?? 'system',
     adminChatbot: localStorage.getItem(keys.adminChatbot),
+    // Open until the agent closes it.
+    customerPanelOpen: localStorage.getItem(keys.customerPanel) !== 'closed',
+    inboxSort: storedSort(),
   };
 }
 
@@ -42,6 +64,8 @@ export function rememberChanges(store: { subscribe(listener: (state: Remembered,
     if (state.drafts !== previous.drafts) localStorage.setItem(keys.drafts, JSON.stringify(state.drafts));
     if (state.theme !== previous.theme) localStorage.setItem(keys.theme, state.theme);
     if (state.adminChatbot !== previous.adminChatbot && state.adminChatbot !== null) localStorage.setItem(keys.adminChatbot, state.adminChatbot);
+    if (state.customerPanelOpen !== previous.customerPanelOpen) localStorage.setItem(keys.customerPanel, state.customerPanelOpen ? 'open' : 'closed');
+    if (state.inboxSort !== previous.inboxSort) localStorage.setItem(keys.inboxSort, JSON.stringify(state.inboxSort));
   });
 }
 

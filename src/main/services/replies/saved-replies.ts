@@ -2,7 +2,7 @@
 // Export writes the shared file format (shared/saved-replies.ts); import reads it, adding new
 // shortcuts and updating the ones it already has, all or nothing.
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { SavedRepliesFile, type SavedReply, type SavedReplyFields } from '../../../shared/saved-replies';
 import type { MainDb } from '../cache/sqlite';
 import { AppError } from '../errors/app-error';

@@ -10,7 +10,19 @@ import { useStore } from '../../store/store';
 import { MessageContentView } from './messages/MessageContentView';
 import { agentName } from './people';
 
-export function MessageBubble({ conversation, message, continued, me }: { conversation: InboxConversation; message: Message; continued: boolean; me: string | null }) {
+export function MessageBubble({
+  conversation,
+  message,
+  continued,
+  me,
+  picked,
+}: {
+  conversation: InboxConversation;
+  message: Message;
+  continued: boolean;
+  me: string | null;
+  picked?: string | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const agent = useStore((s) => (message.sender === 'agent' ? agentName(s.session, s.team, conversation.accountId, message.agentId) : null));
   const sender =
@@ -22,7 +34,7 @@ export function MessageBubble({ conversation, message, continued, me }: { conver
   const mine = message.sender === 'agent' && me !== null && message.agentId === me;
   return (
     <BubbleFrame side={message.sender === 'contact' ? 'left' : 'right'} tone={message.sender} kind={message.type} continued={continued} sender={sender} mine={mine}>
-      <MessageContentView message={message} sender={sender} />
+      <MessageContentView message={message} sender={sender} picked={picked} />
       <footer className="msg-footer">
         <time dateTime={message.createdAt} title={dateTime(message.createdAt, i18n.language)}>
           {clockTime(message.createdAt, i18n.language)}

@@ -8,6 +8,8 @@ import { selectConversation } from '../../store/actions/conversation';
 import { setFilter, setHelpOpen } from '../../store/actions/local';
 import { getState, useStore } from '../../store/store';
 import { SEARCH_INPUT_ID, LIST_ID } from './inbox-actions';
+import { channelLabel } from './inbox-model';
+import { useChannelNames } from './use-channel-names';
 import { selectOptions, selectVisibleKeys } from './visible';
 
 const SEARCH_DELAY_MS = 120;
@@ -95,7 +97,11 @@ export function InboxFilters() {
   const { t } = useTranslation();
   const channelId = useStore((s) => s.filter.channelId ?? '');
   const chatbot = useStore((s) => s.filter.chatbot ?? '');
-  const { channels, chatbots } = useStore(selectOptions);
+  const options = useStore(selectOptions);
+  const names = useChannelNames();
+  // Channels by the one name rows and header use too ("Web-Chat", not the platform's "Web Chat").
+  const channels = options.channels.map((o) => ({ value: o.value, label: channelLabel(o.value, o.label, names) })).sort((a, b) => a.label.localeCompare(b.label));
+  const chatbots = options.chatbots;
   // A chosen filter stays listed even when its last conversation is gone, so the select tells the truth.
   const withCurrent = (options: { value: string; label: string }[], value: string) =>
     value === '' || options.some((o) => o.value === value) ? options : [...options, { value, label: value }];

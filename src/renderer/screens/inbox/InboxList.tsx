@@ -1,18 +1,24 @@
 // The inbox's left column: the views, search and filters, and the conversations of the chosen
-// view, newest activity first. The list is virtualized (only the rows in sight are rendered)
-// and reads one memoized array from the store, so it stays smooth with 50,000 conversations.
+// view in its order (Waiting: longest wait first; the others newest first). The list is
+// virtualized (only the rows in sight are rendered) and reads one memoized array from the store,
+// so it stays smooth with 50,000 conversations. Scrolled down, its rows stay put: what arrives
+// meanwhile waits behind a "N new" pill.
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { ArrowUp } from 'lucide-react';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectConversation } from '../../store/actions/conversation';
-import { useStore } from '../../store/store';
+import { searchMessages } from '../../store/actions/search';
+import { getState, useStore } from '../../store/store';
 import { InboxEmpty } from './InboxEmpty';
 import { InboxFilters } from './InboxFilters';
 import { InboxRow, ROW_HEIGHT, optionId } from './InboxRow';
 import { InboxTabs, PANEL_ID, tabId } from './InboxTabs';
 import { LIST_ID } from './inbox-actions';
+import { InboxSort } from './InboxSort';
+import { holdsAt } from './queue-model';
 import { useMinute } from './use-minute';
-import { selectFilterContext, selectOptions, selectVisible, selectVisibleKeys } from './visible';
+import { selectAnchor, selectArrived, selectFilterContext, selectOptions, selectVisible, selectVisibleKeys } from './visible';
 import './inbox.css';
 import './inbox-rows.css';
 
@@ -28,6 +34,11 @@ function ConversationRows() {
   const agentNames = useMemo(() => new Map(team.map((a) => [a.agentId, a.name])), [team]);
   const now = useMinute();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const search = useStore((s) => s.filter.search);
+  const hits = useStore((s) => s.messageSearch?.hits);
+  const arrived = useStore(selectArrived);
+  // Kept current while the selection is in the list, so "j" goes on from its place once it leaves.
+  useStore(selectAnchor);
 
   const virtualizer = useVirtualizer({
     count: visible.length,
@@ -48,16 +59,41 @@ function ConversationRows() {
   // A new view, search or filter is a new list: show the selection if it is in it, else the top
   // (where the newest matches are), never the scroll position of the list before.
   const filter = useStore((s) => s.filter);
+  const sort = useStore((s) => s.inboxSort);
   useEffect(() => {
+    getState().releaseList();
     if (indexRef.current >= 0) virtualizer.scrollToIndex(indexRef.current, { align: 'center' });
     else virtualizer.scrollToOffset(0);
-  }, [filter, virtualizer]);
+  }, [filter, sort, virtualizer]);
+  useEffect(() => () => getState().releaseList(), []);
+
+  // Away from the top the rows are held where they are; back at the top the list is live again.
+  const onScroll = () => {
+    const top = scrollRef.current?.scrollTop ?? 0;
+    const state = getState();
+    if (holdsAt(top, ROW_HEIGHT)) {
+      if (state.listHold === null) state.holdList(selectVisibleKeys(state));
+    } else if (state.listHold !== null) {
+      state.releaseList();
+    }
+  };
+  const showArrived = () => {
+    getState().releaseList();
+    virtualizer.scrollToOffset(0);
+  };
 
   const items = virtualizer.getVirtualItems();
   // Point at the selected option only while it is rendered, else the reference would dangle.
   const activeRendered = selectedKey !== null && items.some((item) => item.key === selectedKey);
 
   return (
+    <>
+    {arrived > 0 && (
+      <button type="button" className="inbox-arrived" title={t('queue.arrivedHint')} onClick={showArrived}>
+        <ArrowUp size={14} aria-hidden="true" />
+        {t('queue.arrived', { count: arrived })}
+      </button>
+    )}
     <div
       ref={scrollRef}
       id={LIST_ID}
@@ -66,6 +102,7 @@ function ConversationRows() {
       aria-label={t('inbox.list.label', { view: t(`inbox.views.${view}`) })}
       aria-activedescendant={activeRendered && selectedKey !== null ? optionId(selectedKey) : undefined}
       tabIndex={0}
+      onScroll={onScroll}
       onKeyDown={(event) => {
         // Home and End as the listbox pattern has them (arrows and j/k are global shortcuts).
         const target = event.key === 'Home' ? keys[0] : event.key === 'End' ? keys[keys.length - 1] : undefined;
@@ -91,11 +128,14 @@ function ConversationRows() {
               view={view}
               myAgentId={myAgentIds[c.accountId]}
               agentNames={agentNames}
+              search={search}
+              hit={hits?.get(c.key)}
             />
           );
         })}
       </div>
     </div>
+    </>
   );
 }
 
@@ -104,10 +144,13 @@ export function InboxList() {
   const view = useStore((s) => s.filter.view);
   const search = useStore((s) => s.filter.search);
   const count = useStore((s) => selectVisible(s).length);
+  // Names are searched as the agent types; messages in main's index once the term settles.
+  useEffect(() => void searchMessages(search), [search]);
   return (
     <section className="inbox-list" aria-label={t('inbox.label')}>
       <InboxTabs />
       <InboxFilters />
+      <InboxSort />
       {/* Announced after a search settles, not on every arriving message. */}
       <p className="visually-hidden" aria-live="polite">
         {search ? t('inbox.list.results', { count }) : ''}

@@ -4,12 +4,16 @@
 import { Camera, Globe, Mail, MessageCircle, MessagesSquare, Send, type LucideIcon } from 'lucide-react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InboxConversation, InboxView } from '../../../shared/view-models';
+import type { InboxConversation, InboxView, MessageHit } from '../../../shared/view-models';
+import { Highlight, snippet } from '../../components/Highlight';
 import { dateTime, relativeTime } from '../../lib/time';
 import { selectConversation } from '../../store/actions/conversation';
 import { handlingOf, type Handling } from '../../../shared/conversation-rules';
-import { channelKind, initials, lastActivity, type ChannelKind } from './inbox-model';
+import { matchesText } from '../../../shared/inbox-filter';
+import { channelKind, channelLabel, initials, lastActivity, type ChannelKind } from './inbox-model';
 import { previewText, type PreviewTexts } from './preview';
+import { useChannelNames } from './use-channel-names';
+import { WaitTimer } from './WaitTimer';
 
 export const ROW_HEIGHT = 76;
 
@@ -48,14 +52,17 @@ export interface InboxRowProps {
   view: InboxView;
   myAgentId: string | undefined;
   agentNames: ReadonlyMap<string, string>;
+  /** The search term, to mark in the row; `hit`: a message it was found in, when not in the row's own text. */
+  search?: string | undefined;
+  hit?: MessageHit | undefined;
 }
 
-export const InboxRow = memo(function InboxRow({ conversation: c, index, setSize, start, selected, now, showChatbot, view, myAgentId, agentNames }: InboxRowProps) {
+export const InboxRow = memo(function InboxRow({ conversation: c, index, setSize, start, selected, now, showChatbot, view, myAgentId, agentNames, search, hit }: InboxRowProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const kind = channelKind(c.channelId, c.channelName);
   const ChannelIcon = channelIcons[kind];
-  const channelLabel = kind === 'other' ? c.channelName : t(`inbox.channels.${kind}`);
+  const channel = channelLabel(c.channelId, c.channelName, useChannelNames());
 
   const status = handlingOf(c, myAgentId);
   const agentName = status.kind === 'assigned' && status.agentId ? agentNames.get(status.agentId) : undefined;
@@ -75,12 +82,15 @@ export const InboxRow = memo(function InboxRow({ conversation: c, index, setSize
     carousel: t('inbox.preview.carousel'),
     empty: t('inbox.preview.empty'),
   };
-  const preview = previewText(c.lastMessage, { myAgentId, agentNames }, texts);
+  // Found in an earlier message rather than in what the row shows: show that message instead.
+  const foundElsewhere = search && hit && !matchesText(c, search) ? t('queue.found', { text: snippet(hit.text, search) }) : null;
+  const preview = foundElsewhere ?? previewText(c.lastMessage, { myAgentId, agentNames }, texts);
   // The time the list is sorted by, so the times read in order down the list.
   const activity = lastActivity(c);
   const when = relativeTime(activity, language, now) ?? t('common.justNow');
   const unread = c.unreadCount > 0;
   const showStatus = impliedBy[view] !== status.kind;
+  const showWait = status.kind === 'waiting' || status.kind === 'mine';
 
   return (
     <div
@@ -95,19 +105,23 @@ export const InboxRow = memo(function InboxRow({ conversation: c, index, setSize
     >
       <div className="inbox-avatar" aria-hidden="true">
         {initials(c.contactName)}
-        <span className={`inbox-channel inbox-channel-${kind}`} title={channelLabel}>
+        <span className={`inbox-channel inbox-channel-${kind}`} title={channel}>
           <ChannelIcon size={11} strokeWidth={2.5} />
         </span>
       </div>
       <div className="inbox-row-main">
         <div className="inbox-row-line">
-          <span className="inbox-name">{c.contactName}</span>
+          <span className="inbox-name">
+            <Highlight text={c.contactName} term={search} />
+          </span>
           <time className="inbox-time" dateTime={activity} title={dateTime(activity, language)}>
             {when}
           </time>
         </div>
         <div className="inbox-row-line">
-          <span className="inbox-preview">{preview}</span>
+          <span className={`inbox-preview${foundElsewhere ? ' inbox-preview-found' : ''}`}>
+            <Highlight text={preview} term={search} />
+          </span>
           {unread && (
             <span className="inbox-unread">
               <span aria-hidden="true">{c.unreadCount > 99 ? '99+' : c.unreadCount}</span>
@@ -118,9 +132,10 @@ export const InboxRow = memo(function InboxRow({ conversation: c, index, setSize
         <div className="inbox-row-line inbox-row-meta">
           {showStatus && <span className={statusClass[status.kind]}>{statusLabel}</span>}
           <span className="inbox-meta-text">
-            {channelLabel}
+            {channel}
             {showChatbot && ` · ${c.chatbotName}`}
           </span>
+          {showWait && <WaitTimer conversation={c} />}
         </div>
       </div>
     </div>

@@ -2,6 +2,7 @@
 // shows (status, channel, initials). Free of React and the store so it is unit-tested in node.
 import { matchesView, type FilterContext } from '../../../shared/inbox-filter';
 import type { InboxConversation, InboxFilter } from '../../../shared/view-models';
+import { waitStart } from '../../../shared/waiting-time';
 
 /**
  * When the conversation last moved: its newest message (or its start). Not updatedAt, which
@@ -109,15 +110,25 @@ export function resortByActivity(
 }
 
 /**
- * The key one step up (-1) or down (+1) from `current`, stopping at the ends. With nothing
- * selected (or the selection filtered away) either direction starts at the top, where the
- * newest conversation is.
+ * The key one step up (-1) or down (+1) from `current`, stopping at the ends. A selection that
+ * left the list goes on from where it was (`anchor`); with nothing selected, or a selection
+ * never seen in this list, either direction starts at the top.
  */
-export function moveSelection(keys: readonly string[], current: string | null, delta: 1 | -1): string | null {
+export function moveSelection(keys: readonly string[], current: string | null, delta: 1 | -1, anchor: SelectionAnchor | null = null): string | null {
   if (keys.length === 0) return null;
   const index = current === null ? -1 : keys.indexOf(current);
-  if (index === -1) return keys[0] ?? null;
-  return keys[Math.min(keys.length - 1, Math.max(0, index + delta))] ?? null;
+  const clamp = (i: number) => keys[Math.min(keys.length - 1, Math.max(0, i))] ?? null;
+  if (index !== -1) return clamp(index + delta);
+  // The selection left the list (taken, handed back) while it stays open: the row that took its
+  // place is "next", the one above it "previous", as if it were still there.
+  if (anchor !== null && anchor.key === current) return clamp(delta === 1 ? anchor.index : anchor.index - 1);
+  return keys[0] ?? null;
+}
+
+/** Where the selected conversation last was in the list. */
+export interface SelectionAnchor {
+  key: string;
+  index: number;
 }
 
 /** Where the selection goes when `current` leaves the list (archived): the next one, else the one before. */
@@ -202,6 +213,33 @@ export function channelKind(channelId: string, channelName: string): ChannelKind
   if (/e-?mail/.test(text)) return 'email';
   if (/web/.test(text)) return 'webchat';
   return 'other';
+}
+
+/** A channel as the agent reads it everywhere (rows, filter, header, customer panel): known kinds by their one name in the agent's language, others as the platform names them. */
+export function channelLabel(channelId: string, channelName: string, names: Readonly<Record<Exclude<ChannelKind, 'other'>, string>>): string {
+  const kind = channelKind(channelId, channelName);
+  return kind === 'other' ? channelName : names[kind];
+}
+
+// Waits parsed once per conversation object, as the activity times above.
+const waitTimes = new WeakMap<InboxConversation, number>();
+function waitTime(c: InboxConversation): number {
+  let time = waitTimes.get(c);
+  if (time === undefined) {
+    const since = waitStart(c);
+    time = since === null ? Infinity : Date.parse(since);
+    if (Number.isNaN(time)) time = Infinity;
+    waitTimes.set(c, time);
+  }
+  return time;
+}
+
+/** Who has waited longest first; conversations nobody is waited for after them, in the order given (newest first). */
+export function sortByWait(conversations: readonly InboxConversation[]): InboxConversation[] {
+  return conversations
+    .map((c, order) => ({ c, order, time: waitTime(c) }))
+    .sort((a, b) => (a.time === b.time ? a.order - b.order : a.time < b.time ? -1 : 1))
+    .map((d) => d.c);
 }
 
 /** Up to two letters for the avatar: "Anna Berger" → "AB"; a phone number → "#". */

@@ -1,12 +1,16 @@
 // Memoized selectors over the store: the filtered, sorted list the inbox shows and the keyboard
-// moves through, the tab counts and the filter options. Each remembers its last inputs by
+// moves through (in the view's order, found by name or by message, held while scrolled), the tab
+// counts and the filter options. Each remembers its last inputs by
 // identity (the conversations Map is replaced on every change, the filter on every edit), so a
 // render, a keypress or an unrelated store change costs a few comparisons, not a pass over
 // 50,000 conversations; and the same object comes back, so `useStore` does not re-render.
 // When the Map changes, what changed is found once and the order, options and counts are
 // updated from it rather than rebuilt.
+import { isForMe, isWaiting } from '../../../shared/conversation-rules';
+import { foldForSearch } from '../../../shared/fold';
 import { filterInbox, type FilterContext } from '../../../shared/inbox-filter';
 import type { InboxConversation, InboxFilter, SessionState } from '../../../shared/view-models';
+import { defaultSort, type InboxSort, type ListHold, type MessageSearch } from '../../store/slices/inbox-view';
 import type { State } from '../../store/state';
 import {
   INCREMENTAL_LIMIT,
@@ -16,7 +20,9 @@ import {
   recountViews,
   resortByActivity,
   sortByActivity,
+  sortByWait,
   type Option,
+  type SelectionAnchor,
   type ViewCounts,
 } from './inbox-model';
 
@@ -74,9 +80,56 @@ function derive(map: Conversations): Derived {
   return derived;
 }
 
-const visibleOf = memo((sorted: InboxConversation[], filter: InboxFilter, context: FilterContext) => filterInbox(sorted, filter, context));
+/** The keys the message search found for this very term (hits for an older term are not used). */
+const foundOf = memo((search: MessageSearch | null | undefined, term: string | undefined): ReadonlySet<string> | undefined =>
+  search && term && foldForSearch(search.term.trim()) === foldForSearch(term.trim()) ? new Set(search.hits.keys()) : undefined,
+);
+
+const filteredOf = memo((sorted: InboxConversation[], filter: InboxFilter, context: FilterContext, found: ReadonlySet<string> | undefined) =>
+  filterInbox(sorted, filter, context, found),
+);
+
+const orderedOf = memo((filtered: InboxConversation[], sort: InboxSort) => (sort === 'longestWaiting' ? sortByWait(filtered) : filtered));
+
+/**
+ * While the agent has scrolled down, the rows stay where they were: ones still in the list keep
+ * their places, new arrivals are counted (the "N new" pill) instead of shown. Ones that left the
+ * view (taken, archived) go.
+ */
+const displayedOf = memo((ordered: InboxConversation[], hold: ListHold | null | undefined): { list: InboxConversation[]; arrived: number } => {
+  if (!hold) return { list: ordered, arrived: 0 };
+  const kept = ordered.filter((c) => hold.positions.has(c.key));
+  kept.sort((a, b) => hold.positions.get(a.key)! - hold.positions.get(b.key)!);
+  return { list: kept, arrived: ordered.length - kept.length };
+});
 
 const keysOf = memo((visible: InboxConversation[]) => visible.map((c) => c.key));
+
+/** The order the current view is shown in: the agent's choice, or the view's own. */
+export const selectSort = (s: State): InboxSort => s.inboxSort?.[s.filter.view] ?? defaultSort(s.filter.view);
+
+const displayed = (s: State) =>
+  displayedOf(
+    orderedOf(filteredOf(derive(s.conversations).sorted, s.filter, contextOf(s.session), foundOf(s.messageSearch, s.filter.search)), selectSort(s)),
+    s.listHold,
+  );
+
+let anchor: SelectionAnchor | null = null;
+
+/**
+ * Where the selected conversation was last seen in the list: remembered while it is in it, kept
+ * once it left (taken by the agent, so out of "Waiting"), so the keyboard goes on from there.
+ */
+export function selectAnchor(s: State): SelectionAnchor | null {
+  const key = s.selectedKey;
+  if (key === null) return null;
+  const index = selectVisibleKeys(s).indexOf(key);
+  if (index !== -1) {
+    if (anchor?.key !== key || anchor.index !== index) anchor = { key, index };
+    return anchor;
+  }
+  return anchor?.key === key ? anchor : null;
+}
 
 let lastCounts: { map: Conversations; channelId?: string; chatbot?: string; context: FilterContext; counts: ViewCounts } | null = null;
 
@@ -94,8 +147,23 @@ function countsOf(map: Conversations, channelId: string | undefined, chatbot: st
   return counts;
 }
 
+/** What waits in the whole inbox, for the nav rail while another section is open: waiting, and unread that is the agent's. */
+const newsOf = memo((map: Conversations, context: FilterContext) => {
+  let waiting = 0;
+  let unread = 0;
+  for (const c of map.values()) {
+    if (c.archived) continue;
+    if (isWaiting(c)) waiting++;
+    if (c.unreadCount > 0 && isForMe(c, context.myAgentIds[c.accountId])) unread++;
+  }
+  return { waiting, unread };
+});
+
+export const selectInboxNews = (s: State): { waiting: number; unread: number } => newsOf(s.conversations, contextOf(s.session));
 export const selectFilterContext = (s: State): FilterContext => contextOf(s.session);
-export const selectVisible = (s: State): InboxConversation[] => visibleOf(derive(s.conversations).sorted, s.filter, contextOf(s.session));
+export const selectVisible = (s: State): InboxConversation[] => displayed(s).list;
+/** Conversations that came into the view while its rows were held (the "N new" pill). */
+export const selectArrived = (s: State): number => displayed(s).arrived;
 export const selectVisibleKeys = (s: State): string[] => keysOf(selectVisible(s));
 export const selectCounts = (s: State): ViewCounts => countsOf(s.conversations, s.filter.channelId, s.filter.chatbot, contextOf(s.session));
 export const selectOptions = (s: State): Options => derive(s.conversations).options;

@@ -1,4 +1,5 @@
-// Notifications: desktop notifications, sound, do-not-disturb and the idle time before auto-away.
+// Notifications: desktop notifications, sound (which one, and a button to hear it),
+// do-not-disturb, the idle time before auto-away, and when waits in the queue turn amber and red.
 // Each change is saved at once (updateSettings); the switch moves before main answers, and a
 // quiet "Saved" confirms it.
 import { useEffect, useId, useRef, useState } from 'react';
@@ -6,7 +7,9 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/view-models';
 import { updateSettings } from '../../store/actions/preferences';
 import { parseIdleMinutes } from './idle-minutes';
+import { SoundChoice } from './SoundChoice';
 import { SwitchRow } from './SwitchRow';
+import { WaitSettings } from './WaitSettings';
 
 export function NotificationSettings({ settings, titleId }: { settings: Settings; titleId: string }) {
   const { t } = useTranslation();
@@ -72,6 +75,7 @@ export function NotificationSettings({ settings, titleId }: { settings: Settings
         checked={shown.sound}
         onChange={(v) => void change({ sound: v })}
       />
+      <SoundChoice value={shown.notificationSound} disabled={!shown.sound} onChange={(sound) => void change({ notificationSound: sound })} />
       <SwitchRow
         label={t('settings.notifications.dnd')}
         hint={t('settings.notifications.dndHint')}
@@ -116,6 +120,7 @@ export function NotificationSettings({ settings, titleId }: { settings: Settings
           </span>
         </div>
       </div>
+      <WaitSettings settings={settings} />
     </section>
   );
 }

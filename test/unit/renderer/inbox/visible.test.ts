@@ -19,9 +19,11 @@ describe('the visible list', () => {
     conversation('mine', { status: 'assigned', assignedAgentId: 'agent_me' }),
   ];
 
-  it('filters with the shared filter and sorts newest first', () => {
+  it('filters with the shared filter and sorts newest first (Waiting: who waited longest first)', () => {
     const state = stateOf(list, { view: 'waiting' });
-    expect(selectVisibleKeys(state)).toEqual(['a1/bot_shop/newer', 'a1/bot_shop/older']);
+    expect(selectVisibleKeys(state)).toEqual(['a1/bot_shop/older', 'a1/bot_shop/newer']);
+    expect(selectVisibleKeys({ ...state, filter: { view: 'all' } })).toEqual(['a1/bot_shop/newer', 'a1/bot_shop/mine', 'a1/bot_shop/older']);
+    expect(selectVisibleKeys({ ...state, inboxSort: { waiting: 'newest' } })).toEqual(['a1/bot_shop/newer', 'a1/bot_shop/older']);
     expect(selectVisible({ ...state, filter: { view: 'waiting', search: 'jurgen' } }).map((c) => c.id)).toEqual(['newer']);
     expect(selectVisible({ ...state, filter: { view: 'mine' } }).map((c) => c.id)).toEqual(['mine']);
     expect(selectCounts(state)).toEqual({ waiting: 2, mine: 1 });

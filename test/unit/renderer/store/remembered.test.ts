@@ -20,17 +20,27 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('what this computer remembers', () => {
   it('starts from defaults when nothing (or nothing valid) is stored', () => {
-    expect(rememberedState()).toEqual({ drafts: {}, theme: 'system', adminChatbot: null });
+    const defaults = { drafts: {}, theme: 'system', adminChatbot: null, customerPanelOpen: true, inboxSort: {} };
+    expect(rememberedState()).toEqual(defaults);
     storage.setItem('deckhand.drafts', '{not json');
     storage.setItem('deckhand.theme', 'purple');
-    expect(rememberedState()).toEqual({ drafts: {}, theme: 'system', adminChatbot: null });
+    storage.setItem('deckhand.inboxSort', JSON.stringify({ waiting: 'sideways', nowhere: 'newest' }));
+    expect(rememberedState()).toEqual(defaults);
   });
 
   it('reads back drafts (text only), the theme and the chatbot pick', () => {
     storage.setItem('deckhand.drafts', JSON.stringify({ 'a1/b/c1': 'Hallo', 'a1/b/c2': 42 }));
     storage.setItem('deckhand.theme', 'dark');
     storage.setItem('deckhand.adminChatbot', 'a1/bot_shop');
-    expect(rememberedState()).toEqual({ drafts: { 'a1/b/c1': 'Hallo' }, theme: 'dark', adminChatbot: 'a1/bot_shop' });
+    storage.setItem('deckhand.customerPanel', 'closed');
+    storage.setItem('deckhand.inboxSort', JSON.stringify({ waiting: 'newest', all: 'longestWaiting' }));
+    expect(rememberedState()).toEqual({
+      drafts: { 'a1/b/c1': 'Hallo' },
+      theme: 'dark',
+      adminChatbot: 'a1/bot_shop',
+      customerPanelOpen: false,
+      inboxSort: { waiting: 'newest', all: 'longestWaiting' },
+    });
   });
 
   it('writes a remembered part when it changes, and nothing for other changes', () => {
@@ -44,8 +54,16 @@ describe('what this computer remembers', () => {
     store.getState().setDraft('a1/b/c1', 'Hallo');
     store.getState().setTheme('light');
     store.getState().chooseChatbot('a1/bot_service');
-    expect(writes).toHaveBeenCalledTimes(3);
-    expect(rememberedState()).toEqual({ drafts: { 'a1/b/c1': 'Hallo' }, theme: 'light', adminChatbot: 'a1/bot_service' });
+    store.getState().setCustomerPanelOpen(false);
+    store.getState().setSort('waiting', 'newest');
+    expect(writes).toHaveBeenCalledTimes(5);
+    expect(rememberedState()).toEqual({
+      drafts: { 'a1/b/c1': 'Hallo' },
+      theme: 'light',
+      adminChatbot: 'a1/bot_service',
+      customerPanelOpen: false,
+      inboxSort: { waiting: 'newest' },
+    });
     store.getState().setDraft('a1/b/c1', '');
     expect(rememberedState().drafts).toEqual({});
   });
