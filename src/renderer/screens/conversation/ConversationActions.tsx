@@ -69,15 +69,14 @@ export function ConversationActions({ conversation, status }: { conversation: In
   return (
     <div className="conversation-actions" role="group" aria-label={t('conversation.header.actions')}>
       {offered.assign && status.kind !== 'mine' && (
-        <Button
-          small
+        <Action
           variant="primary"
+          className="conversation-primary"
           icon={<UserCheck size={15} aria-hidden="true" />}
+          label={t('conversation.header.assignToMe')}
           disabled={busy === 'assign'}
           onClick={() => (status.kind === 'assigned' ? setOpen('takeOver') : take())}
-        >
-          {t('conversation.header.assignToMe')}
-        </Button>
+        />
       )}
       {offered.assign && <Action icon={<UserPlus size={15} aria-hidden="true" />} label={t('assign.open')} onClick={() => setOpen('assign')} />}
       {offered.handBack && (status.kind === 'mine' || status.kind === 'assigned' || status.kind === 'waiting') && (

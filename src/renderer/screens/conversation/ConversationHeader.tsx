@@ -24,36 +24,42 @@ export function ConversationHeader({ conversation, panelOpen, onTogglePanel }: {
 
   return (
     <header className="conversation-header">
-      <div className="conversation-title">
+      <div className="conversation-header-grid">
         <div className="conversation-title-line">
           <h2>{conversation.contactName}</h2>
           <span className="conversation-chips">
             <StatusChip conversation={conversation} status={status} />
             {conversation.archived && <span className="badge">{t('conversation.status.archived')}</span>}
-            {(status.kind === 'waiting' || status.kind === 'mine') && <WaitTimer conversation={conversation} prefix />}
+            {(status.kind === 'waiting' || status.kind === 'mine') && <WaitTimer conversation={conversation} prefix={status.kind === 'mine'} />}
           </span>
         </div>
         <dl className="conversation-meta">
-          <dt className="visually-hidden">{t('conversation.header.channel')}</dt>
-          <dd>
-            {channel}
-            {conversation.contactHandle && (
-              <>
-                {' · '}
-                <span className="conversation-provider">{conversation.contactHandle}</span>
-              </>
-            )}
-          </dd>
-          <dt className="visually-hidden">{t('conversation.header.chatbot')}</dt>
-          <dd>
-            <Bot size={13} aria-hidden="true" /> {conversation.chatbotName}
-          </dd>
+          <div>
+            <dt className="visually-hidden">{t('conversation.header.channel')}</dt>
+            <dd>
+              {channel}
+              {conversation.contactHandle && (
+                <>
+                  {' · '}
+                  <span className="conversation-provider">{conversation.contactHandle}</span>
+                </>
+              )}
+            </dd>
+          </div>
+          <div className="conversation-chatbot">
+            <dt className="visually-hidden">{t('conversation.header.chatbot')}</dt>
+            <dd>
+              <Bot size={13} aria-hidden="true" /> {conversation.chatbotName}
+            </dd>
+          </div>
         </dl>
+        <div className="conversation-tools">
+          <ConversationActions conversation={conversation} status={status} />
+          <IconButton label={t('customer.show')} aria-expanded={panelOpen} aria-controls={panelOpen ? CUSTOMER_PANEL_ID : undefined} onClick={onTogglePanel}>
+            <PanelRight size={18} aria-hidden="true" />
+          </IconButton>
+        </div>
       </div>
-      <ConversationActions conversation={conversation} status={status} />
-      <IconButton label={t('customer.show')} aria-expanded={panelOpen} aria-controls={panelOpen ? CUSTOMER_PANEL_ID : undefined} onClick={onTogglePanel}>
-        <PanelRight size={18} aria-hidden="true" />
-      </IconButton>
     </header>
   );
 }
