@@ -9,6 +9,7 @@ import { OrganizationsScreen } from '../screens/organizations/OrganizationsScree
 import { RepliesScreen } from '../screens/replies/RepliesScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { VersionsScreen } from '../screens/versions/VersionsScreen';
+import { selectInboxNews } from '../screens/inbox/visible';
 import { setSection } from '../store/actions/local';
 import type { Section } from '../store/slices/ui';
 import { useStore } from '../store/store';
@@ -16,7 +17,7 @@ import { Header } from './header/Header';
 import { HelpOverlay } from './HelpOverlay';
 import { OfflineBanner } from './OfflineBanner';
 import { UpdateBanner } from './UpdateBanner';
-import { NavBadge, useNavLabel } from './NavBadge';
+import { NAV_NEWS_ID, NavBadge, useNavTitle } from './NavBadge';
 import { useGlobalShortcuts } from './shortcuts';
 
 /** The sections, each shown only while some account's platform offers what it needs. */
@@ -35,7 +36,8 @@ export function Workspace() {
   const chosen = useStore((s) => s.section);
   // The account that offered the open section was signed out: back to the inbox.
   const section = shown.some(({ id }) => id === chosen) ? chosen : 'inbox';
-  const navLabel = useNavLabel(section);
+  const navTitle = useNavTitle(section);
+  const news = useStore(selectInboxNews);
   useGlobalShortcuts();
   return (
     <div className="app">
@@ -52,8 +54,9 @@ export function Workspace() {
           <button
             key={id}
             type="button"
-            aria-label={navLabel(id)}
-            title={navLabel(id)}
+            aria-label={t(`common.nav.${id}`)}
+            aria-describedby={id === 'inbox' && section !== 'inbox' && (news.waiting > 0 || news.unread > 0) ? NAV_NEWS_ID : undefined}
+            title={navTitle(id)}
             aria-current={section === id ? 'page' : undefined}
             onClick={() => setSection(id)}
           >
