@@ -18,7 +18,7 @@ export const queueEn = {
   },
   arrived_one: '{{count}} new conversation',
   arrived_other: '{{count}} new conversations',
-  arrivedHint: 'Show them at the top',
+  arrivedHint: 'Show them where they belong in the list',
   found: 'In a message: {{text}}',
 };
 
@@ -37,6 +37,6 @@ export const queueDe: Shape<typeof queueEn> = {
   },
   arrived_one: '{{count}} neue Unterhaltung',
   arrived_other: '{{count}} neue Unterhaltungen',
-  arrivedHint: 'Oben anzeigen',
+  arrivedHint: 'An ihrem Platz in der Liste anzeigen',
   found: 'In einer Nachricht: {{text}}',
 };

@@ -34,10 +34,10 @@ export function ConversationButtons({ conversations, current, onOpen }: { conver
         }
         return (
           <li key={c.key}>
-            <button type="button" className="customer-conversation" onClick={() => {
+            <button type="button" className="customer-conversation" title={t('customer.conversations.open', { channel, date })} onClick={() => {
                 onOpen?.();
                 showConversation(c);
-              }} aria-label={t('customer.conversations.open', { channel, date })}>
+              }}>
               <span className="customer-conversation-main">
                 {channel} · {date}
               </span>

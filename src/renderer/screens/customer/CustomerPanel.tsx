@@ -62,7 +62,10 @@ export function CustomerPanel({ conversation, onClose }: { conversation: InboxCo
         <section className="customer-card">
           <h3 className="customer-name">{contact?.name ?? conversation.contactName}</h3>
           <dl className="customer-details">
-            {conversation.contactHandle && <Detail label={t('customer.handle', { channel })} value={conversation.contactHandle} copy />}
+            {/* How the channel knows them, unless that is their e-mail or number, shown below anyway. */}
+            {conversation.contactHandle && conversation.contactHandle !== contact?.email && conversation.contactHandle !== contact?.phoneNumber && (
+              <Detail label={t('customer.handle', { channel })} value={conversation.contactHandle} copy />
+            )}
             {details}
           </dl>
           {profile && contact && details.length === 0 && <p className="customer-note">{t('customer.noDetails')}</p>}
