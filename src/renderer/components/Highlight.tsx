@@ -18,7 +18,7 @@ export function Highlight({ text, term }: { text: string; term: string | undefin
 }
 
 /** Up to `radius` characters either side of the first match, with "…" where the text was cut. */
-export function snippet(text: string, term: string, radius = 40): string {
+export function snippet(text: string, term: string, radius = 16): string {
   const [first] = matchRanges(text, term);
   if (!first) return text;
   const start = Math.max(0, first[0] - radius);

@@ -99,8 +99,7 @@ export function Composer({ conversation }: { conversation: InboxConversation }) 
             loaded={picker.loaded}
             query={picker.query}
             active={picker.active}
-            customerLanguage={picker.customerLanguage}
-            language={picker.language}
+            preview={picker.preview}
             onPick={picker.pick}
           />
         )}

@@ -3,8 +3,6 @@
 // (aria-activedescendant), so typing goes on while the list narrows.
 import { useTranslation } from 'react-i18next';
 import type { SavedReply } from '../../../shared/saved-replies';
-import type { Language } from '../../../shared/view-models';
-import { replyText } from './reply-insert';
 import './reply-picker.css';
 
 export const replyOptionId = (listId: string, id: string): string => `${listId}-${id}`;
@@ -15,8 +13,7 @@ export function ReplyPicker({
   loaded,
   query,
   active,
-  customerLanguage,
-  language,
+  preview,
   onPick,
 }: {
   id: string;
@@ -24,8 +21,8 @@ export function ReplyPicker({
   loaded: boolean;
   query: string;
   active: number;
-  customerLanguage: string | undefined;
-  language: Language;
+  /** The reply as it would be inserted (language chosen, variables filled). */
+  preview: (reply: SavedReply) => string;
   onPick: (reply: SavedReply) => void;
 }) {
   const { t } = useTranslation();
@@ -47,7 +44,7 @@ export function ReplyPicker({
               <span className="reply-option-shortcut">/{reply.shortcut}</span>
               <span className="reply-option-title">{reply.title}</span>
             </span>
-            <span className="reply-option-text">{replyText(reply, customerLanguage, language)}</span>
+            <span className="reply-option-text">{preview(reply)}</span>
           </li>
         ))}
       </ul>

@@ -104,6 +104,7 @@ export function useReplyPicker(conversation: InboxConversation, input: RefObject
   };
 
   const close = () => setOpen(null);
+  const preview = (reply: SavedReply) => insertReply('', { start: 0, end: 0 }, reply, context).text;
 
-  return { open: open !== null, close, query: open?.query ?? '', shown, active, loaded: replies !== null, customerLanguage: contact?.language, language, follow, pick, onKeyDown };
+  return { open: open !== null, close, query: open?.query ?? '', shown, active, loaded: replies !== null, preview, follow, pick, onKeyDown };
 }
