@@ -66,7 +66,22 @@ describe('the app with accounts', () => {
     accountId = account.id;
     expect(account).toMatchObject({ platform: 'chatcaptain', demo: false, baseUrl: server.url, agent: { id: 'agent_jonas', name: 'Jonas Weber' } });
     // An agent key: the conversation tools and presence, organizations to read; no versions.
-    const agent: Ability[] = ['assign', 'archive', 'markRead', 'handBack', 'customEvent', 'presence', 'pushToken', 'organizations.list', 'organizations.get', 'organizations.contacts'];
+    const agent: Ability[] = [
+      'assign',
+      'unassign',
+      'archive',
+      'markRead',
+      'handBack',
+      'customEvent',
+      'customEvent.payload',
+      'presence',
+      'pushToken',
+      'organizations.list',
+      'organizations.get',
+      'organizations.contacts',
+      'contacts.get',
+      'contacts.conversations',
+    ];
     for (const chatbot of account.chatbots) {
       expect([...chatbot.abilities].sort()).toEqual([...agent].sort());
       expect(chatbot.lacking).toContainEqual({ ability: 'versions.list', permission: 'chatbots.versions.list' });

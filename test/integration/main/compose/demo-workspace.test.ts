@@ -206,7 +206,7 @@ describe('the app with the demo workspace', () => {
     expect(await serverConversation(demo, target)).toMatchObject({ status: 'bot', assignedAgentId: null });
 
     // A custom event changes nothing the inbox shows; the server records it.
-    expect(await h.call('conversation.customEvent', { ref, event: 'order_checked' })).toBe(true);
+    expect(await h.call('conversation.customEvent', { ref, event: 'order_checked' })).toMatchObject({ key: keyOf(ref) });
     const serverDb = new Db(join(root, 'demo.sqlite'));
     try {
       const recorded = serverDb.all<{ kind: string; name: string }>('SELECT kind, name FROM conversation_events WHERE conversation_id = ?', target.id);
@@ -227,7 +227,9 @@ describe('the app with the demo workspace', () => {
 
     await customer(demo, first, 'Where is my order?');
     await until(() => h.shown.length > 0, 'a notification');
-    expect(h.shown).toEqual([{ title: first.contactName, body: 'Where is my order?', silent: false, ref: refOf(accountId, first) }]);
+    // The OS shows it silently; the window plays the sound the agent chose.
+    expect(h.shown).toEqual([{ title: first.contactName, body: 'Where is my order?', silent: true, ref: refOf(accountId, first) }]);
+    expect(h.eventsOf('notify.sound')).toEqual([{ sound: 'chime' }]);
 
     // The agent has the first one open in a focused window: only the second one is news.
     await h.call('conversation.focus', { ref: refOf(accountId, first) });
@@ -235,7 +237,7 @@ describe('the app with the demo workspace', () => {
     await customer(demo, first, 'Hello??');
     await customer(demo, second, 'My invoice is wrong.');
     await until(() => h.shown.length > 1, 'the second notification');
-    expect(h.shown[1]).toEqual({ title: second.contactName, body: 'My invoice is wrong.', silent: false, ref: refOf(accountId, second) });
+    expect(h.shown[1]).toEqual({ title: second.contactName, body: 'My invoice is wrong.', silent: true, ref: refOf(accountId, second) });
 
     // Open but the window is in the background: notified.
     h.windowFocused = false;

@@ -45,8 +45,23 @@ async function incoming(text: string, chatbotId = 'bot_shop', s: RunningServer =
 /** What each role's key may do, as Deckhand's abilities (ChatCaptain's permissions mapped). */
 const roleAbilities: Record<Role, Ability[]> = {
   admin: [...Ability.options],
-  agent: ['assign', 'archive', 'markRead', 'handBack', 'customEvent', 'presence', 'pushToken', 'organizations.list', 'organizations.get', 'organizations.contacts'],
-  viewer: ['organizations.list', 'organizations.get', 'organizations.contacts', 'versions.list'],
+  agent: [
+    'assign',
+    'unassign',
+    'archive',
+    'markRead',
+    'handBack',
+    'customEvent',
+    'customEvent.payload',
+    'presence',
+    'pushToken',
+    'organizations.list',
+    'organizations.get',
+    'organizations.contacts',
+    'contacts.get',
+    'contacts.conversations',
+  ],
+  viewer: ['organizations.list', 'organizations.get', 'organizations.contacts', 'versions.list', 'contacts.get', 'contacts.conversations'],
   // A channel integration's key: it posts for customers; of the agent's tools only custom events.
   channel: ['customEvent'],
 };
