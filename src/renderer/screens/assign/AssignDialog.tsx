@@ -67,7 +67,7 @@ export function AssignDialog({ conversation, open, onClose }: { conversation: In
         <form id={formId} className="assign-form" onSubmit={submit}>
           <label className="assign-filter">
             <span className="visually-hidden">{t('assign.filter')}</span>
-            <input type="search" value={query} placeholder={t('assign.filter')} autoComplete="off" autoFocus onChange={(e) => setQuery(e.target.value)} />
+            <input type="search" className="input" value={query} placeholder={t('assign.filter')} autoComplete="off" autoFocus onChange={(e) => setQuery(e.target.value)} />
           </label>
           <fieldset className="assign-list">
             <legend className="visually-hidden">{t('assign.title')}</legend>

@@ -72,7 +72,7 @@ export function RepliesScreen() {
         <p className="replies-intro">{t('replies.intro', { key: 'Ctrl+.' })}</p>
         <label className="replies-search">
           <span className="visually-hidden">{t('replies.search')}</span>
-          <input type="search" value={query} placeholder={t('replies.search')} onChange={(e) => setQuery(e.target.value)} />
+          <input type="search" className="input" value={query} placeholder={t('replies.search')} onChange={(e) => setQuery(e.target.value)} />
         </label>
         {replies === null ? (
           <Spinner label={t('common.loading')} />

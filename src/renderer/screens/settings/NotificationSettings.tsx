@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/view-models';
 import { updateSettings } from '../../store/actions/preferences';
 import { parseIdleMinutes } from './idle-minutes';
+import { MinutesInput } from './MinutesInput';
 import { SoundChoice } from './SoundChoice';
 import { SwitchRow } from './SwitchRow';
 import { WaitSettings } from './WaitSettings';
@@ -96,24 +97,16 @@ export function NotificationSettings({ settings, titleId }: { settings: Settings
           )}
         </div>
         <div className="settings-minutes">
-          <input
+          <MinutesInput
             id={idleId}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={240}
-            step={1}
             value={idleText}
-            aria-invalid={idleInvalid || undefined}
+            invalid={idleInvalid}
             aria-describedby={`${idleId}-msg ${idleId}-unit`}
-            onChange={(e) => {
-              setIdleText(e.target.value);
-              if (idleInvalid) setIdleInvalid(parseIdleMinutes(e.target.value) === null);
+            onChange={(text) => {
+              setIdleText(text);
+              if (idleInvalid) setIdleInvalid(parseIdleMinutes(text) === null);
             }}
-            onBlur={commitIdle}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') commitIdle();
-            }}
+            onCommit={commitIdle}
           />
           <span id={`${idleId}-unit`} className="settings-unit">
             {t('settings.notifications.idleUnit')}

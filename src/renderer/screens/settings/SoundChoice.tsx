@@ -16,7 +16,7 @@ export function SoundChoice({ value, disabled, onChange }: { value: Notification
         <label htmlFor={id}>{t('settings.notifications.soundChoice')}</label>
       </div>
       <div className="settings-sound">
-        <select id={id} value={value} disabled={disabled} onChange={(e) => onChange(NotificationSound.parse(e.target.value))}>
+        <select id={id} className="input" value={value} disabled={disabled} onChange={(e) => onChange(NotificationSound.parse(e.target.value))}>
           {NotificationSound.options.map((sound) => (
             <option key={sound} value={sound}>
               {t(`settings.notifications.sounds.${sound}`)}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/view-models';
 import { updateSettings } from '../../store/actions/preferences';
 import { parseIdleMinutes } from './idle-minutes';
+import { MinutesInput } from './MinutesInput';
 import './notification-choices.css';
 
 export function WaitSettings({ settings }: { settings: Settings }) {
@@ -29,21 +30,7 @@ export function WaitSettings({ settings }: { settings: Settings }) {
   const field = (which: 'warn' | 'urgent', value: string, set: (v: string) => void) => (
     <label className="settings-minutes">
       <span>{t(which === 'warn' ? 'settings.notifications.waitWarn' : 'settings.notifications.waitUrgent')}</span>
-      <input
-        type="number"
-        inputMode="numeric"
-        min={1}
-        max={240}
-        step={1}
-        value={value}
-        aria-invalid={invalid || undefined}
-        aria-describedby={`${id}-msg`}
-        onChange={(e) => set(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
-        }}
-      />
+      <MinutesInput value={value} invalid={invalid} aria-describedby={`${id}-msg`} onChange={set} onCommit={commit} />
       <span className="settings-unit">{t('settings.notifications.waitUnit')}</span>
     </label>
   );

@@ -10,11 +10,11 @@ import { ChatCaptainPlatform } from '../../../../src/main/services/platforms/cha
 import type { PlatformFactory } from '../../../../src/main/services/platforms/platform';
 import { registryOf } from '../../../../src/main/services/platforms/registry';
 import { startServer, type RunningServer } from '../../../../src/server/app';
-import type { Ability } from '../../../../src/shared/capabilities';
 import type { Role } from '../../../../src/shared/permissions';
 import { InboxFilter } from '../../../../src/shared/view-models';
 import { workspaceKey } from '../../../../src/server/store/workspace';
 import { MemoryVault } from '../../../support/memory-vault';
+import { roleAbilities } from '../../../support/role-abilities';
 import { testSecret } from '../../../support/server';
 import { until } from '../../../support/until';
 import { CHATBOTS, Harness, activeTimers, customer, fast, http, refOf, serverConversations, storedAccounts, type Endpoint } from '../app-harness';
@@ -66,22 +66,7 @@ describe('the app with accounts', () => {
     accountId = account.id;
     expect(account).toMatchObject({ platform: 'chatcaptain', demo: false, baseUrl: server.url, agent: { id: 'agent_jonas', name: 'Jonas Weber' } });
     // An agent key: the conversation tools and presence, organizations to read; no versions.
-    const agent: Ability[] = [
-      'assign',
-      'unassign',
-      'archive',
-      'markRead',
-      'handBack',
-      'customEvent',
-      'customEvent.payload',
-      'presence',
-      'pushToken',
-      'organizations.list',
-      'organizations.get',
-      'organizations.contacts',
-      'contacts.get',
-      'contacts.conversations',
-    ];
+    const agent = roleAbilities.agent;
     for (const chatbot of account.chatbots) {
       expect([...chatbot.abilities].sort()).toEqual([...agent].sort());
       expect(chatbot.lacking).toContainEqual({ ability: 'versions.list', permission: 'chatbots.versions.list' });

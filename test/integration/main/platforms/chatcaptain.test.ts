@@ -15,6 +15,7 @@ import { capabilitiesOf, type LiveEvent, type LiveHandlers } from '../../../../s
 import { startServer, type RunningServer } from '../../../../src/server/app';
 import { Ability, Capability } from '../../../../src/shared/capabilities';
 import { rolePermissions, type Role } from '../../../../src/shared/permissions';
+import { roleAbilities } from '../../../support/role-abilities';
 import { call, testSecret, useServer } from '../../../support/server';
 import { until } from '../../../support/until';
 
@@ -41,30 +42,6 @@ async function incoming(text: string, chatbotId = 'bot_shop', s: RunningServer =
   expect(answer.status).toBe(200);
   return answer.body as { conversation: { id: string }; message: { id: string } };
 }
-
-/** What each role's key may do, as Deckhand's abilities (ChatCaptain's permissions mapped). */
-const roleAbilities: Record<Role, Ability[]> = {
-  admin: [...Ability.options],
-  agent: [
-    'assign',
-    'unassign',
-    'archive',
-    'markRead',
-    'handBack',
-    'customEvent',
-    'customEvent.payload',
-    'presence',
-    'pushToken',
-    'organizations.list',
-    'organizations.get',
-    'organizations.contacts',
-    'contacts.get',
-    'contacts.conversations',
-  ],
-  viewer: ['organizations.list', 'organizations.get', 'organizations.contacts', 'versions.list', 'contacts.get', 'contacts.conversations'],
-  // A channel integration's key: it posts for customers; of the agent's tools only custom events.
-  channel: ['customEvent'],
-};
 
 describe('capabilities', () => {
   it('declares every capability ChatCaptain has', () => {
