@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type Host } from './host/host';
 import { openApp, screenshot, useBrowser, waitForBridge, type AppPage } from './support/browser';
-import { conversationList, serverConversations } from './support/scenario-app';
+import { conversationList, openByName, serverConversations, serverMessages } from './support/scenario-app';
 
 const browser = useBrowser();
 let host: Host;
@@ -76,6 +76,37 @@ describe('defects of a day with the demo', () => {
     await expect.poll(async () => conversationList(page).getByRole('option', { selected: true }).count()).toBe(0);
     await page.keyboard.press('j');
     await expect.poll(selectedName).toBe(next);
+  });
+
+  it('shows the options a bot offered as a plain list, marks the customer’s pick, no internal codes', async () => {
+    // A conversation where the bot offered buttons and the customer answered with one of them.
+    let found: { name: string; picked: string } | null = null;
+    for (const c of (await serverConversations(host, 'bot_shop')).filter((x) => !x.archived)) {
+      const messages = await serverMessages(host, 'bot_shop', c.id);
+      const index = messages.findIndex((m, i) => m.type === 'choice' && messages[i + 1]?.sender === 'contact');
+      const reply = messages[index + 1];
+      const offer = messages[index];
+      if (offer?.type !== 'choice' || reply?.type !== 'text') continue;
+      const option = offer.payload.options.find((o) => o.label === reply.payload.text);
+      if (option && (await serverConversations(host, 'bot_shop')).filter((x) => x.contactName === c.contactName).length === 1) {
+        found = { name: c.contactName, picked: option.label };
+        await page.getByRole('tab', { name: c.status === 'waiting' ? /^Wartend/ : /^Alle/ }).click();
+        break;
+      }
+    }
+    if (!found) throw new Error('the demo has no conversation where the customer picked a button');
+    await openByName(page, found.name);
+    const offered = page.getByRole('list', { name: /^Angebotene Optionen/ }).first();
+    await offered.waitFor();
+    await offered.getByRole('listitem').filter({ hasText: `${found.picked} (vom Kunden gewählt)` }).waitFor();
+    expect(await offered.locator('[title]').count()).toBe(0);
+    expect(await offered.getByRole('button').count()).toBe(0);
+    // Not drawn as pills: nothing on them says "press me".
+    const look = await offered.getByRole('listitem').first().evaluate((el) => ({ radius: getComputedStyle(el).borderRadius, cursor: getComputedStyle(el).cursor }));
+    expect(look).toEqual({ radius: '0px', cursor: 'auto' });
+    await offered.scrollIntoViewIfNeeded();
+    await screenshot(page, 'defects-choice-picked');
+    await page.getByRole('tab', { name: /^Wartend/ }).click();
   });
 
   it('keeps the German conversation header to two rows at 1024×700', async () => {
