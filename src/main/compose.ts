@@ -14,11 +14,14 @@ import { CustomerService } from './services/customers/customer-service';
 import { DisposableStore, toDisposable } from './services/events';
 import type { IpcHandlers, RendererEvents } from './services/ipc/handler-types';
 import { createHandlers } from './services/ipc/handlers';
+import { MediaService, trustOf } from './services/media/media-service';
+import { systemNetwork, type MediaNetwork } from './services/media/network';
 import { Notifier, unreadCount, type NotificationPort } from './services/notify/notifier';
 import { SelfAssigned } from './services/notify/self-assigned';
 import { Outbox } from './services/outbox/outbox';
 import type { PlatformRegistry } from './services/platforms/registry';
 import { systemClock, type Clock, type Vault } from './services/ports';
+import type { PowerListener } from './services/power-events';
 import { PresenceService } from './services/presence/presence';
 import { TeamRoster } from './services/presence/team-roster';
 import { PushService } from './services/push/push-service';
@@ -60,6 +63,8 @@ export interface AppPorts {
   updater?: UpdaterPort | null;
   /** Told the language the agent sees at start and whenever it changes (the app menu follows it). */
   onLanguage?: (language: Language) => void;
+  /** Where message media is fetched from; default the system's DNS and sockets. */
+  mediaNetwork?: MediaNetwork;
 }
 
 export interface App {
@@ -69,7 +74,11 @@ export interface App {
   stop(): Promise<void>;
   /** A notification or tray click: bring the conversation up in the window. */
   navigate(ref: ConversationRef): void;
+  /** The agent is back (the window got focus, the network returned): chatbots that poll do so now. */
+  wake(): void;
   readonly presence: PresenceService;
+  /** What the OS says about the machine (idle, lock, sleep): presence's auto-away, push's wake-up, a poll on resume. */
+  readonly power: PowerListener;
   readonly session: Session;
   readonly cache: LocalCache;
   readonly messages: MessageCache;
@@ -95,7 +104,15 @@ export function compose(ports: AppPorts): App {
   });
   const team = new TeamRoster((agents) => send('agents.changed', { agents }));
   const accounts = new Accounts(join(ports.dataDir, 'accounts.json'), ports.vault, ports.platforms, ports.demo);
-  const session = new Session({ accounts, cache, messages, vault: ports.vault, clock, ...(ports.pollMs !== undefined && { pollMs: ports.pollMs }) });
+  const session = new Session({
+    accounts,
+    cache,
+    messages,
+    vault: ports.vault,
+    clock,
+    focused: ports.windowFocused,
+    ...(ports.pollMs !== undefined && { pollMs: ports.pollMs }),
+  });
 
   const batcher = new InboxBatcher(clock, (batch) => {
     send('inbox.changed', { upserted: batch.upserted, removed: batch.removed });
@@ -163,7 +180,9 @@ export function compose(ports: AppPorts): App {
   });
   disposables.add(toDisposable(() => updates.stop()));
   disposables.add(session);
-  disposables.add(wireServices({ session, batcher, notifier, selfAssigned, team, outbox, presence, push, pushSource: ports.pushSource, send }));
+  disposables.add(wireServices({ session, batcher, notifier, selfAssigned, team, outbox, presence, push, pushSource: ports.pushSource, clock, send }));
+
+  const media = new MediaService({ network: ports.mediaNetwork ?? systemNetwork, trust: (accountId) => trustOf(session.runtime(accountId)) });
 
   const appInfo = (): AppInfo => ({ systemLanguage: ports.systemLanguage() });
   return {
@@ -178,11 +197,25 @@ export function compose(ports: AppPorts): App {
       settings,
       push,
       updates,
+      media,
       customers: new CustomerService(session, cache),
       search: new MessageSearch(db),
       replies: new SavedReplies(db, clock),
     }),
     presence,
+    power: {
+      onIdle: (seconds) => presence.onIdle(seconds),
+      onLock: () => presence.onLock(),
+      onUnlock: () => presence.onUnlock(),
+      onSuspend: () => presence.onSuspend(),
+      onResume: () => {
+        presence.onResume();
+        // After sleep a push connection of its own may be dead without knowing it.
+        ports.pushSource.wake?.();
+        // And a chatbot that polls has news: read it now, not at its next interval.
+        session.wake();
+      },
+    },
     session,
     cache,
     messages,
@@ -203,5 +236,6 @@ export function compose(ports: AppPorts): App {
       await ports.demo.stop();
     },
     navigate: (ref) => send('navigate.conversation', { ref }),
+    wake: () => session.wake(),
   };
 }

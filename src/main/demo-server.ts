@@ -2,7 +2,7 @@
 // port, its data in one SQLite file so the demo keeps what the agent did in it. The server keeps
 // no plain key: its keys are derived from a secret the caller keeps (demoSecret).
 import { randomBytes } from 'node:crypto';
-import type { DemoServer } from './services/accounts/accounts';
+import type { DemoServer, DemoStart } from './services/accounts/accounts';
 import type { Vault } from './services/ports';
 import { startServer, type RunningServer } from '../server/app';
 
@@ -21,6 +21,21 @@ export function demoSecret(vault: Vault): string {
   return secret;
 }
 
+/**
+ * How the app signs in to a running demo server: ChatCaptain with the admin key (the demo shows
+ * everything Deckhand can do, versions included), Botpress with the agent's personal token (a
+ * desk replies as a person; its busiest desk is that agent's).
+ */
+export function demoStart(server: RunningServer): DemoStart {
+  const { botId, workspaceId, tokens } = server.botpress;
+  return {
+    url: server.url,
+    key: server.workspace.keys.admin,
+    chatbotIds: server.workspace.chatbots.map((c) => c.id),
+    botpress: { token: tokens.agent, botId, workspaceId },
+  };
+}
+
 export function embeddedDemo(dbFile: string, options: { secret: string; simulatePerMin?: number }): DemoServer {
   let running: Promise<RunningServer> | null = null;
   return {
@@ -33,8 +48,7 @@ export function embeddedDemo(dbFile: string, options: { secret: string; simulate
         },
       );
       const server = await running;
-      // The admin key: the demo shows everything Deckhand can do, versions included.
-      return { url: server.url, key: server.workspace.keys.admin, chatbotIds: server.workspace.chatbots.map((c) => c.id) };
+      return demoStart(server);
     },
     async stop() {
       const server = running;

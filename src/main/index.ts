@@ -11,6 +11,8 @@ import { appUpdater } from './electron/updater';
 import { SafeStorageVault } from './electron/vault';
 import { createMainWindow } from './electron/window';
 import { compose, type App } from './compose';
+import { deviceId } from './services/device-id';
+import { botpressPlatform } from './services/platforms/botpress/index';
 import { chatcaptainPlatform } from './services/platforms/chatcaptain/index';
 import { registryOf } from './services/platforms/registry';
 import { systemClock } from './services/ports';
@@ -24,6 +26,8 @@ runApp(async ({ outDir, appUrl, dataDir, locale }) => {
     if (!window || window.isDestroyed()) {
       window = createMainWindow({ outDir });
       window.on('closed', () => (window = null));
+      // The agent looks again: a bot that polls should not wait out its background interval.
+      window.on('focus', () => deckhand.wake());
     }
     focusWindow(window);
     return window;
@@ -39,7 +43,7 @@ runApp(async ({ outDir, appUrl, dataDir, locale }) => {
     dataDir,
     vault,
     demo: embeddedDemo(join(dataDir, 'demo-workspace.sqlite'), { secret: demoSecret(vault) }),
-    platforms: registryOf(chatcaptainPlatform()),
+    platforms: registryOf(chatcaptainPlatform(), botpressPlatform({ deviceId: deviceId(dataDir) })),
     pushSource: createPushSource({ firebase: firebaseConfigFrom(process.env), vault, clock: systemClock }),
     events,
     notifications: {
@@ -61,7 +65,7 @@ runApp(async ({ outDir, appUrl, dataDir, locale }) => {
 
   registerIpc(deckhand.handlers, { allowedWebContentsIds: () => (window ? [window.webContents.id] : []), appUrl });
 
-  watchPower(deckhand.presence);
+  watchPower(deckhand.power);
   await deckhand.start();
   openWindow();
   return {

@@ -8,6 +8,7 @@ import { DisposableStore, type Disposable } from './services/events';
 import type { Notifier } from './services/notify/notifier';
 import type { SelfAssigned } from './services/notify/self-assigned';
 import type { Outbox } from './services/outbox/outbox';
+import type { Clock } from './services/ports';
 import type { PresenceService, PresenceTarget } from './services/presence/presence';
 import type { TeamRoster } from './services/presence/team-roster';
 import type { PushService } from './services/push/push-service';
@@ -34,8 +35,16 @@ export interface Wired {
   presence: PresenceService;
   push: PushService;
   pushSource: PushTokenSource;
+  clock: Pick<Clock, 'now'>;
   send<N extends EventName>(name: N, payload: EventPayload<N>): void;
 }
+
+/**
+ * The team list is read again after a resync at most this often (and after every reconnect): a
+ * platform without a live feed resyncs every few seconds, and reading who is online costs a
+ * request per colleague on some (Botpress).
+ */
+export const TEAM_RELOAD_MS = 15_000;
 
 export function wireServices(w: Wired): Disposable {
   const { session, batcher, notifier, team, presence, push } = w;
@@ -45,6 +54,12 @@ export function wireServices(w: Wired): Disposable {
   // One presence re-read at a time: every chatbot of an account reconnects at once.
   let refreshing: Promise<unknown> | null = null;
   const refreshPresence = () => (refreshing ??= presence.refresh().finally(() => (refreshing = null)));
+  const teamLoadedAt = new Map<string, number>();
+  // The agent's own state changed to something this app did not ask for: another device won.
+  // The toggle must show that (presence re-reads and reports the lost race).
+  const checkOwn = (accountId: string, agent: { agentId: string; online: boolean }) => {
+    if (agent.agentId === me(accountId) && agent.online !== presence.get().intent) void refreshPresence();
+  };
 
   on(session.onDidChangeConversations, ({ accountId, changed, previous, initial }) => {
     batcher.upsert(changed);
@@ -66,16 +81,31 @@ export function wireServices(w: Wired): Disposable {
   });
   on(session.onDidChangeAgent, ({ accountId, chatbotId, agent }) => {
     team.set(accountId, chatbotId, agent);
-    // The agent's own state changed to something this app did not ask for: another device won.
-    // The toggle must show that (presence re-reads and reports the lost race).
-    if (agent.agentId === me(accountId) && agent.online !== presence.get().intent) void refreshPresence();
+    checkOwn(accountId, agent);
   });
   on(session.onDidReceivePush, ({ chatbotId, push: message }) => w.pushSource.deliver?.({ ...message, chatbotId }));
-  on(session.onDidChangeConnection, (account) => w.send('connection.changed', { accountId: account.id, connection: account.connection }));
+  // Accounts whose connection is down: when one comes back, so is the network, and a push
+  // connection of its own (FCM) may need a nudge to notice.
+  const down = new Set<string>();
+  on(session.onDidChangeConnection, (account) => {
+    w.send('connection.changed', { accountId: account.id, connection: account.connection });
+    const { state } = account.connection;
+    if (state === 'offline') down.add(account.id);
+    else if ((state === 'live' || state === 'polling') && down.delete(account.id)) w.pushSource.wake?.();
+  });
   on(session.onDidResync, ({ accountId, chatbotId, reconnected }) => {
     w.outbox.flush();
     const port = session.list().find((r) => r.id === accountId)?.platform.presence;
-    if (port) void team.load(accountId, chatbotId, port);
+    const key = chatbotKey({ accountId, chatbotId });
+    const due = reconnected || w.clock.now() - (teamLoadedAt.get(key) ?? -Infinity) >= TEAM_RELOAD_MS;
+    if (port && due) {
+      teamLoadedAt.set(key, w.clock.now());
+      // Without a live feed, a reload is how another device's change to the agent's state shows.
+      void team.load(accountId, chatbotId, port).then(() => {
+        const own = team.list().find((a) => a.accountId === accountId && a.chatbotId === chatbotId && a.agentId === me(accountId));
+        if (own) checkOwn(accountId, own);
+      });
+    }
     // While away, another device may have changed the agent's state.
     if (reconnected) void refreshPresence();
   });
@@ -91,6 +121,7 @@ export function wireServices(w: Wired): Disposable {
     join(push.detach(runtime.id));
   });
   on(session.onDidSignOut, ({ accountId, removedKeys }) => {
+    down.delete(accountId);
     team.removeAccount(accountId);
     batcher.remove(removedKeys);
   });

@@ -22,6 +22,8 @@ export const Capability = z.enum([
   'versions',
   /** Who a conversation's customer is (name, e-mail, phone, organizations) and their other conversations. */
   'contacts',
+  /** The bot's analytics, open issues and logs. */
+  'botHealth',
 ]);
 export type Capability = z.infer<typeof Capability>;
 
@@ -49,6 +51,7 @@ export const Ability = z.enum([
   'versions.delete',
   'contacts.get',
   'contacts.conversations',
+  'botHealth',
 ]);
 export type Ability = z.infer<typeof Ability>;
 
@@ -74,6 +77,7 @@ export const capabilityOf: Readonly<Record<Ability, Capability>> = {
   'versions.delete': 'versions',
   'contacts.get': 'contacts',
   'contacts.conversations': 'contacts',
+  botHealth: 'botHealth',
 };
 
 /**

@@ -13,6 +13,8 @@ export const ErrorCode = z.enum([
   'Server',
   'Malformed',
   'WeakEncryption',
+  /** The server sent Deckhand to another address, which it does not follow with the key. */
+  'Redirected',
   /** The account's platform does not offer this (no capability for it). */
   'Unsupported',
   'Internal',

@@ -9,6 +9,8 @@ import type { InboxConversation, InboxFilter } from './view-models';
 export interface FilterContext {
   /** accountId → the agent that account's key speaks for ("mine"). */
   myAgentIds: Readonly<Record<string, string>>;
+  /** accountId → its platform, for the platform filter. */
+  platforms?: Readonly<Record<string, string>>;
 }
 
 export function matchesView(c: InboxConversation, filter: InboxFilter, context: FilterContext): boolean {
@@ -55,6 +57,7 @@ export function filterInbox(
       matchesView(c, filter, context) &&
       (filter.channelId === undefined || c.channelId === filter.channelId) &&
       (filter.chatbot === undefined || chatbotKey(c) === filter.chatbot) &&
+      (filter.platform === undefined || context.platforms?.[c.accountId] === filter.platform) &&
       (term === '' || searchableText(c).includes(term) || (foundInMessages?.has(c.key) ?? false)),
   );
 }

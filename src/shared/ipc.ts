@@ -2,9 +2,11 @@
 // validates the arguments against `input`); preload derives `window.deckhand` from it, one
 // function per call; the renderer imports only the types. Events flow main → renderer.
 import { z } from 'zod';
+import { BotAnalyticsDay, BotIssue, Day, LogFilter, LogPage } from './bot-health';
 import { EventName, EventPayload } from './custom-events';
 import { Contact, Message, Organization, Version } from './domain';
 import type { IpcError } from './errors';
+import { MediaRequest, MediaResult } from './media';
 import { SavedReply, SavedReplyFields } from './saved-replies';
 import { UpdateState } from './updates';
 import {
@@ -14,6 +16,7 @@ import {
   ConversationDetail,
   ConversationRef,
   CustomerProfile,
+  Discovery,
   InboxConversation,
   InboxFilter,
   MessageHit,
@@ -61,10 +64,17 @@ export const calls = {
       baseUrl: z.url({ protocol: /^https?$/ }),
       key: z.string().trim().min(1),
       chatbotIds: z.array(z.string().trim().min(1)).min(1),
+      /** The workspace the chatbots belong to, on a platform that has workspaces (Botpress). */
+      workspaceId: z.string().trim().min(1).max(200).optional(),
       /** The agent agreed to store the key where the OS offers no real encryption. */
       allowPlainTextStorage: z.boolean().default(false),
     }),
     Account,
+  ),
+  /** What a key reaches (workspaces and their bots), so the agent picks instead of typing ids. Stores nothing. */
+  'session.discover': call(
+    z.object({ platform: z.string().min(1), baseUrl: z.url({ protocol: /^https?$/ }), key: z.string().trim().min(1) }),
+    Discovery,
   ),
   'session.openDemo': call(none, Account),
   'session.signOut': call(z.object({ accountId: z.string() }), ok),
@@ -97,6 +107,8 @@ export const calls = {
   'customer.profile': call(withRef, CustomerProfile),
   'contact.conversations': call(chatbot.extend({ contactId: z.string().min(1).max(200) }), z.array(InboxConversation)),
   'outbox.retry': call(z.object({ clientMessageId: z.string() }), OutboxItem),
+  /** A message's image, audio or video, fetched by main under the media policy (shared/media.ts). */
+  'media.fetch': call(MediaRequest, MediaResult),
 
   'presence.get': call(none, PresenceState),
   'presence.set': call(z.object({ online: z.boolean() }), PresenceState),
@@ -145,6 +157,10 @@ export const calls = {
   /** The whole set as a JSON file's text, to share with the team. */
   'replies.export': call(none, z.string()),
   'replies.import': call(z.object({ json: z.string().max(5_000_000) }), z.object({ added: z.number(), updated: z.number() })),
+  /** One entry per UTC day from `from` to `to`, both included (at most 366 days). */
+  'botHealth.analytics': call(chatbot.extend({ from: Day, to: Day }), z.array(BotAnalyticsDay)),
+  'botHealth.issues': call(chatbot, z.array(BotIssue)),
+  'botHealth.logs': call(chatbot.extend({ filter: LogFilter, cursor: z.string().min(1).max(2000).optional() }), LogPage),
 
   'update.state': call(none, UpdateState),
   /** Installs the downloaded update and restarts, once the outbox has sent every reply. */

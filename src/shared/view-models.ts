@@ -34,6 +34,8 @@ export const InboxFilter = z.object({
   channelId: z.string().optional(),
   /** A chatbotKey (shared/keys.ts). */
   chatbot: z.string().optional(),
+  /** Only the accounts on this platform ('chatcaptain', 'botpress', ...). */
+  platform: z.string().optional(),
   search: z.string().max(200).optional(),
 });
 export type InboxFilter = z.infer<typeof InboxFilter>;
@@ -74,6 +76,13 @@ export const Account = z.object({
   connection: ConnectionState,
 });
 export type Account = z.infer<typeof Account>;
+
+/** What a key reaches, listed before anything is stored (Botpress: the person, workspaces, bots). */
+export const Discovery = z.object({
+  agent: z.object({ id: z.string(), name: z.string() }),
+  workspaces: z.array(z.object({ id: z.string(), name: z.string(), chatbots: z.array(z.object({ id: z.string(), name: z.string() })) })),
+});
+export type Discovery = z.infer<typeof Discovery>;
 
 export const VaultState = z.object({
   /** 'os': encrypted by the OS keychain; 'basic_text': Linux without a keyring (not real encryption). */

@@ -191,7 +191,10 @@ describe('window.deckhand over the bridge', () => {
     await host.demo.up();
     expect(host.demo.server.url).toBe(url);
     await back.waitFor('connection.changed', (p) => p.connection.state === 'live', 15_000);
-    expect(await callInPage(app.page, 'session.state', {})).toMatchObject({ ok: true, value: { accounts: [{ connection: { state: 'live' } }] } });
+    // ChatCaptain's socket is back; Botpress (no socket) polls again once its backoff or a reconnect says so.
+    expect(await callInPage(app.page, 'session.reconnect', {})).toEqual({ ok: true, value: true });
+    const accounts = [{ platform: 'chatcaptain', connection: { state: 'live' } }, { platform: 'botpress', connection: { state: 'polling' } }];
+    expect(await callInPage(app.page, 'session.state', {})).toMatchObject({ ok: true, value: { accounts } });
   });
 });
 

@@ -80,8 +80,8 @@ describe('a platform with only the core, next to ChatCaptain (English, light)', 
   });
 
   it('with only the desk signed in: no Organizations, no Versions, no online switch', async () => {
-    const demo = host.app.session.state().accounts.find((a) => a.demo)!;
-    await host.app.session.signOut(demo.id);
+    // The demo's accounts, its ChatCaptain chatbots and its Botpress bot.
+    for (const demo of host.app.session.state().accounts.filter((a) => a.demo)) await host.app.session.signOut(demo.id);
     await expect.poll(() => section('Organizations').count()).toBe(0);
     expect(await section('Versions').count()).toBe(0);
     expect(await onlineSwitch().count()).toBe(0);

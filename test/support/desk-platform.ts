@@ -27,6 +27,8 @@ export class DeskPlatform implements ChatPlatform {
   private clock = Date.parse('2026-11-20T09:00:00.000Z');
   /** Every reply call, retries included: idempotence is checked against it. */
   readonly replyCalls: ReplyInput[] = [];
+  /** While true the desk cannot be reached: every call fails as a network error would. */
+  outage = false;
 
   async identity(chatbotIds: string[]): Promise<Identity> {
     return {
@@ -40,6 +42,7 @@ export class DeskPlatform implements ChatPlatform {
   }
 
   async changes(chatbotId: string, cursor: string | null): Promise<ConversationChanges> {
+    this.reachable();
     this.check(chatbotId);
     const since = cursor === null ? -1 : Number(cursor.replace(/^rev:/, ''));
     const changed = [...this.conversations.values()].filter((s) => s.revision > since).map((s) => s.conversation);
@@ -60,6 +63,7 @@ export class DeskPlatform implements ChatPlatform {
 
   async reply(chatbotId: string, input: ReplyInput): Promise<Message> {
     this.replyCalls.push(input);
+    this.reachable();
     const seen = this.replies.get(input.clientMessageId);
     if (seen) return seen;
     const stored = this.stored(chatbotId, input.conversationId);
@@ -122,6 +126,10 @@ export class DeskPlatform implements ChatPlatform {
   private tick(): string {
     this.clock += 1000;
     return new Date(this.clock).toISOString();
+  }
+
+  private reachable(): void {
+    if (this.outage) throw new PlatformError('Network', 'could not reach desk.example');
   }
 
   private check(chatbotId: string): void {

@@ -1,10 +1,11 @@
 // What each demo role's key may do, as Deckhand's abilities (ChatCaptain's permissions mapped by
 // the adapter): what the identity tests and the sign-in tests expect.
-import { Ability } from '../../src/shared/capabilities';
+import { Ability, capabilityOf } from '../../src/shared/capabilities';
 import type { Role } from '../../src/shared/permissions';
 
 export const roleAbilities: Record<Role, Ability[]> = {
-  admin: [...Ability.options],
+  // Everything ChatCaptain has: all but bot health, which is Botpress's.
+  admin: Ability.options.filter((a) => capabilityOf[a] !== 'botHealth'),
   agent: [
     'assign',
     'unassign',

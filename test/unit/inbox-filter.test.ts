@@ -62,6 +62,14 @@ describe('filterInbox', () => {
     expect(ids({ view: 'all', chatbot: 'a1/bot_service' })).toEqual(['bot']);
   });
 
+  it('filters by platform: only the accounts on it', () => {
+    const platforms = { a1: 'chatcaptain', a2: 'botpress' };
+    expect(filterInbox(inbox, { view: 'all', platform: 'botpress' }, { ...context, platforms }).map((c) => c.id)).toEqual(['other-account-mine']);
+    expect(filterInbox(inbox, { view: 'mine', platform: 'chatcaptain' }, { ...context, platforms }).map((c) => c.id)).toEqual(['mine']);
+    // Without knowing the accounts' platforms, a platform filter matches nothing rather than everything.
+    expect(ids({ view: 'all', platform: 'botpress' })).toEqual([]);
+  });
+
   it('searches names and the last message without case or accents', () => {
     expect(ids({ view: 'all', search: 'MULLER' })).toEqual(['Jürgen Müller']);
     expect(ids({ view: 'all', search: 'rucksendung' })).toEqual(['Jürgen Müller']);

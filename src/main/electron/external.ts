@@ -2,23 +2,11 @@
 // Anything but plain http(s) (javascript:, file:, smb:, custom protocol handlers) could run
 // code or leak credentials on the agent's machine, so it is refused.
 import { shell } from 'electron';
-
-const MAX_LENGTH = 8192;
+import { parseWebUrl } from '../../shared/web-url';
 
 /** The normalised URL when it is safe to hand to the OS browser, else null. */
 export function safeExternalUrl(url: unknown): string | null {
-  if (typeof url !== 'string' || url.length === 0 || url.length > MAX_LENGTH) return null;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-  // user:pass@host is how phishing links disguise their real host.
-  if (parsed.username !== '' || parsed.password !== '') return null;
-  if (parsed.hostname === '') return null;
-  return parsed.href;
+  return typeof url === 'string' ? (parseWebUrl(url)?.href ?? null) : null;
 }
 
 /** Opens the URL in the default browser if it passes `safeExternalUrl`; false when refused. */

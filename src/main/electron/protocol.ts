@@ -5,24 +5,13 @@
 import { readFile } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative } from 'node:path';
 import { protocol } from 'electron';
+import { CONTENT_SECURITY_POLICY } from './csp';
+
+export { CONTENT_SECURITY_POLICY };
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'deckhand';
 export const APP_INDEX_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
-
-/** Must match the meta CSP in src/renderer/index.html; both apply, the stricter wins. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: http: https:",
-  "media-src 'self' http: https:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,5 +1,6 @@
 // The signed-in frame: header, connection and update banners, the nav rail and the chosen section.
-import { Building2, GitBranch, Inbox, MessageSquareText, Settings } from 'lucide-react';
+import { Activity, Building2, GitBranch, Inbox, MessageSquareText, Settings } from 'lucide-react';
+import { Suspense, lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Capability } from '../../shared/capabilities';
 import { offeredByAny } from '../lib/capabilities';
@@ -10,6 +11,7 @@ import { RepliesScreen } from '../screens/replies/RepliesScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { VersionsScreen } from '../screens/versions/VersionsScreen';
 import { selectInboxNews } from '../screens/inbox/visible';
+import { Spinner } from './ui/EmptyState';
 import { setSection } from '../store/actions/local';
 import type { Section } from '../store/slices/ui';
 import { useStore } from '../store/store';
@@ -20,11 +22,15 @@ import { UpdateBanner } from './UpdateBanner';
 import { NAV_NEWS_ID, NavBadge, useNavTitle } from './NavBadge';
 import { useGlobalShortcuts } from './shortcuts';
 
+// Bot health carries a chart library the first screen has no use for: it loads when opened.
+const BotHealthScreen = lazy(() => import('../screens/health/BotHealthScreen'));
+
 /** The sections, each shown only while some account's platform offers what it needs. */
 const sections: { id: Section; icon: typeof Inbox; needs?: Capability }[] = [
   { id: 'inbox', icon: Inbox },
   { id: 'organizations', icon: Building2, needs: 'organizations' },
   { id: 'versions', icon: GitBranch, needs: 'versions' },
+  { id: 'health', icon: Activity, needs: 'botHealth' },
   { id: 'replies', icon: MessageSquareText },
   { id: 'settings', icon: Settings },
 ];
@@ -75,6 +81,11 @@ export function Workspace() {
         {section === 'organizations' && <OrganizationsScreen />}
         {section === 'versions' && <VersionsScreen />}
         {section === 'replies' && <RepliesScreen />}
+        {section === 'health' && (
+          <Suspense fallback={<Spinner label={t('common.nav.health')} />}>
+            <BotHealthScreen />
+          </Suspense>
+        )}
         {section === 'settings' && <SettingsScreen />}
       </main>
       <HelpOverlay />

@@ -19,6 +19,7 @@ export const commonEn = {
     organizations: 'Organizations',
     versions: 'Versions',
     replies: 'Saved replies',
+    health: 'Bot health',
     settings: 'Settings',
     /** The inbox's button while another section is open: what waits there. */
     inboxNews: 'Inbox: {{waiting}} waiting, {{unread}} unread',
@@ -45,6 +46,7 @@ export const commonEn = {
     Malformed: 'The server sent an answer Deckhand does not understand.',
     WeakEncryption: '{{message}}',
     Unsupported: 'This account’s platform does not offer that.',
+    Redirected: 'The server sent Deckhand to another address, where it does not send your key: {{message}}',
     Internal: 'Something went wrong in Deckhand.',
   },
 };
@@ -68,6 +70,7 @@ export const commonDe: Shape<typeof commonEn> = {
     organizations: 'Organisationen',
     versions: 'Versionen',
     replies: 'Textbausteine',
+    health: 'Bot-Zustand',
     settings: 'Einstellungen',
     inboxNews: 'Posteingang: {{waiting}} wartend, {{unread}} ungelesen',
   },
@@ -93,6 +96,7 @@ export const commonDe: Shape<typeof commonEn> = {
     Malformed: 'Der Server hat eine Antwort geschickt, die Deckhand nicht versteht.',
     WeakEncryption: '{{message}}',
     Unsupported: 'Die Plattform dieses Kontos bietet das nicht an.',
+    Redirected: 'Der Server hat Deckhand an eine andere Adresse verwiesen, an die es Ihren Schlüssel nicht sendet: {{message}}',
     Internal: 'In Deckhand ist etwas schiefgegangen.',
   },
 };

@@ -93,6 +93,21 @@ export const conversationEn = {
     openMap: 'Open in map',
     newTab: '(opens in your browser)',
   },
+  media: {
+    ask: { image: 'Image from {{host}}', audio: 'Voice message from {{host}}', video: 'Video from {{host}}' },
+    askWhy: 'Loads only when you choose: {{host}} would see when and from where it was opened.',
+    load: 'Load',
+    loadLabel: 'Load everything from {{host}} in this conversation',
+    loading: 'Loading…',
+    refused: {
+      scheme: 'Not loaded: its address is not a web address.',
+      address: 'Not loaded: {{host}} is an address in a private network or on this computer.',
+      redirect: 'Not loaded: {{host}} passed it on to another address.',
+      type: 'Not loaded: {{host}} did not send what the message announced.',
+      size: 'Not loaded: larger than {{megabytes}} MB.',
+      unavailable: 'Could not be loaded from {{host}}.',
+    },
+  },
   outbox: {
     sending: 'Sending…',
     sent: 'Sent',
@@ -203,6 +218,21 @@ export const conversationDe: Shape<typeof conversationEn> = {
     coordinates: '{{lat}}, {{lon}}',
     openMap: 'In Karte öffnen',
     newTab: '(öffnet im Browser)',
+  },
+  media: {
+    ask: { image: 'Bild von {{host}}', audio: 'Sprachnachricht von {{host}}', video: 'Video von {{host}}' },
+    askWhy: 'Wird nur auf Ihren Wunsch geladen: {{host}} würde sehen, wann und von wo es geöffnet wurde.',
+    load: 'Laden',
+    loadLabel: 'Laden: alles von {{host}} in dieser Unterhaltung',
+    loading: 'Wird geladen…',
+    refused: {
+      scheme: 'Nicht geladen: Die Adresse ist keine Webadresse.',
+      address: 'Nicht geladen: {{host}} ist eine Adresse in einem privaten Netz oder auf diesem Computer.',
+      redirect: 'Nicht geladen: {{host}} hat an eine andere Adresse weitergeleitet.',
+      type: 'Nicht geladen: {{host}} hat nicht gesendet, was die Nachricht ankündigt.',
+      size: 'Nicht geladen: größer als {{megabytes}} MB.',
+      unavailable: 'Konnte nicht von {{host}} geladen werden.',
+    },
   },
   outbox: {
     sending: 'Wird gesendet…',

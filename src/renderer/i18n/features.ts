@@ -12,6 +12,7 @@ import { assignDe, assignEn } from './assign';
 import { customerDe, customerEn } from './customer';
 import { queueDe, queueEn } from './queue';
 import { repliesDe, repliesEn } from './replies';
+import { healthDe, healthEn } from './health';
 export const featuresEn = {
   organizations: organizationsEn,
   versions: versionsEn,
@@ -26,6 +27,7 @@ export const featuresEn = {
   assign: assignEn,
   customer: customerEn,
   replies: repliesEn,
+  health: healthEn,
 };
 export const featuresDe = {
   organizations: organizationsDe,
@@ -41,4 +43,5 @@ export const featuresDe = {
   assign: assignDe,
   customer: customerDe,
   replies: repliesDe,
+  health: healthDe,
 };

@@ -74,7 +74,7 @@ export const settingsEn = {
     added: 'Account added: {{account}}',
     limits: 'Not on this platform',
     noPresence: 'No online status: customers and colleagues do not see whether you are online, and the online switch does not apply here.',
-    noPush: 'No push notifications: Deckhand tells you about new conversations while it is running.',
+    noPush: 'No push notifications: this platform delivers none to a desk, so Deckhand tells you about new conversations only while it is running.',
   },
 };
 
@@ -152,6 +152,6 @@ export const settingsDe: Shape<typeof settingsEn> = {
     added: 'Konto hinzugefügt: {{account}}',
     limits: 'Auf dieser Plattform nicht verfügbar',
     noPresence: 'Kein Online-Status: Kundschaft und Kollegen sehen nicht, ob Sie online sind, und der Online-Schalter gilt hier nicht.',
-    noPush: 'Keine Push-Benachrichtigungen: Deckhand meldet neue Unterhaltungen, solange es läuft.',
+    noPush: 'Keine Push-Benachrichtigungen: Diese Plattform stellt einem Desk keine zu, daher meldet Deckhand neue Unterhaltungen nur, solange es läuft.',
   },
 };

@@ -2,6 +2,44 @@ import type { Shape } from './shape';
 
 export const signInEn = {
   or: 'or',
+  platform: {
+    label: 'Platform',
+    chatcaptain: 'ChatCaptain',
+    botpress: 'Botpress',
+  },
+  botpress: {
+    title: 'Connect your Botpress bots',
+    addTitle: 'Add a Botpress workspace',
+    intro: 'Deckhand becomes the desk of your bots’ handovers (the hitl interface). It looks up which bots your token reaches; nothing is stored until you connect.',
+    apiUrl: 'API address',
+    apiUrlHint: 'Botpress Cloud is https://api.botpress.cloud',
+    token: 'Personal access token',
+    tokenHint: 'From your Botpress profile (Personal access tokens). Kept in the system keychain; Deckhand never shows it again.',
+    tokenHintWeak: 'From your Botpress profile (Personal access tokens). Kept on this computer; Deckhand never shows it again.',
+    showToken: 'Show token',
+    hideToken: 'Hide token',
+    find: 'Find my bots',
+    finding: 'Looking up your bots…',
+    signedInAs: 'Signed in as {{name}}.',
+    workspace: 'Workspace',
+    bots: 'Bots to work for',
+    noBots: 'This workspace has no bots your token can reach.',
+    submit: 'Connect',
+    busy: 'Connecting…',
+    validation: {
+      apiUrlRequired: 'Enter the address of the Botpress API.',
+      apiUrlInvalid: 'Enter the full address, starting with https://',
+      apiUrlInsecure: 'Deckhand sends your token to another computer only over https. Enter the https:// address.',
+      tokenRequired: 'Enter your personal access token.',
+      botsRequired: 'Choose at least one bot.',
+    },
+    errors: {
+      unauthorized: 'Botpress did not accept this token. Check that you copied all of it and that it has not expired.',
+      forbidden: 'This token cannot work a desk: a desk replies as a person, so use your own personal access token, not a bot’s.',
+      unreachable: 'Cannot reach {{host}}. Check the address and your internet connection.',
+      notBotpress: '{{host}} does not answer like the Botpress API. Check the address.',
+    },
+  },
   tagline: 'One calm inbox for the conversations your chatbots hand over to a person.',
   demo: {
     title: 'Look around first',
@@ -31,6 +69,7 @@ export const signInEn = {
   validation: {
     baseUrlRequired: 'Enter the address of your ChatCaptain workspace.',
     baseUrlInvalid: 'Enter the full address, starting with https://',
+    baseUrlInsecure: 'Deckhand connects to another computer only over https. Enter the https:// address.',
     keyRequired: 'Enter the API key.',
     chatbotsRequired: 'Enter at least one chatbot ID.',
   },
@@ -40,6 +79,7 @@ export const signInEn = {
     chatbotNotFound: 'There is no chatbot “{{chatbot}}” at this address. Check the ID.',
     unreachable: 'Cannot reach {{host}}. Check the address and your internet connection.',
     notChatCaptain: '{{host}} does not answer like ChatCaptain. Check the address.',
+    redirected: '{{host}} sends Deckhand on to another address, where it does not send your key. Enter the address your workspace answers at.',
     weakBasic: 'This system has no keyring: the key could only be stored obfuscated, not encrypted.',
     weakUnavailable:
       'This system offers no safe place for the key, so Deckhand cannot sign in with one here. The demo workspace still works.',
@@ -48,6 +88,44 @@ export const signInEn = {
 
 export const signInDe: Shape<typeof signInEn> = {
   or: 'oder',
+  platform: {
+    label: 'Plattform',
+    chatcaptain: 'ChatCaptain',
+    botpress: 'Botpress',
+  },
+  botpress: {
+    title: 'Botpress-Bots verbinden',
+    addTitle: 'Botpress-Arbeitsbereich hinzufügen',
+    intro: 'Deckhand wird zum Desk für die Übergaben Ihrer Bots (die hitl-Schnittstelle). Es sieht nach, welche Bots Ihr Token erreicht; gespeichert wird erst, wenn Sie verbinden.',
+    apiUrl: 'API-Adresse',
+    apiUrlHint: 'Botpress Cloud ist https://api.botpress.cloud',
+    token: 'Persönliches Zugriffstoken',
+    tokenHint: 'Aus Ihrem Botpress-Profil (Personal access tokens). Wird im Schlüsselbund des Systems gespeichert; Deckhand zeigt es nie wieder an.',
+    tokenHintWeak: 'Aus Ihrem Botpress-Profil (Personal access tokens). Bleibt auf diesem Computer; Deckhand zeigt es nie wieder an.',
+    showToken: 'Token anzeigen',
+    hideToken: 'Token verbergen',
+    find: 'Meine Bots finden',
+    finding: 'Ihre Bots werden gesucht…',
+    signedInAs: 'Angemeldet als {{name}}.',
+    workspace: 'Arbeitsbereich',
+    bots: 'Bots, für die Sie arbeiten',
+    noBots: 'In diesem Arbeitsbereich erreicht Ihr Token keinen Bot.',
+    submit: 'Verbinden',
+    busy: 'Wird verbunden…',
+    validation: {
+      apiUrlRequired: 'Geben Sie die Adresse der Botpress-API ein.',
+      apiUrlInvalid: 'Geben Sie die vollständige Adresse ein, beginnend mit https://',
+      apiUrlInsecure: 'Deckhand schickt Ihr Token an einen anderen Computer nur über https. Geben Sie die https://-Adresse ein.',
+      tokenRequired: 'Geben Sie Ihr persönliches Zugriffstoken ein.',
+      botsRequired: 'Wählen Sie mindestens einen Bot.',
+    },
+    errors: {
+      unauthorized: 'Botpress hat dieses Token nicht akzeptiert. Prüfen Sie, ob es vollständig kopiert und nicht abgelaufen ist.',
+      forbidden: 'Mit diesem Token lässt sich kein Desk betreiben: Ein Desk antwortet als Person, nehmen Sie also Ihr eigenes persönliches Zugriffstoken, nicht das eines Bots.',
+      unreachable: '{{host}} ist nicht erreichbar. Prüfen Sie die Adresse und Ihre Internetverbindung.',
+      notBotpress: '{{host}} antwortet nicht wie die Botpress-API. Prüfen Sie die Adresse.',
+    },
+  },
   tagline: 'Ein ruhiger Posteingang für alle Unterhaltungen, die Ihre Chatbots an einen Menschen übergeben.',
   demo: {
     title: 'Erst einmal umsehen',
@@ -77,6 +155,7 @@ export const signInDe: Shape<typeof signInEn> = {
   validation: {
     baseUrlRequired: 'Geben Sie die Adresse Ihres ChatCaptain-Arbeitsbereichs ein.',
     baseUrlInvalid: 'Geben Sie die vollständige Adresse ein, beginnend mit https://',
+    baseUrlInsecure: 'Deckhand verbindet sich mit einem anderen Computer nur über https. Geben Sie die https://-Adresse ein.',
     keyRequired: 'Geben Sie den API-Schlüssel ein.',
     chatbotsRequired: 'Geben Sie mindestens eine Chatbot-ID ein.',
   },
@@ -86,6 +165,7 @@ export const signInDe: Shape<typeof signInEn> = {
     chatbotNotFound: 'Unter dieser Adresse gibt es keinen Chatbot „{{chatbot}}“. Prüfen Sie die ID.',
     unreachable: '{{host}} ist nicht erreichbar. Prüfen Sie die Adresse und Ihre Internetverbindung.',
     notChatCaptain: '{{host}} antwortet nicht wie ChatCaptain. Prüfen Sie die Adresse.',
+    redirected: '{{host}} leitet Deckhand an eine andere Adresse weiter, an die es Ihren Schlüssel nicht sendet. Geben Sie die Adresse ein, unter der Ihr Arbeitsbereich antwortet.',
     weakBasic: 'Dieses System hat keinen Schlüsselbund: Der Schlüssel ließe sich nur verschleiert, nicht verschlüsselt speichern.',
     weakUnavailable:
       'Dieses System bietet keinen sicheren Ort für den Schlüssel, daher kann Deckhand sich hier nicht mit einem Schlüssel anmelden. Der Demo-Arbeitsbereich funktioniert trotzdem.',

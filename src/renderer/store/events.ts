@@ -2,7 +2,7 @@
 // ask for an action (a conversation to show, a message seen) go to the actions. Subscribed once
 // at start (main.tsx). Imports run one way: events → actions → store → slices → merge.
 import { conversationKey } from '../../shared/keys';
-import { on } from '../api';
+import { call, on } from '../api';
 import { playSound } from '../lib/sounds';
 import { markRead, selectConversation } from './actions/conversation';
 import { getState } from './store';
@@ -29,12 +29,16 @@ export function subscribeToMain(): () => void {
       store.setSection('inbox');
       const key = conversationKey(ref);
       // A conversation outside the current view: show all, unfiltered, so the selection is visible.
-      if (!getState().conversations.has(key)) store.setFilter({ view: 'all', channelId: undefined, chatbot: undefined, search: undefined });
+      if (!getState().conversations.has(key)) store.setFilter({ view: 'all', channelId: undefined, chatbot: undefined, platform: undefined, search: undefined });
       void selectConversation(key);
     }),
     on('ui.command', ({ command }) => {
       if (command === 'showShortcuts') store.setHelpOpen(true);
     }),
   ];
+  // The network is back: every chatbot catches up now rather than at its next retry.
+  const online = () => void call('session.reconnect', {}).catch(() => undefined);
+  window.addEventListener('online', online);
+  offs.push(() => window.removeEventListener('online', online));
   return () => offs.forEach((off) => off());
 }

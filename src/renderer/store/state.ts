@@ -6,6 +6,7 @@ import { createAdminSlice, type AdminSlice } from './slices/admin';
 import { createCustomersSlice, type CustomersSlice } from './slices/customers';
 import { createInboxSlice, type InboxSlice } from './slices/inbox';
 import { createInboxViewSlice, type InboxViewSlice } from './slices/inbox-view';
+import { createMediaSlice, type MediaSlice } from './slices/media';
 import { createPresenceSlice, type PresenceSlice } from './slices/presence';
 import { createRepliesSlice, type RepliesSlice } from './slices/replies';
 import { createSessionSlice, type SessionSlice } from './slices/session';
@@ -22,7 +23,8 @@ export type State = SessionSlice &
   AdminSlice &
   InboxViewSlice &
   RepliesSlice &
-  CustomersSlice;
+  CustomersSlice &
+  MediaSlice;
 
 export const createState: StateCreator<State> = (...a) => ({
   ...createSessionSlice(...a),
@@ -35,4 +37,5 @@ export const createState: StateCreator<State> = (...a) => ({
   ...createInboxViewSlice(...a),
   ...createRepliesSlice(...a),
   ...createCustomersSlice(...a),
+  ...createMediaSlice(...a),
 });

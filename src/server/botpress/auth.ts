@@ -11,6 +11,8 @@ import { roleScopes, type Scope, type TokenRecord, type TokenStore } from './tok
 export interface BpRoute {
   area: 'chat' | 'admin';
   scope: Scope;
+  /** An admin route about the caller's account rather than a workspace: no x-workspace-id needed. */
+  accountLevel?: boolean;
 }
 
 export interface Caller {
@@ -70,6 +72,7 @@ function scopeCall(request: FastifyRequest, route: BpRoute, token: TokenRecord):
 
   if (route.area === 'admin') {
     const workspaceId = header(request, 'x-workspace-id');
+    if (!workspaceId && route.accountLevel) return { token, botId: '', integration };
     if (!workspaceId) throw new BpError('InvalidPayload', 'The admin API needs the x-workspace-id header');
     if (workspaceId !== token.workspaceId) throw new BpError('Forbidden', `This token has no access to workspace ${workspaceId}`);
     return { token, botId: '', integration };

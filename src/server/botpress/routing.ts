@@ -22,7 +22,7 @@ export class Router {
     private readonly prefix: string,
   ) {}
 
-  private add(method: HTTPMethods, url: string, scope: Scope, handler: Handler): void {
+  private add(method: HTTPMethods, url: string, scope: Scope, handler: Handler, accountLevel = false): void {
     const pattern = new RegExp(`^${(this.prefix + url).replace(/:[A-Za-z]+/g, '[^/]+')}/?$`);
     this.paths.push({ method, pattern });
     this.app.route({
@@ -31,12 +31,14 @@ export class Router {
       // `permission: null` takes the route out of the ChatCaptain key check (http/auth.ts) and
       // `rateLimit: false` out of the per-key limiter: the Botpress part authenticates and
       // limits by its own tokens (auth.ts).
-      config: { permission: null, rateLimit: false, botpress: { area: this.area, scope } },
+      config: { permission: null, rateLimit: false, botpress: { area: this.area, scope, accountLevel } },
       handler: async (request) => handler(callerOf(request), request),
     });
   }
 
   get = (url: string, scope: Scope, handler: Handler) => this.add('GET', url, scope, handler);
+  /** A GET about the caller's account (getAccount, listWorkspaces): the workspace header is optional. */
+  getForAccount = (url: string, scope: Scope, handler: Handler) => this.add('GET', url, scope, handler, true);
   post = (url: string, scope: Scope, handler: Handler) => this.add('POST', url, scope, handler);
   put = (url: string, scope: Scope, handler: Handler) => this.add('PUT', url, scope, handler);
   patch = (url: string, scope: Scope, handler: Handler) => this.add('PATCH', url, scope, handler);

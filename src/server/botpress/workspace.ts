@@ -93,6 +93,14 @@ export function botRow(db: Db, botId: string): BotRow | undefined {
   return db.get<BotRow>('SELECT * FROM bp_bots WHERE id = ?', botId);
 }
 
+/** The workspace, with its owner: who created its first bot. */
+export function workspaceRow(db: Db, id: string): { id: string; name: string; created_at: string; owner_id: string | null } | undefined {
+  return db.get(
+    'SELECT w.id, w.name, w.created_at, (SELECT b.created_by FROM bp_bots b WHERE b.workspace_id = w.id ORDER BY b.created_at LIMIT 1) AS owner_id FROM bp_workspaces w WHERE w.id = ?',
+    id,
+  );
+}
+
 export function accountById(db: Db, id: string): Account | undefined {
   return db.get<Account>('SELECT id, email, display_name AS displayName, created_at AS createdAt FROM bp_accounts WHERE id = ?', id);
 }

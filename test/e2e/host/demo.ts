@@ -5,7 +5,8 @@
 // data, the way a real backend has an outage.
 import { randomBytes } from 'node:crypto';
 import { startServer, type RunningServer, type ServerOptions } from '../../../src/server/app';
-import type { DemoServer } from '../../../src/main/services/accounts/accounts';
+import type { DemoServer, DemoStart } from '../../../src/main/services/accounts/accounts';
+import { demoStart } from '../../../src/main/demo-server';
 
 export interface DemoOptions {
   dbFile: string;
@@ -45,10 +46,9 @@ export class DemoControl implements DemoServer {
 
   // --- DemoServer, as Deckhand uses it ---
 
-  async start(): Promise<{ url: string; key: string; chatbotIds: string[] }> {
-    const server = await this.ensure();
-    // The admin key, as in embeddedDemo: the demo shows everything Deckhand can do.
-    return { url: server.url, key: server.workspace.keys.admin, chatbotIds: server.workspace.chatbots.map((c) => c.id) };
+  async start(): Promise<DemoStart> {
+    // What embeddedDemo hands the app: ChatCaptain's admin key, Botpress's agent token.
+    return demoStart(await this.ensure());
   }
 
   async stop(): Promise<void> {

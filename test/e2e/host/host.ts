@@ -9,7 +9,10 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compose, type App } from '../../../src/main/compose';
+import { deviceId } from '../../../src/main/services/device-id';
+import { botpressPlatform } from '../../../src/main/services/platforms/botpress/index';
 import { chatcaptainPlatform } from '../../../src/main/services/platforms/chatcaptain/index';
+import type { MediaNetwork } from '../../../src/main/services/media/network';
 import type { PlatformFactory } from '../../../src/main/services/platforms/platform';
 import { registryOf } from '../../../src/main/services/platforms/registry';
 import { LocalTokenSource } from '../../../src/main/services/push/local-source';
@@ -52,6 +55,8 @@ export interface HostOptions {
   platforms?: PlatformFactory[];
   /** The app's update feed; default none, as in development (the update service stays disabled). */
   updater?: UpdaterPort | null;
+  /** Where message media is fetched from; default the system's DNS and sockets, as in the app. */
+  mediaNetwork?: MediaNetwork;
 }
 
 export interface Host {
@@ -112,7 +117,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     dataDir,
     vault,
     demo,
-    platforms: registryOf(chatcaptainPlatform(), ...(options.platforms ?? [])),
+    platforms: registryOf(chatcaptainPlatform(), botpressPlatform({ deviceId: deviceId(dataDir) }), ...(options.platforms ?? [])),
     // As the app without a Firebase project: the demo's local server delivers pushes.
     pushSource: new LocalTokenSource({ vault }),
     events: bridge,
@@ -123,6 +128,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     ...(options.pollMs !== undefined && { pollMs: options.pollMs }),
     ...(options.openDemoOnFirstRun !== undefined && { openDemoOnFirstRun: options.openDemoOnFirstRun }),
     ...(options.updater && { updater: options.updater }),
+    ...(options.mediaNetwork && { mediaNetwork: options.mediaNetwork }),
   });
   appRef = app;
   bridge.setHandlers(app.handlers);
@@ -155,7 +161,11 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     tray,
     bridge: { connections: () => bridge.connections(), dropConnections: () => bridge.dropConnections() },
     setLanguage: (next) => (language = next),
-    setWindowFocused: (focused) => (windowFocused = focused),
+    setWindowFocused: (focused) => {
+      const regained = focused && !windowFocused;
+      windowFocused = focused;
+      if (regained) app.wake();
+    },
     close: () =>
       (closing ??= (async () => {
         await bridge.close();

@@ -1,9 +1,11 @@
 // The HTTP side of the e2e host: the built renderer from out/renderer, with one classic script
 // tag for the bridge put in front of the renderer's module script (same origin, so the page's CSP
 // `script-src 'self'` allows it). Files only: no directory listings, nothing outside the root.
+// Every answer carries the app's CSP header, as app:// answers do in the app.
 import { readFile, realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../../../src/main/electron/csp';
 
 export const BRIDGE_PATH = '/deckhand-bridge.js';
 export const AXE_PATH = '/__e2e/axe.min.js';
@@ -82,6 +84,7 @@ function send(response: ServerResponse, status: number, type: string, body: stri
     'content-type': type,
     'content-length': Buffer.byteLength(body),
     'x-content-type-options': 'nosniff',
+    'content-security-policy': CONTENT_SECURITY_POLICY,
     // Always the build on disk now: the renderer is rebuilt between runs.
     'cache-control': 'no-store',
   });

@@ -6,6 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 // What the demo server answers, in its own (ChatCaptain's) shapes.
 import type { AgentPresence, Conversation, Message, Version } from '../../../src/server/wire';
 import type { Host } from '../host/host';
+import { botpressClient } from '../../support/botpress';
 import { axeViolations } from './browser';
 
 /** axe-core finds no serious or critical violation on the page as it is now. */
@@ -68,13 +69,14 @@ export async function serverVersions(host: Host, chatbotId: string): Promise<Ver
   return (await ok<{ versions: Version[] }>(host, 'GET', `/v1/chatbots/${chatbotId}/versions`)).versions;
 }
 
-/** How many conversations wait for a person across the demo's chatbots (the "Waiting" view). */
+/** How many conversations wait for a person across the demo's chatbots and its Botpress bot (the "Waiting" view). */
 export async function serverWaitingCount(host: Host): Promise<number> {
   let count = 0;
   for (const { id } of host.demo.server.workspace.chatbots) {
     count += (await serverConversations(host, id)).filter((c) => c.status === 'waiting' && !c.archived).length;
   }
-  return count;
+  const handovers = await botpressClient(host.demo.server).list.conversations({ channel: 'hitl', tags: { hitlStatus: 'waiting' } }).collect();
+  return count + handovers.length;
 }
 
 /**

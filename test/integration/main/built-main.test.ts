@@ -73,8 +73,11 @@ describe('the built main process (out/main/index.js)', () => {
   it('registers every contract channel, and answers them with the real services behind', () => {
     const started = run.reports.started!;
     expect(started.channels).toEqual((Object.keys(calls) as CallName[]).map(callChannel).sort());
-    // First run: the demo workspace opens by itself.
-    expect(started.session).toMatchObject({ ok: true, value: { accounts: [expect.objectContaining({ platform: 'chatcaptain', demo: true })] } });
+    // First run: the demo workspace opens by itself, its ChatCaptain chatbots and its Botpress bot.
+    expect(started.session).toMatchObject({
+      ok: true,
+      value: { accounts: [expect.objectContaining({ platform: 'chatcaptain', demo: true }), expect.objectContaining({ platform: 'botpress', demo: true })] },
+    });
     expect(started.update).toEqual({ ok: true, value: expect.objectContaining({ status: 'disabled' }) as unknown });
     expect(started.foreignCall).toMatchObject({ ok: false, error: { code: 'Forbidden' } });
   });

@@ -20,17 +20,22 @@ export interface Family {
   checkError(answer: Answer): string | null;
 }
 
+/** An answer's JSON body, or why it has none. */
+function jsonOf(answer: Answer): { json: unknown } | { problem: string } {
+  if (!String(answer.headers['content-type'] ?? '').startsWith('application/json')) return { problem: `content-type ${String(answer.headers['content-type'])}` };
+  try {
+    return { json: JSON.parse(answer.body) as unknown };
+  } catch {
+    return { problem: `body is not JSON: ${answer.body.slice(0, 120)}` };
+  }
+}
+
 /** `{error, type}` as DESIGN.md documents it, with the status that type has; `alsoAllowed` lists exceptions. */
 function documentedShape(alsoAllowed: (status: number, type: string) => boolean = () => false) {
   return (answer: Answer): string | null => {
-    if (!String(answer.headers['content-type'] ?? '').startsWith('application/json')) return `content-type ${String(answer.headers['content-type'])}`;
-    let json: unknown;
-    try {
-      json = JSON.parse(answer.body);
-    } catch {
-      return `body is not JSON: ${answer.body.slice(0, 120)}`;
-    }
-    const parsed = ErrorBody.strict().safeParse(json);
+    const body = jsonOf(answer);
+    if ('problem' in body) return body.problem;
+    const parsed = ErrorBody.strict().safeParse(body.json);
     if (!parsed.success) return `body is not {error, type}: ${answer.body.slice(0, 200)}`;
     const { type } = parsed.data;
     if (statusOf[type] !== answer.status && !alsoAllowed(answer.status, type)) return `status ${answer.status} with type ${type}`;
@@ -52,14 +57,9 @@ const BotpressErrorBody = z.strictObject({
 });
 
 function botpressShape(answer: Answer): string | null {
-  if (!String(answer.headers['content-type'] ?? '').startsWith('application/json')) return `content-type ${String(answer.headers['content-type'])}`;
-  let json: unknown;
-  try {
-    json = JSON.parse(answer.body);
-  } catch {
-    return `body is not JSON: ${answer.body.slice(0, 120)}`;
-  }
-  const parsed = BotpressErrorBody.safeParse(json);
+  const body = jsonOf(answer);
+  if ('problem' in body) return body.problem;
+  const parsed = BotpressErrorBody.safeParse(body.json);
   if (!parsed.success) return `body is not Botpress's error: ${answer.body.slice(0, 200)}`;
   const { code, status, type } = parsed.data;
   if (code !== answer.status || status !== answer.status || statusOf[type] !== answer.status) return `status ${answer.status} with ${type} (code ${code})`;

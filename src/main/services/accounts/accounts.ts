@@ -4,20 +4,39 @@
 // each start.
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { isSafeTransport } from '../../../shared/transport';
 import { AppError } from '../errors/app-error';
 import { JsonFile } from '../json-file';
+import { BOTPRESS } from '../platforms/botpress/index';
 import { CHATCAPTAIN } from '../platforms/chatcaptain/index';
-import type { ChatPlatform } from '../platforms/platform';
+import type { ChatPlatform, Discovery } from '../platforms/platform';
 import { factoryFor, type PlatformRegistry } from '../platforms/registry';
 import type { Vault } from '../ports';
 import { AccountsFile, type StoredAccount } from './stored-account';
 
 export type { StoredAccount } from './stored-account';
 
-/** The embedded local API server with demo data; it speaks ChatCaptain's API. */
+/** The embedded local API server with demo data: ChatCaptain's API, and Botpress's when it has a bot. */
 export interface DemoServer {
-  start(): Promise<{ url: string; key: string; chatbotIds: string[] }>;
+  start(): Promise<DemoStart>;
   stop(): Promise<void>;
+}
+
+export interface DemoStart {
+  url: string;
+  /** The ChatCaptain key and chatbots. */
+  key: string;
+  chatbotIds: string[];
+  /** The Botpress part: a person's token, their workspace and its bot. */
+  botpress?: { token: string; workspaceId: string; botId: string };
+}
+
+/** The demo's accounts, one per platform, each with what opens it. */
+interface DemoEntry {
+  platform: string;
+  secret: string;
+  chatbotIds: string[];
+  workspaceId?: string;
 }
 
 export interface OpenAccount {
@@ -30,10 +49,19 @@ export interface NewAccount {
   baseUrl: string;
   key: string;
   chatbotIds: string[];
+  /** The workspace the chatbots belong to, on a platform that has workspaces. */
+  workspaceId?: string | undefined;
   allowPlainTextStorage: boolean;
 }
 
 const secretName = (id: string) => `account:${id}`;
+
+/** A key goes to another computer only over https (shared/transport.ts). */
+function refuseUnsafeTransport(baseUrl: string): void {
+  if (!isSafeTransport(new URL(baseUrl))) {
+    throw new AppError('Invalid', `${new URL(baseUrl).host} is reached over plain http: Deckhand sends keys and conversations to another computer only over https.`);
+  }
+}
 
 export class Accounts {
   private readonly file: JsonFile<typeof AccountsFile>;
@@ -69,14 +97,17 @@ export class Accounts {
       );
     }
     const baseUrl = input.baseUrl.replace(/\/+$/, '');
-    const platform = factoryFor(this.platforms, input.platform).open({ baseUrl, secret: input.key, demo: false });
+    refuseUnsafeTransport(baseUrl);
+    const workspace = input.workspaceId === undefined ? {} : { workspaceId: input.workspaceId };
+    const platform = factoryFor(this.platforms, input.platform).open({ baseUrl, secret: input.key, demo: false, ...workspace });
     const identity = await platform.identity(input.chatbotIds);
     const account: StoredAccount = {
       id: `acc_${randomUUID()}`,
       platform: input.platform,
       demo: false,
-      label: new URL(baseUrl).host,
+      label: identity.label ?? new URL(baseUrl).host,
       baseUrl,
+      ...workspace,
       agent: identity.agent,
       chatbots: identity.chatbots,
     };
@@ -85,23 +116,46 @@ export class Accounts {
     return { account, platform };
   }
 
-  /** Starts the embedded server and adds (or reopens) the demo account. */
-  async openDemo(): Promise<OpenAccount> {
+  /** What a key reaches on a platform that can say, before anything is stored. */
+  async discover(input: { platform: string; baseUrl: string; key: string }): Promise<Discovery> {
+    refuseUnsafeTransport(input.baseUrl);
+    const factory = factoryFor(this.platforms, input.platform);
+    if (!factory.discover) throw new AppError('Unsupported', `Deckhand cannot list what a ${input.platform} key reaches; enter the chatbot ids.`);
+    return factory.discover({ baseUrl: input.baseUrl.replace(/\/+$/, ''), secret: input.key });
+  }
+
+  /**
+   * Starts the embedded server and adds (or reopens) the demo's accounts: one per platform it
+   * speaks that Deckhand knows, or only those in `platforms` (the ones the agent had open).
+   */
+  async openDemo(platforms?: readonly string[]): Promise<OpenAccount[]> {
     const started = await this.demo.start();
-    const platform = factoryFor(this.platforms, CHATCAPTAIN).open({ baseUrl: started.url, secret: started.key, demo: true });
-    const identity = await platform.identity(started.chatbotIds);
-    const existing = this.list().find((a) => a.demo);
-    const account: StoredAccount = {
-      id: existing?.id ?? `acc_demo_${randomUUID()}`,
-      platform: CHATCAPTAIN,
-      demo: true,
-      label: 'Demo',
-      baseUrl: started.url,
-      agent: identity.agent,
-      chatbots: identity.chatbots,
-    };
-    this.file.write([...this.list().filter((a) => a.id !== account.id), account]);
-    return { account, platform };
+    const entries: DemoEntry[] = [{ platform: CHATCAPTAIN, secret: started.key, chatbotIds: started.chatbotIds }];
+    if (started.botpress) {
+      const { token, botId, workspaceId } = started.botpress;
+      entries.push({ platform: BOTPRESS, secret: token, chatbotIds: [botId], workspaceId });
+    }
+    const opened: OpenAccount[] = [];
+    for (const entry of entries) {
+      if (!this.platforms.has(entry.platform) || (platforms && !platforms.includes(entry.platform))) continue;
+      const workspace = entry.workspaceId === undefined ? {} : { workspaceId: entry.workspaceId };
+      const platform = factoryFor(this.platforms, entry.platform).open({ baseUrl: started.url, secret: entry.secret, demo: true, ...workspace });
+      const identity = await platform.identity(entry.chatbotIds);
+      const existing = this.list().find((a) => a.demo && a.platform === entry.platform);
+      const account: StoredAccount = {
+        id: existing?.id ?? `acc_demo_${randomUUID()}`,
+        platform: entry.platform,
+        demo: true,
+        label: 'Demo',
+        baseUrl: started.url,
+        ...workspace,
+        agent: identity.agent,
+        chatbots: identity.chatbots,
+      };
+      this.file.write([...this.list().filter((a) => a.id !== account.id), account]);
+      opened.push({ account, platform });
+    }
+    return opened;
   }
 
   /**
@@ -112,14 +166,20 @@ export class Accounts {
   async restore(): Promise<{ open: OpenAccount[]; failed: { account: StoredAccount; error: unknown }[] }> {
     const open: OpenAccount[] = [];
     const failed: { account: StoredAccount; error: unknown }[] = [];
-    for (const account of this.list()) {
+    const demos = this.list().filter((a) => a.demo);
+    if (demos.length > 0) {
       try {
-        if (account.demo) {
-          open.push(await this.openDemo());
-          continue;
-        }
+        open.push(...(await this.openDemo(demos.map((a) => a.platform))));
+      } catch (error) {
+        failed.push(...demos.map((account) => ({ account, error })));
+      }
+    }
+    for (const account of this.list()) {
+      if (account.demo) continue;
+      try {
         const key = this.vault.read(secretName(account.id));
-        if (key) open.push({ account, platform: factoryFor(this.platforms, account.platform).open({ baseUrl: account.baseUrl, secret: key, demo: false }) });
+        const workspace = account.workspaceId === undefined ? {} : { workspaceId: account.workspaceId };
+        if (key) open.push({ account, platform: factoryFor(this.platforms, account.platform).open({ baseUrl: account.baseUrl, secret: key, demo: false, ...workspace }) });
         else this.file.write(this.list().filter((a) => a.id !== account.id));
       } catch (error) {
         failed.push({ account, error });
@@ -133,6 +193,7 @@ export class Accounts {
     if (!account) return;
     this.vault.remove(secretName(id));
     this.file.write(this.list().filter((a) => a.id !== id));
-    if (account.demo) await this.demo.stop();
+    // The demo server runs while any of its accounts is open.
+    if (account.demo && !this.list().some((a) => a.demo)) await this.demo.stop();
   }
 }

@@ -2,19 +2,14 @@
 // key speaks for and what it may do on each chatbot. Never the key itself: that is in the vault.
 import { z } from 'zod';
 import { Capability } from '../../../shared/capabilities';
-import { AccountChatbot } from '../../../shared/view-models';
+import { Account } from '../../../shared/view-models';
 import { grantsFrom } from '../platforms/chatcaptain/abilities';
 import { CHATCAPTAIN } from '../platforms/chatcaptain/index';
 
-export const StoredAccount = z.object({
-  id: z.string(),
-  platform: z.string(),
-  demo: z.boolean(),
-  label: z.string(),
-  baseUrl: z.string(),
-  agent: z.object({ id: z.string(), name: z.string() }),
-  chatbots: z.array(AccountChatbot),
-});
+// The account as the renderer sees it, less what is known only at run time: what the platform
+// offers (from the platform itself) and how the connection is; plus the workspace the chatbots
+// belong to, on a platform that has workspaces (Botpress), which only main needs.
+export const StoredAccount = Account.omit({ capabilities: true, connection: true }).extend({ workspaceId: z.string().optional() });
 export type StoredAccount = z.infer<typeof StoredAccount>;
 
 // Files written before Deckhand had platforms held only ChatCaptain accounts, with the key's

@@ -8,6 +8,7 @@ import type { ErrorCode } from '../../../shared/ipc';
 import { PlatformError } from '../errors/platform-error';
 import { isTransient } from '../errors/transient';
 import { ClockOffset } from './clock-offset';
+import { CrossOriginRedirect, TooManyRedirects, fetchSameOrigin } from './same-origin-fetch';
 
 /** How one platform authenticates and words its errors. */
 export interface HttpDialect {
@@ -106,7 +107,7 @@ export class HttpClient {
   /** A GET whose status alone matters (e.g. probing for an endpoint); never throws. */
   async probe(path: string): Promise<number | null> {
     try {
-      const response = await this.fetchFn(this.baseUrl + path, { signal: AbortSignal.timeout(this.timeoutMs) });
+      const response = await this.fetchFn(this.baseUrl + path, { redirect: 'manual', signal: AbortSignal.timeout(this.timeoutMs) });
       await response.body?.cancel();
       return response.status;
     } catch {
@@ -131,7 +132,7 @@ export class HttpClient {
     let response: Response;
     let text: string;
     try {
-      response = await this.fetchFn(url, {
+      response = await fetchSameOrigin(this.fetchFn, url, {
         method,
         headers,
         ...(body !== undefined && { body: JSON.stringify(body) }),
@@ -167,6 +168,9 @@ export class HttpClient {
   }
 
   private transportError(error: unknown, what: string): PlatformError {
+    if (error instanceof CrossOriginRedirect || error instanceof TooManyRedirects) {
+      return new PlatformError('Redirected', `${what}: ${error.message}. Deckhand does not follow it with your key; check the address.`, { cause: error });
+    }
     const name = error instanceof Error ? error.name : '';
     if (name === 'TimeoutError') {
       return new PlatformError('Timeout', `${what}: no answer from ${this.baseUrl} within ${this.timeoutMs / 1000} s`, { cause: error });

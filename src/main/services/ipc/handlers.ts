@@ -4,6 +4,7 @@ import { filterInbox } from '../../../shared/inbox-filter';
 import type { AppInfo } from '../../../shared/view-models';
 import type { LocalCache } from '../cache/local-cache';
 import type { ConversationService } from '../conversations/conversation-service';
+import type { MediaService } from '../media/media-service';
 import type { Outbox } from '../outbox/outbox';
 import type { PresenceService } from '../presence/presence';
 import type { TeamRoster } from '../presence/team-roster';
@@ -15,6 +16,7 @@ import type { UpdateService } from '../updates/update-service';
 import { adminHandlers } from './admin-handlers';
 import { agentHandlers, type AgentServices } from './agent-handlers';
 import type { IpcHandlers } from './handler-types';
+import { healthHandlers } from './health-handlers';
 
 export interface HandlerServices extends AgentServices {
   appInfo: () => AppInfo;
@@ -27,6 +29,7 @@ export interface HandlerServices extends AgentServices {
   settings: SettingsService;
   push: PushService;
   updates: UpdateService;
+  media: MediaService;
 }
 
 export function createHandlers(services: HandlerServices): IpcHandlers {
@@ -35,6 +38,7 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
     'app.info': async () => services.appInfo(),
     'session.state': async () => session.state(),
     'session.addAccount': async (input) => session.add(input),
+    'session.discover': async (input) => session.discover(input),
     'session.openDemo': async () => session.openDemo(),
     'session.reconnect': async ({ accountId }) => {
       await session.reconnect(accountId);
@@ -47,7 +51,13 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
 
     // Without a filter the whole inbox, archived conversations too: the renderer holds all of
     // them and filters as the agent switches views (the Archive view must not come up empty).
-    'inbox.list': async ({ filter }) => (filter ? filterInbox(cache.inbox(), filter, { myAgentIds: session.myAgentIds() }) : cache.inbox()),
+    'inbox.list': async ({ filter }) =>
+      filter
+        ? filterInbox(cache.inbox(), filter, {
+            myAgentIds: session.myAgentIds(),
+            platforms: Object.fromEntries(session.list().map((r) => [r.id, r.account.platform])),
+          })
+        : cache.inbox(),
 
     'conversation.open': async ({ ref }) => conversations.open(ref),
     'conversation.focus': async ({ ref }) => {
@@ -64,6 +74,7 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
     'conversation.assignToMe': async ({ ref }) => conversations.assignToMe(ref),
     'conversation.handBack': async ({ ref }) => conversations.handBack(ref),
     'outbox.retry': async ({ clientMessageId }) => outbox.retry(clientMessageId),
+    'media.fetch': async (request) => services.media.fetch(request),
 
     'presence.get': async () => presence.get(),
     'presence.set': async ({ online }) => presence.set(online),
@@ -75,6 +86,7 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
 
     ...adminHandlers(session),
     ...agentHandlers(services),
+    ...healthHandlers(session),
     ...updateHandlers(services.updates),
   };
 }

@@ -3,6 +3,7 @@
 // platform owns), a conversation's messages (paged behind cursors the platform owns), and an
 // idempotent reply. Everything else is a capability: an optional port a platform has or has not,
 // never a method it must fake. Failures are PlatformError (errors/platform-error.ts).
+import type { BotAnalyticsDay, BotIssue, LogFilter, LogPage } from '../../../shared/bot-health';
 import type { Capability, Grants } from '../../../shared/capabilities';
 import type {
   AgentPresence,
@@ -19,6 +20,8 @@ import type { Disposable } from '../events';
 /** Who a key speaks for, and what it may do on each chatbot it reaches. */
 export interface Identity {
   agent: { id: string; name: string };
+  /** How the platform names what the key reaches (a workspace), when it has such a name. */
+  label?: string;
   chatbots: ({ id: string; name: string } & Grants)[];
 }
 
@@ -54,6 +57,14 @@ export interface ChatPlatform extends Partial<CapabilityPorts> {
   reply(chatbotId: string, input: ReplyInput): Promise<Message>;
   /** Changes as they happen; without it, sync polls. */
   readonly live?: LiveFeed;
+  /**
+   * Origins besides the account's own (its baseUrl's) that this platform keeps message media on,
+   * e.g. `['https://files.example.com']`: images, audio and video from them load without asking
+   * the agent, as from the account's own origin (services/media). Every other origin needs the
+   * agent's consent. Only public addresses count: a declared origin that resolves to a private
+   * or loopback address is refused all the same. None when absent.
+   */
+  readonly mediaOrigins?: readonly string[];
 }
 
 /** One optional port per capability, under the capability's name. */
@@ -69,6 +80,7 @@ export interface CapabilityPorts {
   organizations: OrganizationsPort;
   versions: VersionsPort;
   contacts: ContactsPort;
+  botHealth: BotHealthPort;
 }
 
 const capabilityNames = Object.keys({
@@ -83,6 +95,7 @@ const capabilityNames = Object.keys({
   organizations: 0,
   versions: 0,
   contacts: 0,
+  botHealth: 0,
 } satisfies Record<Capability, 0>) as Capability[];
 
 /** The capabilities a platform declares: the ports it has. */
@@ -185,6 +198,15 @@ export interface VersionsPort {
   remove(chatbotId: string, id: string): Promise<void>;
 }
 
+export interface BotHealthPort {
+  /** One entry per UTC day from `from` to `to` (both included), oldest first. */
+  analytics(chatbotId: string, range: { from: string; to: string }): Promise<BotAnalyticsDay[]>;
+  /** The open issues, the most recently seen first. */
+  issues(chatbotId: string): Promise<BotIssue[]>;
+  /** Log lines, newest first; `cursor` goes on where a page's `next` said. */
+  logs(chatbotId: string, filter: LogFilter, cursor?: string): Promise<LogPage>;
+}
+
 /** Where and as whom an account connects. */
 export interface PlatformConnection {
   baseUrl: string;
@@ -192,10 +214,20 @@ export interface PlatformConnection {
   secret: string;
   /** The embedded demo server: pushes come over its live feed, not FCM. */
   demo: boolean;
+  /** The workspace the account's chatbots belong to, on a platform that has workspaces. */
+  workspaceId?: string;
+}
+
+/** What a key reaches, found before anything is stored, so the agent picks instead of typing ids. */
+export interface Discovery {
+  agent: { id: string; name: string };
+  workspaces: { id: string; name: string; chatbots: { id: string; name: string }[] }[];
 }
 
 export interface PlatformFactory {
   /** Stored with the account ('chatcaptain', 'botpress', ...). */
   readonly id: string;
   open(connection: PlatformConnection): ChatPlatform;
+  /** Lists what the key reaches; a platform whose accounts are typed in by id has none. */
+  discover?(connection: Pick<PlatformConnection, 'baseUrl' | 'secret'>): Promise<Discovery>;
 }

@@ -1,7 +1,8 @@
 // FCM push in the main process. The firebase web SDK's messaging needs the browser Push API,
 // which Electron lacks (electron#44707), so @eneris/push-receiver speaks Google's MCS protocol
 // from Node instead. Its credentials hold the private keys that decrypt our notifications, so
-// they live in the Vault; keeping them is also what keeps the token stable across restarts.
+// they are kept only in a vault the OS encrypts (else in memory, as API keys are not stored
+// without consent); keeping them is what keeps the token stable across restarts.
 import { PushReceiver } from '@eneris/push-receiver';
 import type { Credentials, FirebaseConfig, Message } from '@eneris/push-receiver/dist/types';
 import { z } from 'zod';
@@ -14,6 +15,8 @@ export const CREDENTIALS_SECRET = 'push:credentials';
 export const PERSISTENT_IDS_SECRET = 'push:persistentIds';
 /** Ids of notifications already seen, sent at login so FCM does not deliver them again. */
 const MAX_PERSISTENT_IDS = 100;
+/** Wake-ups closer together than this (resume and network-back at once) reconnect once. */
+const WAKE_EVERY_MS = 30_000;
 
 export interface FcmSourceOptions {
   firebase: FirebaseConfig;
@@ -46,7 +49,10 @@ export class FcmTokenSource implements PushTokenSource {
   private receiver: PushReceiver | null = null;
   private starting: Promise<void> | null = null;
   private current: string | null = null;
+  /** The credentials in use; the vault holds a copy only where it encrypts. */
+  private credentials: Credentials | null = null;
   private persistentIds: string[] = [];
+  private lastWake = -Infinity;
   private unsubscribe: CallableFunction[] = [];
   private reconnectTimer: unknown = null;
   private failures = 0;
@@ -80,6 +86,20 @@ export class FcmTokenSource implements PushTokenSource {
   readonly onToken = this.tokens.event;
   readonly onMessage = this.messages.event;
 
+  /**
+   * The machine woke up or the network came back: connect again now. The library can give up
+   * reconnecting for good when Google's check-in fails while offline; this brings it back.
+   * Signals that come together cost one reconnect.
+   */
+  wake(): void {
+    if (!this.running || this.clock.now() - this.lastWake < WAKE_EVERY_MS) return;
+    this.lastWake = this.clock.now();
+    this.clock.clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = null;
+    this.failures = 0;
+    this.starting = this.connect().catch(() => this.reconnectLater());
+  }
+
   stop(): void {
     this.running = false;
     this.clock.clearTimeout(this.reconnectTimer);
@@ -91,8 +111,8 @@ export class FcmTokenSource implements PushTokenSource {
 
   private async connect(): Promise<void> {
     this.teardown();
-    const stored = this.readCredentials();
-    this.persistentIds = this.readPersistentIds();
+    const stored = this.credentials ?? this.readCredentials();
+    if (this.persistentIds.length === 0) this.persistentIds = this.readPersistentIds();
     const receiver = new PushReceiver({
       firebase: this.options.firebase,
       ...(stored && { credentials: stored }),
@@ -175,7 +195,15 @@ export class FcmTokenSource implements PushTokenSource {
     this.tokens.fire(token);
   }
 
+  /** Where the vault only obfuscates, secrets stay in memory; what an earlier version left there goes. */
+  private keepsSecrets(): boolean {
+    if (this.options.vault.encryption() === 'os') return true;
+    for (const name of [CREDENTIALS_SECRET, PERSISTENT_IDS_SECRET]) this.options.vault.remove(name);
+    return false;
+  }
+
   private readCredentials(): Credentials | null {
+    if (!this.keepsSecrets()) return null;
     const text = this.options.vault.read(CREDENTIALS_SECRET);
     if (text === null) return null;
     try {
@@ -187,6 +215,7 @@ export class FcmTokenSource implements PushTokenSource {
   }
 
   private readPersistentIds(): string[] {
+    if (!this.keepsSecrets()) return [];
     const text = this.options.vault.read(PERSISTENT_IDS_SECRET);
     if (text === null) return [];
     try {
@@ -198,6 +227,8 @@ export class FcmTokenSource implements PushTokenSource {
   }
 
   private saveCredentials(credentials: Credentials): void {
+    this.credentials = credentials;
+    if (!this.keepsSecrets()) return;
     try {
       this.options.vault.write(CREDENTIALS_SECRET, JSON.stringify(credentials));
     } catch {
@@ -209,6 +240,7 @@ export class FcmTokenSource implements PushTokenSource {
   private remember(persistentId: string): void {
     if (this.persistentIds.includes(persistentId)) return;
     this.persistentIds = [...this.persistentIds, persistentId].slice(-MAX_PERSISTENT_IDS);
+    if (!this.keepsSecrets()) return;
     try {
       this.options.vault.write(PERSISTENT_IDS_SECRET, JSON.stringify(this.persistentIds));
     } catch {

@@ -21,15 +21,14 @@ export class LocalTokenSource implements PushTokenSource {
     this.running = true;
     if (this.current !== null) return;
     const { vault } = this.options;
-    let token = vault.read(LOCAL_TOKEN_SECRET);
+    // Kept only where the OS encrypts it, as API keys are; elsewhere it lives for this session
+    // (a new one next time is only a re-registration) and what an earlier version stored goes.
+    const keeps = vault.encryption() === 'os';
+    if (!keeps) vault.remove(LOCAL_TOKEN_SECRET);
+    let token = keeps ? vault.read(LOCAL_TOKEN_SECRET) : null;
     if (token === null || !/^local-\S+$/.test(token)) {
       token = `local-${randomUUID()}`;
-      try {
-        vault.write(LOCAL_TOKEN_SECRET, token);
-      } catch {
-        // No encrypted storage on this system: the token still works for this session, and a
-        // new one next time is only a re-registration.
-      }
+      if (keeps) vault.write(LOCAL_TOKEN_SECRET, token);
     }
     this.current = token;
     this.tokens.fire(token);

@@ -23,5 +23,7 @@ export interface PushTokenSource {
    * such a push to the source as if it had come from a push service.
    */
   deliver?(m: PushMessage): void;
+  /** Only where a connection of its own may need a nudge (FCM): the machine woke, the network is back. */
+  wake?(): void;
   stop(): void;
 }

@@ -19,6 +19,8 @@ export interface RuntimeOptions {
   messages: MessageCache;
   clock: Clock;
   pollMs?: number;
+  /** Whether the agent's window has focus (feedless platforms poll more often then). */
+  focused?: () => boolean;
 }
 
 export class AccountRuntime implements Disposable {
@@ -42,6 +44,7 @@ export class AccountRuntime implements Disposable {
           messages: options.messages,
           clock: options.clock,
           ...(options.pollMs !== undefined && { pollMs: options.pollMs }),
+          ...(options.focused && { focused: options.focused }),
         }),
       );
     }
@@ -62,6 +65,11 @@ export class AccountRuntime implements Disposable {
   /** Resyncs every chatbot now; failures show in the connection state, not here. */
   async resyncAll(): Promise<void> {
     await Promise.all([...this.syncs.values()].map((sync) => sync.resync()));
+  }
+
+  /** The agent is back: every chatbot that polls does so now (ChatbotSync.wake). */
+  wake(): void {
+    for (const sync of this.syncs.values()) sync.wake();
   }
 
   sync(chatbotId: string): ChatbotSync {

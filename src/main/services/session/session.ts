@@ -32,6 +32,8 @@ export interface SessionOptions {
   vault: Pick<Vault, 'encryption'>;
   clock: Clock;
   pollMs?: number;
+  /** Whether the agent's window has focus (feedless platforms poll more often then). */
+  focused?: () => boolean;
 }
 
 export class Session implements Disposable {
@@ -100,19 +102,31 @@ export class Session implements Disposable {
 
   async add(input: NewAccount): Promise<Account> {
     const baseUrl = input.baseUrl.replace(/\/+$/, '');
-    if (this.list().some((r) => r.account.baseUrl === baseUrl && r.account.platform === input.platform && !r.account.demo)) {
+    // One account per workspace: on Botpress every workspace has the same address.
+    const same = ({ account: a }: AccountRuntime) => a.baseUrl === baseUrl && a.platform === input.platform && !a.demo && a.workspaceId === input.workspaceId;
+    if (this.list().some(same)) {
       throw new AppError('Invalid', `You are already signed in to ${new URL(baseUrl).host}.`);
     }
     return this.open(await this.options.accounts.add(input)).view();
   }
 
+  /** What a key reaches (workspaces, bots), for the agent to pick from; nothing is stored. */
+  discover(input: Parameters<Accounts['discover']>[0]): ReturnType<Accounts['discover']> {
+    return this.options.accounts.discover(input);
+  }
+
+  /** Opens the demo workspace's accounts (one per platform); answers the first. */
   async openDemo(): Promise<Account> {
     const existing = this.list().find((r) => r.account.demo);
     if (existing) return existing.view();
     // Two clicks on "Open demo" start one server.
     this.demoOpening ??= this.options.accounts
       .openDemo()
-      .then((open) => this.open(open).view())
+      .then((opened) => {
+        const [first] = opened.map((open) => this.open(open).view());
+        if (!first) throw new AppError('Unsupported', 'The demo workspace offers no platform Deckhand knows.');
+        return first;
+      })
       .finally(() => (this.demoOpening = null));
     return this.demoOpening;
   }
@@ -137,6 +151,11 @@ export class Session implements Disposable {
   async reconnect(accountId?: string): Promise<void> {
     const runtimes = accountId === undefined ? this.list() : [this.runtime(accountId)];
     await Promise.all(runtimes.map((r) => r.resyncAll()));
+  }
+
+  /** The agent is back (focus, resume, network): every chatbot that polls does so now. */
+  wake(): void {
+    for (const runtime of this.list()) runtime.wake();
   }
 
   /** Something happened on a chatbot (a push): read what changed now. Undefined: on every chatbot. */

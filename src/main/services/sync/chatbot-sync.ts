@@ -5,7 +5,6 @@
 // wins by updatedAt, and are then announced as typed events to whoever subscribed.
 import type { AgentPresence, Conversation, Message } from '../../../shared/domain';
 import type { ConnectionState, InboxConversation } from '../../../shared/view-models';
-import { fullJitter } from '../backoff';
 import type { LocalCache } from '../cache/local-cache';
 import type { MessageCache } from '../cache/message-cache';
 import { PlatformError } from '../errors/platform-error';
@@ -14,6 +13,7 @@ import type { ChatPlatform, LiveEvent } from '../platforms/platform';
 import type { Clock } from '../ports';
 import { catchUpMessages } from './message-history';
 import { WaitingTimes } from './waiting-times';
+import { defaultPollTiming, pollDelay, steadyPolling, type PollTiming } from './poll-timing';
 
 export interface ConversationsChange {
   changed: InboxConversation[];
@@ -31,7 +31,11 @@ export interface ChatbotSyncOptions {
   messages: MessageCache;
   clock: Clock;
   random?: () => number;
+  /** Poll at this fixed interval, whatever the feed and the focus (tests); else `timing`. */
   pollMs?: number;
+  timing?: PollTiming;
+  /** Whether the agent's window has focus: a platform without a live feed polls more often then. */
+  focused?: () => boolean;
   /** How long polling waits before it tries the live feed again. */
   socketRetryMs?: number;
 }
@@ -101,6 +105,15 @@ export class ChatbotSync implements Disposable {
 
   state(): ConnectionState {
     return this.connection;
+  }
+
+  /**
+   * The agent is back (the window got focus, the system woke up, the network returned): a
+   * chatbot that polls, or failed, resyncs now instead of waiting out its interval or backoff.
+   * One on a healthy live feed has nothing to catch up.
+   */
+  wake(): void {
+    if (this.mode === 'polling' || this.feedDown || this.failures > 0) void this.resync();
   }
 
   /** Resync now (the agent pressed "reconnect", a push arrived, the OS says the network is back). */
@@ -197,11 +210,15 @@ export class ChatbotSync implements Disposable {
     }, delayMs);
   }
 
-  /** Regular interval while healthy; backoff with full jitter after failures. */
+  /** Regular interval while healthy (poll-timing.ts); backoff with full jitter after failures. */
   private nextDelay(): number {
-    const pollMs = this.options.pollMs ?? 5000;
-    if (this.failures === 0) return pollMs;
-    return pollMs + fullJitter(this.failures, { baseMs: 1000, capMs: 60_000, random: this.options.random });
+    const { pollMs, timing = defaultPollTiming, focused, random } = this.options;
+    return pollDelay(pollMs === undefined ? timing : steadyPolling(pollMs), {
+      hasFeed: this.options.platform.live !== undefined,
+      focused: focused?.() ?? true,
+      failures: this.failures,
+      random,
+    });
   }
 
   private async runResync(): Promise<void> {

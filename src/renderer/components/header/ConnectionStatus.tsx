@@ -1,14 +1,22 @@
 // How the accounts are connected: live (socket), polling, connecting, offline with the attempt,
 // or signed out. One pill per account; the account's name is added only when there are several.
 import { useTranslation } from 'react-i18next';
+import { platformName } from '../../lib/platforms';
 import type { Account, ConnectionState } from '../../../shared/view-models';
 import { useStore } from '../../store/store';
 import { accountConnections } from './connection';
 
 /** The account's name as the agent knows it ("Demo" is translated). */
-export function useAccountName(): (account: Pick<Account, 'demo' | 'label'>) => string {
+/** An account's name; two that would read the same (the demo's, one per platform) say their platform too. */
+export function useAccountName(): (account: Pick<Account, 'demo' | 'label' | 'platform'>) => string {
   const { t } = useTranslation();
-  return (account) => (account.demo ? t('header.banner.demo') : account.label);
+  const accounts = useStore((s) => s.session?.accounts);
+  const base = (account: Pick<Account, 'demo' | 'label'>) => (account.demo ? t('header.banner.demo') : account.label);
+  return (account) => {
+    const name = base(account);
+    const twins = (accounts ?? []).filter((a) => base(a) === name).length > 1;
+    return twins ? `${name} · ${platformName(account.platform)}` : name;
+  };
 }
 
 /** `short`: just "Offline", where the offline banner right below gives the details. */

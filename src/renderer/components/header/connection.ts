@@ -7,13 +7,13 @@ export type ConnectionKind = ConnectionState['state'];
 const severity: Record<ConnectionKind, number> = { live: 0, polling: 1, connecting: 2, offline: 3, signedOut: 4 };
 
 export interface AccountConnection {
-  account: Pick<Account, 'id' | 'demo' | 'label'>;
+  account: Pick<Account, 'id' | 'demo' | 'label' | 'platform'>;
   connection: ConnectionState;
 }
 
 /** Each account with its freshest connection state (events update `connections` in between). */
 export function accountConnections(
-  accounts: readonly Pick<Account, 'id' | 'demo' | 'label' | 'connection'>[],
+  accounts: readonly Pick<Account, 'id' | 'demo' | 'label' | 'platform' | 'connection'>[],
   connections: Readonly<Record<string, ConnectionState>>,
 ): AccountConnection[] {
   return accounts.map((account) => ({ account, connection: connections[account.id] ?? account.connection }));

@@ -8,6 +8,7 @@ import type { InboxConversation } from '../../../shared/view-models';
 import { clockTime, dateTime } from '../../lib/time';
 import { useStore } from '../../store/store';
 import { MessageContentView } from './messages/MessageContentView';
+import { MediaConversation } from './messages/use-remote-media';
 import { agentName } from './people';
 
 export function MessageBubble({
@@ -34,7 +35,9 @@ export function MessageBubble({
   const mine = message.sender === 'agent' && me !== null && message.agentId === me;
   return (
     <BubbleFrame side={message.sender === 'contact' ? 'left' : 'right'} tone={message.sender} kind={message.type} continued={continued} sender={sender} mine={mine}>
-      <MessageContentView message={message} sender={sender} picked={picked} />
+      <MediaConversation value={conversation.key}>
+        <MessageContentView message={message} sender={sender} picked={picked} />
+      </MediaConversation>
       <footer className="msg-footer">
         <time dateTime={message.createdAt} title={dateTime(message.createdAt, i18n.language)}>
           {clockTime(message.createdAt, i18n.language)}

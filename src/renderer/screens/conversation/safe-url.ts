@@ -1,31 +1,12 @@
 // Message payloads come from customers and from bot flows anyone could have written: a URL in
-// them is untrusted. Links and media get an address only after this check; everything else is
-// shown as text. Parsing with URL (no base) refuses relative and protocol-relative addresses, and
-// the href we hand back is the parsed, normalised one, so what is rendered is what was checked.
-
-const MAX_LENGTH = 8192;
-
-function parse(url: string): URL | null {
-  if (url.length === 0 || url.length > MAX_LENGTH) return null;
-  try {
-    return new URL(url);
-  } catch {
-    return null;
-  }
-}
-
-function webUrl(parsed: URL): string | null {
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-  if (parsed.hostname === '') return null;
-  // user:pass@host is how phishing links disguise their real host.
-  if (parsed.username !== '' || parsed.password !== '') return null;
-  return parsed.href;
-}
+// them is untrusted. Links and media get an address only after this check (shared/web-url.ts);
+// everything else is shown as text. The href handed back is the parsed, normalised one, so what
+// is rendered is what was checked.
+import { parseWebUrl } from '../../../shared/web-url';
 
 /** An address for images, audio, video and downloads: http(s) only, else null. */
 export function safeMediaUrl(url: string): string | null {
-  const parsed = parse(url);
-  return parsed ? webUrl(parsed) : null;
+  return parseWebUrl(url)?.href ?? null;
 }
 
 /**
@@ -33,8 +14,7 @@ export function safeMediaUrl(url: string): string | null {
  * outside the app (DESIGN.md: openExternal only for http(s)), so a mailto: link would be dead.
  */
 export function safeLinkUrl(url: string): string | null {
-  const parsed = parse(url);
-  return parsed ? webUrl(parsed) : null;
+  return parseWebUrl(url)?.href ?? null;
 }
 
 /** OpenStreetMap centred on a pin; null for coordinates outside the globe. */

@@ -1,9 +1,13 @@
-// Search and the channel / chatbot filters above the list. The search field keeps its own text
+// Search and the channel / chatbot filters above the list (chatbots grouped by platform when
+// several are signed in, each group with an "all of this platform" choice). The search field keeps its own text
 // and hands it to the store after a short pause, so typing never waits for a 50,000-row filter.
 import { Keyboard, Search, X } from 'lucide-react';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { parseChatbotKey } from '../../../shared/keys';
+import type { Account } from '../../../shared/view-models';
 import { IconButton } from '../../components/ui/Button';
+import { platformName } from '../../lib/platforms';
 import { selectConversation } from '../../store/actions/conversation';
 import { setFilter, setHelpOpen } from '../../store/actions/local';
 import { getState, useStore } from '../../store/store';
@@ -93,15 +97,35 @@ function SearchField() {
   );
 }
 
+/** The chatbot select's value for a whole platform ("all Botpress bots"). */
+const PLATFORM_PREFIX = 'platform:';
+
+/** The chatbots grouped by their account's platform, when more than one platform is signed in. */
+function chatbotGroups(chatbots: { value: string; label: string }[], accounts: readonly Account[] | undefined) {
+  const platformOf = new Map((accounts ?? []).map((a) => [a.id, a.platform]));
+  const platforms = [...new Set((accounts ?? []).map((a) => a.platform))];
+  if (platforms.length < 2) return null;
+  return platforms.map((platform) => ({
+    platform,
+    chatbots: chatbots.filter((o) => platformOf.get(parseChatbotKey(o.value)?.accountId ?? '') === platform),
+  }));
+}
+
 export function InboxFilters() {
   const { t } = useTranslation();
   const channelId = useStore((s) => s.filter.channelId ?? '');
   const chatbot = useStore((s) => s.filter.chatbot ?? '');
+  const platform = useStore((s) => s.filter.platform ?? '');
+  const accounts = useStore((s) => s.session?.accounts);
   const options = useStore(selectOptions);
   const names = useChannelNames();
   // Channels by the one name rows and header use too ("Web-Chat", not the platform's "Web Chat").
   const channels = options.channels.map((o) => ({ value: o.value, label: channelLabel(o.value, o.label, names) })).sort((a, b) => a.label.localeCompare(b.label));
   const chatbots = options.chatbots;
+  const groups = chatbotGroups(chatbots, accounts);
+  const chatbotValue = platform ? `${PLATFORM_PREFIX}${platform}` : chatbot;
+  const chooseChatbot = (value: string) =>
+    value.startsWith(PLATFORM_PREFIX) ? setFilter({ platform: value.slice(PLATFORM_PREFIX.length), chatbot: '' }) : setFilter({ chatbot: value, platform: '' });
   // A chosen filter stays listed even when its last conversation is gone, so the select tells the truth.
   const withCurrent = (options: { value: string; label: string }[], value: string) =>
     value === '' || options.some((o) => o.value === value) ? options : [...options, { value, label: value }];
@@ -114,7 +138,7 @@ export function InboxFilters() {
           <Keyboard size={18} aria-hidden="true" />
         </IconButton>
       </div>
-      {(channels.length > 1 || chatbots.length > 1 || channelId !== '' || chatbot !== '') && (
+      {(channels.length > 1 || chatbots.length > 1 || channelId !== '' || chatbotValue !== '') && (
         <div className="inbox-filters-row">
           <label className="inbox-select">
             <span className="visually-hidden">{t('inbox.filters.channel')}</span>
@@ -127,16 +151,27 @@ export function InboxFilters() {
               ))}
             </select>
           </label>
-          {(chatbots.length > 1 || chatbot !== '') && (
+          {(chatbots.length > 1 || chatbotValue !== '') && (
             <label className="inbox-select">
               <span className="visually-hidden">{t('inbox.filters.chatbot')}</span>
-              <select value={chatbot} onChange={(e) => setFilter({ chatbot: e.target.value })}>
+              <select value={chatbotValue} onChange={(e) => chooseChatbot(e.target.value)}>
                 <option value="">{t('inbox.filters.allChatbots')}</option>
-                {withCurrent(chatbots, chatbot).map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
+                {groups
+                  ? groups.map((group) => (
+                      <optgroup key={group.platform} label={platformName(group.platform)}>
+                        <option value={`${PLATFORM_PREFIX}${group.platform}`}>{t('inbox.filters.allOfPlatform', { platform: platformName(group.platform) })}</option>
+                        {group.chatbots.map((o) => (
+                          <option key={o.value} value={o.value}>
+                            {o.label}
+                          </option>
+                        ))}
+                      </optgroup>
+                    ))
+                  : withCurrent(chatbots, chatbot).map((o) => (
+                      <option key={o.value} value={o.value}>
+                        {o.label}
+                      </option>
+                    ))}
               </select>
             </label>
           )}

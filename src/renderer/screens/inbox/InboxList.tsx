@@ -18,7 +18,7 @@ import { LIST_ID } from './inbox-actions';
 import { InboxSort } from './InboxSort';
 import { holdsAt } from './queue-model';
 import { useMinute } from './use-minute';
-import { selectAnchor, selectArrived, selectFilterContext, selectOptions, selectVisible, selectVisibleKeys } from './visible';
+import { selectAnchor, selectArrived, selectFilterContext, selectOptions, selectPlatformNames, selectVisible, selectVisibleKeys } from './visible';
 import './inbox.css';
 import './inbox-rows.css';
 
@@ -30,6 +30,7 @@ function ConversationRows() {
   const view = useStore((s) => s.filter.view);
   const { myAgentIds } = useStore(selectFilterContext);
   const showChatbot = useStore((s) => selectOptions(s).chatbots.length > 1);
+  const platforms = useStore(selectPlatformNames);
   const team = useStore((s) => s.team);
   const agentNames = useMemo(() => new Map(team.map((a) => [a.agentId, a.name])), [team]);
   const now = useMinute();
@@ -125,6 +126,7 @@ function ConversationRows() {
               selected={c.key === selectedKey}
               now={now}
               showChatbot={showChatbot}
+              platform={platforms?.get(c.accountId)}
               view={view}
               myAgentId={myAgentIds[c.accountId]}
               agentNames={agentNames}

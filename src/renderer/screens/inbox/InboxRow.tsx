@@ -49,6 +49,8 @@ export interface InboxRowProps {
   /** Minute tick: the relative time re-renders with it. */
   now: number;
   showChatbot: boolean;
+  /** The account's platform, named, while several platforms are signed in (else undefined). */
+  platform: string | undefined;
   view: InboxView;
   myAgentId: string | undefined;
   agentNames: ReadonlyMap<string, string>;
@@ -57,7 +59,21 @@ export interface InboxRowProps {
   hit?: MessageHit | undefined;
 }
 
-export const InboxRow = memo(function InboxRow({ conversation: c, index, setSize, start, selected, now, showChatbot, view, myAgentId, agentNames, search, hit }: InboxRowProps) {
+export const InboxRow = memo(function InboxRow({
+  conversation: c,
+  index,
+  setSize,
+  start,
+  selected,
+  now,
+  showChatbot,
+  platform,
+  view,
+  myAgentId,
+  agentNames,
+  search,
+  hit,
+}: InboxRowProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const kind = channelKind(c.channelId, c.channelName);
@@ -131,6 +147,7 @@ export const InboxRow = memo(function InboxRow({ conversation: c, index, setSize
         </div>
         <div className="inbox-row-line inbox-row-meta">
           {showStatus && <span className={statusClass[status.kind]}>{statusLabel}</span>}
+          {platform && <span className="badge badge-platform">{platform}</span>}
           <span className="inbox-meta-text">
             {channel}
             {showChatbot && ` · ${c.chatbotName}`}

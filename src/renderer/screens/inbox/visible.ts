@@ -11,6 +11,7 @@ import { foldForSearch } from '../../../shared/fold';
 import { filterInbox, type FilterContext } from '../../../shared/inbox-filter';
 import type { InboxConversation, InboxFilter, SessionState } from '../../../shared/view-models';
 import { defaultSort, type InboxSort, type ListHold, type MessageSearch } from '../../store/slices/inbox-view';
+import { platformName } from '../../lib/platforms';
 import type { State } from '../../store/state';
 import {
   INCREMENTAL_LIMIT,
@@ -40,6 +41,7 @@ function memo<A extends readonly unknown[], R>(compute: (...args: A) => R): (...
 
 const contextOf = memo((session: SessionState | null): FilterContext => ({
   myAgentIds: Object.fromEntries((session?.accounts ?? []).map((a) => [a.id, a.agent.id])),
+  platforms: Object.fromEntries((session?.accounts ?? []).map((a) => [a.id, a.platform])),
 }));
 
 interface Options {
@@ -131,19 +133,23 @@ export function selectAnchor(s: State): SelectionAnchor | null {
   return anchor?.key === key ? anchor : null;
 }
 
-let lastCounts: { map: Conversations; channelId?: string; chatbot?: string; context: FilterContext; counts: ViewCounts } | null = null;
+type Scope = Pick<InboxFilter, 'channelId' | 'chatbot' | 'platform'>;
+let lastCounts: { map: Conversations; scope: Scope; context: FilterContext; counts: ViewCounts } | null = null;
 
-function countsOf(map: Conversations, channelId: string | undefined, chatbot: string | undefined, context: FilterContext): ViewCounts {
+const sameScope = (a: Scope, b: Scope) => a.channelId === b.channelId && a.chatbot === b.chatbot && a.platform === b.platform;
+
+function countsOf(map: Conversations, { channelId, chatbot, platform }: Scope, context: FilterContext): ViewCounts {
   const last = lastCounts;
-  if (last && last.map === map && last.channelId === channelId && last.chatbot === chatbot && last.context === context) return last.counts;
+  const given: Scope = { channelId, chatbot, platform };
+  if (last && last.map === map && sameScope(last.scope, given) && last.context === context) return last.counts;
   const d = derive(map);
-  const scope: InboxFilter = { view: 'all', channelId, chatbot };
-  const sameScope = last !== null && last.channelId === channelId && last.chatbot === chatbot && last.context === context;
+  const scope: InboxFilter = { view: 'all', channelId, chatbot, platform };
+  const same = last !== null && sameScope(last.scope, given) && last.context === context;
   const counts =
-    sameScope && d.changed !== null && d.previous === last.map
+    same && d.changed !== null && d.previous === last.map
       ? recountViews(last.counts, d.changed, last.map, map, scope, context)
       : countViews(map.values(), scope, context);
-  lastCounts = { map, channelId, chatbot, context, counts };
+  lastCounts = { map, scope: given, context, counts };
   return counts;
 }
 
@@ -161,9 +167,17 @@ const newsOf = memo((map: Conversations, context: FilterContext) => {
 
 export const selectInboxNews = (s: State): { waiting: number; unread: number } => newsOf(s.conversations, contextOf(s.session));
 export const selectFilterContext = (s: State): FilterContext => contextOf(s.session);
+
+/** accountId → its platform's name while several platforms are signed in (a row's badge), else null. */
+const platformNamesOf = memo((session: SessionState | null): ReadonlyMap<string, string> | null => {
+  const accounts = session?.accounts ?? [];
+  if (new Set(accounts.map((a) => a.platform)).size < 2) return null;
+  return new Map(accounts.map((a) => [a.id, platformName(a.platform)]));
+});
+export const selectPlatformNames = (s: State): ReadonlyMap<string, string> | null => platformNamesOf(s.session);
 export const selectVisible = (s: State): InboxConversation[] => displayed(s).list;
 /** Conversations that came into the view while its rows were held (the "N new" pill). */
 export const selectArrived = (s: State): number => displayed(s).arrived;
 export const selectVisibleKeys = (s: State): string[] => keysOf(selectVisible(s));
-export const selectCounts = (s: State): ViewCounts => countsOf(s.conversations, s.filter.channelId, s.filter.chatbot, contextOf(s.session));
+export const selectCounts = (s: State): ViewCounts => countsOf(s.conversations, s.filter, contextOf(s.session));
 export const selectOptions = (s: State): Options => derive(s.conversations).options;

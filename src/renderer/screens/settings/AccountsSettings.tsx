@@ -1,5 +1,6 @@
-// The signed-in accounts: who the agent is there, which chatbots, how the connection is, a way
-// out (Sign out, confirmed) and a way to add another ChatCaptain account with the sign-in form.
+// The signed-in accounts: which platform, who the agent is there, which chatbots, how the
+// connection is, what the platform does not offer, a way out (Sign out, confirmed) and a way to
+// add another account with the sign-in form.
 import { LogOut, Plus } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,10 +9,11 @@ import { accountConnections } from '../../components/header/connection';
 import { ConnectionDot, useAccountName, useConnectionText } from '../../components/header/ConnectionStatus';
 import { Button } from '../../components/ui/Button';
 import { ConfirmDialog } from '../../components/ui/Dialog';
+import { platformName } from '../../lib/platforms';
 import { toast } from '../../store/actions/feedback';
 import { signOut } from '../../store/actions/session';
 import { useStore } from '../../store/store';
-import { SignInForm } from '../sign-in/SignInForm';
+import { PlatformSignIn } from '../sign-in/PlatformSignIn';
 import '../../components/header/header.css';
 
 /** What this account's platform does not offer that agents expect, said rather than hidden. */
@@ -74,6 +76,7 @@ export function AccountsSettings({ titleId }: { titleId: string }) {
             <li key={full.id} className="account">
               <div className="account-head">
                 <h3>{title}</h3>
+                <span className="badge">{platformName(full.platform)}</span>
                 <span className={`conn conn-${connection.state}`}>
                   <ConnectionDot state={connection.state} />
                   <span className="conn-text">{connectionText(connection)}</span>
@@ -114,7 +117,7 @@ export function AccountsSettings({ titleId }: { titleId: string }) {
 
       {adding ? (
         <div className="account account-add">
-          <SignInForm
+          <PlatformSignIn
             mode="add"
             onCancel={() => setAdding(false)}
             onAdded={(host) => {

@@ -1,5 +1,5 @@
 // The first screen while no account is open: who we are in one sentence, the demo workspace one
-// click away, and the form to connect a real ChatCaptain workspace.
+// click away, and the form to connect a real ChatCaptain workspace or Botpress bots.
 import { Anchor, TriangleExclamationPoint } from 'lucide-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { Button } from '../../components/ui/Button';
 import { setSection } from '../../store/actions/local';
 import { openDemo } from '../../store/actions/session';
 import { describeError } from '../../store/describe-error';
-import { SignInForm } from './SignInForm';
+import { PlatformSignIn } from './PlatformSignIn';
 import './sign-in.css';
 
 export function SignIn() {
@@ -65,7 +65,7 @@ export function SignIn() {
         </div>
 
         <section className="signin-card">
-          <SignInForm mode="first" blocked={demoBusy} onBusyChange={setFormBusy} onAdded={() => setSection('inbox')} />
+          <PlatformSignIn mode="first" blocked={demoBusy} onBusyChange={setFormBusy} onAdded={() => setSection('inbox')} />
         </section>
       </div>
     </main>

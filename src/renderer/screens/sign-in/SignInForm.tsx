@@ -1,11 +1,9 @@
 // "Connect your ChatCaptain workspace": base URL, API key and chatbot ids, checked field by field
 // before anything is sent, then the server's verdict next to the field it is about. Used on the
 // first screen and in Settings to add another account. What the agent typed survives any error.
-import { Eye, EyeOff, TriangleExclamationPoint } from 'lucide-react';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UiError } from '../../api';
-import { Button, IconButton } from '../../components/ui/Button';
 import { TextAreaField, TextField } from '../../components/ui/Field';
 import { signIn } from '../../store/actions/session';
 import { describeError } from '../../store/describe-error';
@@ -20,9 +18,12 @@ import {
   type SignInFields,
   type SignInProblem,
 } from './sign-in-form';
+import { SecretField } from './SecretField';
+import { SignInFooter, fieldMessage } from './SignInFooter';
+import { StorageConsent, useCannotStore } from './StorageConsent';
 import './sign-in.css';
 
-interface Props {
+export interface SignInFormProps {
   /** 'first': the sign-in screen; 'add': another account, from Settings (with Cancel). */
   mode: 'first' | 'add';
   /** Another action on the page is busy (the demo opening): don't start a second one. */
@@ -36,7 +37,7 @@ type Shown = SignInProblem & { text: string };
 
 const empty: SignInFields = { baseUrl: '', key: '', chatbots: '' };
 
-export function SignInForm({ mode, blocked = false, onBusyChange, onAdded, onCancel }: Props) {
+export function SignInForm({ mode, blocked = false, onBusyChange, onAdded, onCancel }: SignInFormProps) {
   const { t } = useTranslation();
   const encryption = useStore((s) => s.session?.vault.encryption ?? 'os');
   const [fields, setFields] = useState<SignInFields>(empty);
@@ -45,15 +46,12 @@ export function SignInForm({ mode, blocked = false, onBusyChange, onAdded, onCan
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Shown | null>(null);
   const [allowPlain, setAllowPlain] = useState(false);
-  const [showKey, setShowKey] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const titleId = useId();
-  const keyId = useId();
-  const allowId = useId();
 
   const invalid = validateSignIn(fields);
   const weakAsked = problem?.kind === 'weakEncryption';
-  const cannotStore = encryption === 'unavailable';
+  const cannotStore = useCannotStore();
 
   // After a submit that failed, move to the first field that needs attention, or to the consent
   // checkbox when the key could only be stored obfuscated.
@@ -76,6 +74,7 @@ export function SignInForm({ mode, blocked = false, onBusyChange, onAdded, onCan
         return t(`signIn.errors.${p.kind}`, { chatbot: p.chatbot });
       case 'unreachable':
       case 'notChatCaptain':
+      case 'redirected':
         return t(`signIn.errors.${p.kind}`, { host: p.host });
       case 'weakEncryption':
         return cannotStore ? t('signIn.errors.weakUnavailable') : t('signIn.errors.weakBasic');
@@ -125,14 +124,9 @@ export function SignInForm({ mode, blocked = false, onBusyChange, onAdded, onCan
 
   const errorFor = (name: FieldName): string | undefined => {
     const local = invalid[name];
-    if (local && touched[name]) return t(`signIn.validation.${local}`);
-    if (problem && 'field' in problem && problem.field === name) return problem.text;
-    return undefined;
+    return fieldMessage(local && t(`signIn.validation.${local}`), touched[name], name, problem && 'field' in problem ? problem : null);
   };
 
-  const keyError = errorFor('key');
-  const keyDescribedBy = keyError ? `${keyId}-error` : `${keyId}-hint`;
-  const showWeakBox = !cannotStore && (encryption === 'basic_text' || weakAsked);
 
   return (
     <form ref={formRef} className="signin-form" noValidate aria-labelledby={titleId} aria-busy={busy || undefined} onSubmit={onSubmit}>
@@ -155,34 +149,16 @@ export function SignInForm({ mode, blocked = false, onBusyChange, onAdded, onCan
         onBlur={() => setTouched((s) => ({ ...s, baseUrl: true }))}
       />
 
-      <div className="field">
-        <label htmlFor={keyId}>{t('signIn.form.key')}</label>
-        <div className="signin-secret">
-          <input
-            id={keyId}
-            type={showKey ? 'text' : 'password'}
-            autoComplete="off"
-            spellCheck={false}
-            value={fields.key}
-            aria-invalid={keyError ? true : undefined}
-            aria-describedby={keyDescribedBy}
-            onChange={(e) => update('key', e.target.value)}
-            onBlur={() => setTouched((s) => ({ ...s, key: true }))}
-          />
-          <IconButton label={showKey ? t('signIn.form.hideKey') : t('signIn.form.showKey')} onClick={() => setShowKey((v) => !v)}>
-            {showKey ? <EyeOff size={16} aria-hidden="true" /> : <Eye size={16} aria-hidden="true" />}
-          </IconButton>
-        </div>
-        {keyError ? (
-          <span id={`${keyId}-error`} className="field-error" role="alert">
-            {keyError}
-          </span>
-        ) : (
-          <span id={`${keyId}-hint`} className="field-hint">
-            {encryption === 'os' ? t('signIn.form.keyHint') : t('signIn.form.keyHintWeak')}
-          </span>
-        )}
-      </div>
+      <SecretField
+        label={t('signIn.form.key')}
+        value={fields.key}
+        hint={encryption === 'os' ? t('signIn.form.keyHint') : t('signIn.form.keyHintWeak')}
+        error={errorFor('key')}
+        showLabel={t('signIn.form.showKey')}
+        hideLabel={t('signIn.form.hideKey')}
+        onChange={(value) => update('key', value)}
+        onBlur={() => setTouched((s) => ({ ...s, key: true }))}
+      />
 
       <TextAreaField
         label={t('signIn.form.chatbots')}
@@ -195,56 +171,23 @@ export function SignInForm({ mode, blocked = false, onBusyChange, onAdded, onCan
         onBlur={() => setTouched((s) => ({ ...s, chatbots: true }))}
       />
 
-      {cannotStore && (
-        <div className="signin-notice signin-notice-danger">
-          <TriangleExclamationPoint size={16} aria-hidden="true" />
-          <p>{t('signIn.errors.weakUnavailable')}</p>
-        </div>
-      )}
+      <StorageConsent
+        asked={weakAsked}
+        allowed={allowPlain}
+        onAllow={(allowed) => {
+          setAllowPlain(allowed);
+          // After the refusal, consenting is all that was missing: send again right away.
+          if (allowed && weakAsked) void submit(true);
+        }}
+      />
 
-      {showWeakBox && (
-        <div className={`signin-notice${weakAsked ? ' signin-notice-danger' : ''}`}>
-          <TriangleExclamationPoint size={16} aria-hidden="true" />
-          <div>
-            {/* Keyed so that the server's refusal is announced even if the warning was already shown. */}
-            <p key={weakAsked ? 'asked' : 'upfront'} role={weakAsked ? 'alert' : undefined}>
-              {t('signIn.errors.weakBasic')}
-            </p>
-            <label className="signin-check" htmlFor={allowId}>
-              <input
-                id={allowId}
-                type="checkbox"
-                checked={allowPlain}
-                onChange={(e) => {
-                  setAllowPlain(e.target.checked);
-                  // After the refusal, consenting is all that was missing: send again right away.
-                  if (e.target.checked && weakAsked) void submit(true);
-                }}
-              />
-              <span>{t('signIn.form.allowPlainText')}</span>
-            </label>
-          </div>
-        </div>
-      )}
-
-      {problem?.kind === 'other' && (
-        <div className="signin-notice signin-notice-danger" role="alert">
-          <TriangleExclamationPoint size={16} aria-hidden="true" />
-          <p>{problem.text}</p>
-        </div>
-      )}
-
-      <div className="signin-actions">
-        {mode === 'add' && onCancel && (
-          <Button onClick={onCancel} disabled={busy}>
-            {t('signIn.form.cancel')}
-          </Button>
-        )}
-        <Button type="submit" variant="primary" disabled={busy || blocked || cannotStore}>
-          {busy && <span className="spinner signin-btn-spinner" aria-hidden="true" />}
-          {busy ? t('signIn.form.busy') : t('signIn.form.submit')}
-        </Button>
-      </div>
+      <SignInFooter
+        problem={problem?.kind === 'other' ? problem.text : null}
+        onCancel={mode === 'add' ? onCancel : undefined}
+        busy={busy}
+        disabled={blocked || cannotStore}
+        label={busy ? t('signIn.form.busy') : t('signIn.form.submit')}
+      />
     </form>
   );
 }

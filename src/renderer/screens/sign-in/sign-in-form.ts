@@ -1,5 +1,6 @@
 // What the sign-in form checks before sending, and how it turns the server's verdict into a
 // sentence tied to the field the agent has to fix. Pure (no React, no DOM) so it is unit-tested.
+import { isSafeTransport } from '../../../shared/transport';
 
 export interface SignInFields {
   baseUrl: string;
@@ -8,7 +9,7 @@ export interface SignInFields {
 }
 
 export type FieldName = keyof SignInFields;
-export type ValidationProblem = 'baseUrlRequired' | 'baseUrlInvalid' | 'keyRequired' | 'chatbotsRequired';
+export type ValidationProblem = 'baseUrlRequired' | 'baseUrlInvalid' | 'baseUrlInsecure' | 'keyRequired' | 'chatbotsRequired';
 export type ValidationErrors = Partial<Record<FieldName, ValidationProblem>>;
 
 /** Chatbot ids as the agent pasted them: commas, new lines or spaces between, duplicates dropped. */
@@ -31,8 +32,10 @@ export function normalizeBaseUrl(text: string): string | null {
 
 export function validateSignIn(fields: SignInFields): ValidationErrors {
   const errors: ValidationErrors = {};
+  const baseUrl = normalizeBaseUrl(fields.baseUrl);
   if (fields.baseUrl.trim() === '') errors.baseUrl = 'baseUrlRequired';
-  else if (normalizeBaseUrl(fields.baseUrl) === null) errors.baseUrl = 'baseUrlInvalid';
+  else if (baseUrl === null) errors.baseUrl = 'baseUrlInvalid';
+  else if (!isSafeTransport(new URL(baseUrl))) errors.baseUrl = 'baseUrlInsecure';
   if (fields.key.trim() === '') errors.key = 'keyRequired';
   if (parseChatbotIds(fields.chatbots).length === 0) errors.chatbots = 'chatbotsRequired';
   return errors;
@@ -54,6 +57,8 @@ export type SignInProblem =
   | { kind: 'chatbotNotFound'; field: 'chatbots'; chatbot: string }
   | { kind: 'unreachable'; field: 'baseUrl'; host: string }
   | { kind: 'notChatCaptain'; field: 'baseUrl'; host: string }
+  /** The address sent Deckhand elsewhere; it does not follow with the key. */
+  | { kind: 'redirected'; field: 'baseUrl'; host: string }
   | { kind: 'weakEncryption' }
   /** Anything else: the shared error sentence (describeError) is shown above the button. */
   | { kind: 'other' };
@@ -93,6 +98,8 @@ export function classifySignInError(error: ServerError, fields: Pick<SignInField
       return { kind: 'unreachable', field: 'baseUrl', host };
     case 'Malformed':
       return { kind: 'notChatCaptain', field: 'baseUrl', host };
+    case 'Redirected':
+      return { kind: 'redirected', field: 'baseUrl', host };
     case 'Forbidden':
     case 'NotFound': {
       const chatbot = mentionedChatbot(error.message, parseChatbotIds(fields.chatbots));

@@ -1,36 +1,23 @@
 // Which actions a version offers, from what the key may do and where the version is live.
 // Pure, so the rules are tested without a DOM. The server still decides; a 403 or 400 that comes
 // anyway is shown with its reason.
-import { can, lackingPermission, type Ability, type Grants } from '../../../shared/capabilities';
+import type { Grants } from '../../../shared/capabilities';
 import type { Version } from '../../../shared/domain';
+import { actionAbilities, type ActionAbilities } from '../../lib/capabilities';
 
 export type DeployEnvironment = Version['deployedTo'][number];
 export type VersionAction = 'deployTest' | 'deployProd' | 'rollback' | 'delete';
-
-type Action = 'list' | 'create' | 'deploy' | 'delete';
-
-export type VersionAbilities = Record<Action, boolean> & {
-  /** What an admin would have to grant for an action, in the platform's words. */
-  permissionFor(action: Action): string;
-};
 
 const abilityOf = {
   list: 'versions.list',
   create: 'versions.create',
   deploy: 'versions.deploy',
   delete: 'versions.delete',
-} as const satisfies Record<Action, Ability>;
+} as const;
 
-export function versionAbilities(grants: Grants | undefined): VersionAbilities {
-  const has = (action: Action) => can(grants, abilityOf[action]);
-  return {
-    list: has('list'),
-    create: has('create'),
-    deploy: has('deploy'),
-    delete: has('delete'),
-    permissionFor: (action) => lackingPermission(grants, abilityOf[action]) ?? abilityOf[action],
-  };
-}
+export type VersionAbilities = ActionAbilities<keyof typeof abilityOf>;
+
+export const versionAbilities = (grants: Grants | undefined): VersionAbilities => actionAbilities(grants, abilityOf);
 
 export interface OfferedAction {
   action: VersionAction;

@@ -46,6 +46,11 @@ export async function openDemo(): Promise<void> {
   await loadInbox();
 }
 
+/** What a key reaches, for the agent to pick from (Botpress); nothing is stored. */
+export function discover(input: CallInput<'session.discover'>) {
+  return call('session.discover', input);
+}
+
 export async function signIn(input: CallInput<'session.addAccount'>): Promise<void> {
   await call('session.addAccount', input);
   await loadInbox();

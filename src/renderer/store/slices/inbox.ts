@@ -29,7 +29,7 @@ export const createInboxSlice: StateCreator<InboxSlice> = (set) => ({
     set((s) => {
       const next: InboxFilter = { ...s.filter, ...patch };
       // An empty value means "any": drop the key so filterInbox sees `undefined`.
-      for (const name of ['channelId', 'chatbot', 'search'] as const) if (!next[name]) delete next[name];
+      for (const name of ['channelId', 'chatbot', 'platform', 'search'] as const) if (!next[name]) delete next[name];
       return { filter: next };
     }),
 });

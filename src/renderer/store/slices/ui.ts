@@ -3,7 +3,7 @@
 // settings main keeps).
 import type { StateCreator } from 'zustand';
 
-export type Section = 'inbox' | 'organizations' | 'versions' | 'replies' | 'settings';
+export type Section = 'inbox' | 'organizations' | 'versions' | 'health' | 'replies' | 'settings';
 export const themeChoices = ['system', 'light', 'dark'] as const;
 export type ThemeChoice = (typeof themeChoices)[number];
 

@@ -22,6 +22,8 @@ import { scriptsEn } from './scripts-en';
 export const CUSTOMER_CONVERSATIONS = 64;
 /** The tag that finds an agent's Botpress user again: the id of their Botpress account. */
 export const AGENT_TAG = 'deckhandAgent';
+/** Set on every agent's user, so a desk lists its team with one tag filter. */
+export const ROLE_TAG = 'deckhandRole';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -59,7 +61,7 @@ export function seedBotpressDemo(chat: BotpressChat, bot: DemoBot, workspace: Bo
 function seedAgents(chat: BotpressChat, workspace: BotpressWorkspace, now: number): User[] {
   return workspace.accounts.map((account, i) => {
     const at = new Date(now - 40 * DAY + i * MINUTE).toISOString();
-    const user = chat.createUser(workspace.botId, { tags: { [AGENT_TAG]: account.id, email: account.email }, name: account.displayName }, { at });
+    const user = chat.createUser(workspace.botId, { tags: { [AGENT_TAG]: account.id, [ROLE_TAG]: 'agent', email: account.email }, name: account.displayName }, { at });
     const online = account.email !== 'mia@example.de';
     const seen = now - (online ? 2 * MINUTE : 3 * HOUR);
     chat.states.set(workspace.botId, { type: 'user', id: user.id, name: PRESENCE_STATE }, { online, clientTimestamp: String(seen), lastSeen: new Date(seen).toISOString() });

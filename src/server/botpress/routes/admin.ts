@@ -1,6 +1,6 @@
-// /v1/admin: the account behind a personal access token, and the workspace's bots. Everything
-// else of the admin API (billing, members, PATs, integration publishing, hub) is out of scope
-// and answers the not-found handler's 404.
+// /v1/admin: the account behind a personal access token, the workspaces it reaches and the
+// workspace's bots. Everything else of the admin API (billing, members, PATs, integration
+// publishing, hub) is out of scope and answers the not-found handler's 404.
 import { z } from 'zod';
 import type { Db } from '../../db/database';
 import type { Routes } from '../routing';
@@ -9,7 +9,7 @@ import { BpError, notFound } from '../errors';
 import { botObject, botSummary } from '../bot/bot-object';
 import { listPage, mapPage, newestFirst } from '../paging';
 import { id, pageQuery, parse, sortQuery } from '../schemas';
-import { accountById, botRow, type BotRow } from '../workspace';
+import { accountById, botRow, workspaceRow, type BotRow } from '../workspace';
 import { listed } from './shared';
 
 export const BotParams = z.object({ id });
@@ -22,11 +22,35 @@ export function botFor(db: Db, caller: Caller, botId: string): BotRow {
   return row;
 }
 
+const ListWorkspaces = z.strictObject({ nextToken: pageQuery.nextToken });
+
 export const accountRoutes: Routes = (r, chat) => {
-  r.get('/account/me', 'admin.read', ({ token }) => {
+  // About the token's person, not a workspace: a desk finds its workspace from here.
+  r.getForAccount('/account/me', 'admin.read', ({ token }) => {
     const account = token.accountId ? accountById(chat.db, token.accountId) : undefined;
     if (!account) throw new BpError('Forbidden', 'Only a personal access token belongs to an account');
     return { account: { ...account, emailVerified: true } };
+  });
+
+  // A token belongs to one workspace here, so the list has one entry and never a next page.
+  r.getForAccount('/workspaces', 'admin.read', ({ token }, request) => {
+    parse(ListWorkspaces, request.query, 'query');
+    const row = workspaceRow(chat.db, token.workspaceId);
+    if (!row) return listed('workspaces', { items: [] });
+    const botCount = chat.db.get<{ n: number }>('SELECT count(*) AS n FROM bp_bots WHERE workspace_id = ?', row.id)?.n ?? 0;
+    const workspace = {
+      id: row.id,
+      name: row.name,
+      ownerId: row.owner_id ?? '',
+      createdAt: row.created_at,
+      updatedAt: row.created_at,
+      botCount,
+      accountType: 'premium',
+      plan: 'team',
+      blocked: false,
+      spendingLimit: 100,
+    };
+    return listed('workspaces', { items: [workspace] });
   });
 };
 

@@ -82,6 +82,17 @@ describe('the app with accounts', () => {
     expect((await a.failure('session.addAccount', { ...input, key: keys.agent })).code).toBe('Invalid');
   });
 
+  it('sends a key across a network only over https', async () => {
+    const stored = vault.names().length;
+    // A server elsewhere on plain http: refused before anything is sent (the address is never asked).
+    const plain = await a.failure('session.addAccount', { baseUrl: 'http://chatcaptain.example.com', key: keys.agent, chatbotIds: CHATBOTS });
+    expect(plain).toMatchObject({ code: 'Invalid' });
+    expect(plain.message).toMatch(/https/);
+    const lan = await a.failure('session.addAccount', { baseUrl: 'http://192.168.10.4:4100', key: keys.agent, chatbotIds: CHATBOTS });
+    expect(lan).toMatchObject({ code: 'Invalid' });
+    expect(vault.names()).toHaveLength(stored);
+  });
+
   it('names the permission a key lacks', async () => {
     const base = { accountId, chatbotId: 'bot_shop' };
     expect(await a.failure('versions.list', base)).toMatchObject({ code: 'Forbidden', permission: 'chatbots.versions.list' });

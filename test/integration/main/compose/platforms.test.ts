@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embeddedDemo } from '../../../../src/main/demo-server';
 import { chatcaptainPlatform } from '../../../../src/main/services/platforms/chatcaptain/index';
 import { registryOf } from '../../../../src/main/services/platforms/registry';
+import { Emitter } from '../../../../src/main/services/events';
+import type { PushMessage } from '../../../../src/main/services/push/token-source';
 import { conversationKey } from '../../../../src/shared/keys';
 import { InboxFilter } from '../../../../src/shared/view-models';
 import { DESK, DESK_AGENT, DESK_CHATBOT, DESK_KEY, DeskPlatform, deskFactory } from '../../../support/desk-platform';
@@ -115,3 +117,46 @@ describe('a platform with only the core, next to ChatCaptain', () => {
     expect((await h.call('session.state', {})).accounts.map((a) => a.platform)).toEqual(['chatcaptain']);
   });
 });
+
+describe('the push source’s own connection', () => {
+  it('is woken when the machine resumes and when an account’s connection comes back, not while it is fine', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'deckhand-wake-'));
+    const desk = new DeskPlatform();
+    desk.customerWrites({ id: 'c1', name: 'Carla' }, 'Hi');
+    let wakes = 0;
+    const pushSource = {
+      mode: 'fcm' as const,
+      start: async () => {},
+      token: () => null,
+      onToken: new Emitter<string>().event,
+      onMessage: new Emitter<PushMessage>().event,
+      stop: () => {},
+      wake: () => void wakes++,
+    };
+    const h = new Harness(join(root, 'data'), new MemoryVault(), embeddedDemo(join(root, 'demo.sqlite'), { secret: testSecret }), {
+      platforms: registryOf(deskFactory(desk)),
+      pushSource,
+      pollMs: 30,
+    });
+    try {
+      await h.app.start();
+      await h.call('session.addAccount', { platform: DESK, baseUrl: 'https://desk.example', key: DESK_KEY, chatbotIds: [DESK_CHATBOT.id] });
+      await until(async () => (await h.call('session.state', {})).accounts[0]!.connection.state === 'polling', 'polling');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(wakes).toBe(0);
+
+      desk.outage = true;
+      await until(async () => (await h.call('session.state', {})).accounts[0]!.connection.state === 'offline', 'offline');
+      expect(wakes).toBe(0);
+      desk.outage = false;
+      await until(() => wakes === 1, 'a wake when the desk is back', 15_000);
+
+      h.app.power.onResume();
+      expect(wakes).toBe(2);
+    } finally {
+      await h.app.stop();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+

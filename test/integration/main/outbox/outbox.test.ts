@@ -3,7 +3,6 @@
 // server, a lost answer and an app crash, arrive exactly once and in order, and a reply the
 // server refuses ends failed.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -14,6 +13,7 @@ import { Outbox, type OutboxOptions, type Replier } from '../../../../src/main/s
 import { systemClock } from '../../../../src/main/services/ports';
 import type { BackoffOptions } from '../../../../src/main/services/backoff';
 import type { ConversationRef, OutboxItem } from '../../../../src/shared/view-models';
+import { startProxy } from '../../../support/http-proxy';
 import { call, testSecret } from '../../../support/server';
 
 const chatbotId = 'bot_shop';
@@ -279,46 +279,12 @@ interface Dropped {
  */
 async function lossyProxy(upstreamPort: number, drops: number) {
   const dropped: Dropped[] = [];
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      const upstream = httpRequest(
-        { host: '127.0.0.1', port: upstreamPort, method: req.method, path: req.url, headers: req.headers },
-        (answer: IncomingMessage) => {
-          const parts: Buffer[] = [];
-          answer.on('data', (chunk: Buffer) => parts.push(chunk));
-          answer.on('end', () => {
-            const text = Buffer.concat(parts).toString();
-            if (req.method === 'POST' && req.url?.endsWith('/messages') && dropped.length < drops) {
-              dropped.push({
-                status: answer.statusCode ?? 0,
-                clientMessageId: JSON.parse(body.toString()).clientMessageId,
-                messageId: JSON.parse(text).message.id,
-              });
-              req.socket.destroy();
-              return;
-            }
-            res.writeHead(answer.statusCode ?? 502, answer.headers);
-            res.end(text);
-          });
-        },
-      );
-      upstream.on('error', () => req.socket.destroy());
-      upstream.end(body);
-    });
+  const proxy = await startProxy(upstreamPort, {
+    drop: (request, answer) => {
+      if (request.method !== 'POST' || !request.url.endsWith('/messages') || dropped.length >= drops) return false;
+      dropped.push({ status: answer.status, clientMessageId: JSON.parse(request.body).clientMessageId, messageId: JSON.parse(answer.body).message.id });
+      return true;
+    },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    dropped,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { ...proxy, dropped };
 }

@@ -8,14 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toIpcError } from '../../../../src/main/services/errors/ipc-error';
-import { PlatformError } from '../../../../src/main/services/errors/platform-error';
 import type { Disposable } from '../../../../src/main/services/events';
 import { ChatCaptainPlatform } from '../../../../src/main/services/platforms/chatcaptain/chatcaptain';
 import { capabilitiesOf, type LiveEvent, type LiveHandlers } from '../../../../src/main/services/platforms/platform';
 import { startServer, type RunningServer } from '../../../../src/server/app';
-import { Ability, Capability } from '../../../../src/shared/capabilities';
+import { Capability } from '../../../../src/shared/capabilities';
 import { rolePermissions, type Role } from '../../../../src/shared/permissions';
 import { roleAbilities } from '../../../support/role-abilities';
+import { failure } from '../../../support/platform-failure';
 import { call, testSecret, useServer } from '../../../support/server';
 import { until } from '../../../support/until';
 
@@ -24,14 +24,6 @@ const fast = { http: { backoffBaseMs: 10, backoffCapMs: 50 }, realtime: { reconn
 const platform = (role: Role = 'admin', s: RunningServer = server.get()) =>
   new ChatCaptainPlatform({ baseUrl: s.url, key: s.workspace.keys[role], ...fast });
 
-async function failure(promise: Promise<unknown>): Promise<PlatformError> {
-  const error = await promise.then(
-    () => expect.fail('expected a PlatformError'),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PlatformError);
-  return error as PlatformError;
-}
 
 let provider = 0;
 async function incoming(text: string, chatbotId = 'bot_shop', s: RunningServer = server.get()) {
@@ -43,9 +35,13 @@ async function incoming(text: string, chatbotId = 'bot_shop', s: RunningServer =
   return answer.body as { conversation: { id: string }; message: { id: string } };
 }
 
+/** Every capability but bot health, which is Botpress's. */
+const chatcaptainCapabilities: Capability[] = Capability.options.filter((c) => c !== 'botHealth');
+const chatcaptainAbilities = roleAbilities.admin;
+
 describe('capabilities', () => {
-  it('declares every capability ChatCaptain has', () => {
-    expect(capabilitiesOf(platform()).sort()).toEqual([...Capability.options].sort());
+  it('declares every capability ChatCaptain has (all but bot health)', () => {
+    expect(capabilitiesOf(platform()).sort()).toEqual([...chatcaptainCapabilities].sort());
   });
 });
 
@@ -67,7 +63,7 @@ describe('identity', () => {
         expect(rolePermissions[role]).not.toContain(permission);
         expect(permission).toMatch(/^chatbots\./);
       }
-      expect(chatbot.abilities.length + chatbot.lacking.length).toBe(Ability.options.length);
+      expect(chatbot.abilities.length + chatbot.lacking.length).toBe(chatcaptainAbilities.length);
     }
   });
 
@@ -119,7 +115,7 @@ describe('identity', () => {
       proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
 
       const identity = await throughProxy(s.workspace.keys.viewer).identity(['bot_shop', 'bot_service']);
-      const everything = { abilities: [...Ability.options], lacking: [] };
+      const everything = { abilities: [...chatcaptainAbilities], lacking: [] };
       expect(identity).toEqual({
         agent: { id: '', name: 'Agent' },
         chatbots: [

@@ -5,38 +5,17 @@
 // catches the bug this rule exists for.
 //
 // Reproduce a seed: PRESENCE_SEED=1234 npx vitest run test/integration/main/presence
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import { startServer, type RunningServer } from '../../../../src/server/app';
 import { ChatCaptainPlatform } from '../../../../src/main/services/platforms/chatcaptain/chatcaptain';
 import type { PresencePort } from '../../../../src/main/services/platforms/platform';
 import { systemClock, type Clock } from '../../../../src/main/services/ports';
 import { PresenceService } from '../../../../src/main/services/presence/presence';
-import { until as waitUntil } from '../../../support/until';
+import { lagFrom, prng, raceTests, skewFrom, toggleRace, type Outcome, type Variant } from '../../../support/presence-race';
 
-const TOGGLES = 30;
 const SEEDS = 6;
 const CONTROL_BATCH = 8;
 const CONTROL_BATCHES = 5;
-const MAX_SKEW_MS = 10 * 60_000;
-const MAX_DELAY_MS = 150;
-
-type Variant = 'corrected' | 'raw';
-
-/** Small seeded PRNG (mulberry32): the seed fixes skews and the toggle schedule. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-const until = (condition: () => boolean, what: string, timeoutMs = 15_000) => waitUntil(condition, what, timeoutMs);
 
 interface Device {
   service: PresenceService;
@@ -46,7 +25,7 @@ interface Device {
 
 function device(server: RunningServer, skew: number, delays: () => number, variant: Variant): Device {
   const now = () => Date.now() + skew;
-  const lag = () => sleep(Math.floor(delays() * MAX_DELAY_MS));
+  const lag = lagFrom(delays);
   // The real backend, on this device's clock (so its Date-header offset sees the skew) and on a
   // network that holds every request and every answer back for a random while.
   const backend = new ChatCaptainPlatform({
@@ -78,34 +57,17 @@ function device(server: RunningServer, skew: number, delays: () => number, varia
   return { service, backend, skew };
 }
 
-interface Outcome {
-  seed: number;
-  skews: number[];
-  lastIntent: boolean;
-  /** The server's state per chatbot after both devices settled. */
-  final: boolean[];
-  /** The real Date-header offset each device measured, against the offset it should have seen. */
-  offsets: { measured: number; expected: number }[];
-}
-
 async function scenario(seed: number, variant: Variant): Promise<Outcome> {
   const server = await startServer({ db: ':memory:', realtime: false, rateLimit: { max: 100_000, windowMs: 60_000 } });
   const devices: Device[] = [];
   try {
     const schedule = prng(seed);
     const delays = prng(seed ^ 0x5bd1e995);
-    for (let i = 0; i < 2; i++) devices.push(device(server, Math.round((schedule() * 2 - 1) * MAX_SKEW_MS), delays, variant));
+    for (let i = 0; i < 2; i++) devices.push(device(server, skewFrom(schedule), delays, variant));
     await Promise.all(devices.map((d) => d.service.refresh()));
     const offsets = devices.map((d) => ({ measured: d.backend.presence.serverOffset(), expected: -d.skew }));
 
-    let lastIntent = false;
-    for (let i = 0; i < TOGGLES; i++) {
-      const who = devices[schedule() < 0.5 ? 0 : 1]!;
-      lastIntent = schedule() < 0.5;
-      who.service.set(lastIntent);
-      await sleep(20 + Math.floor(schedule() * 60));
-    }
-    await until(() => devices.every((d) => !d.service.get().pending), `seed ${seed}: both devices to settle`);
+    const lastIntent = await toggleRace(seed, devices, schedule);
 
     const reader = new ChatCaptainPlatform({ baseUrl: server.url, key: server.workspace.keys.agent }).presence;
     const agentId = server.workspace.agentOf.agent;
@@ -119,36 +81,7 @@ async function scenario(seed: number, variant: Variant): Promise<Outcome> {
   }
 }
 
-const wrong = (o: Outcome) => o.final.some((online) => online !== o.lastIntent);
-const describeOutcome = (o: Outcome) =>
-  `seed ${o.seed} (skews ${o.skews.join(', ')} ms): last intent ${o.lastIntent}, server ${o.final.join('/')}`;
-
-function seeds(count: number): number[] {
-  const fixed = process.env.PRESENCE_SEED;
-  if (fixed) return [Number(fixed)];
-  const base = Math.floor(Math.random() * 2 ** 31);
-  return Array.from({ length: count }, (_, i) => (base + i * 7919) >>> 0);
-}
-
 describe('presence from two devices with wrong clocks and a reordering network', () => {
-  it('ends on the last intent in real time', async () => {
-    const outcomes = await Promise.all(seeds(SEEDS).map((seed) => scenario(seed, 'corrected')));
-    for (const o of outcomes) {
-      // The skew really shows through the real backend's Date header (to its 1 s resolution).
-      for (const { measured, expected } of o.offsets) {
-        expect(Math.abs(measured - expected), `seed ${o.seed}: offset ${measured} vs ${expected}`).toBeLessThan(2_000);
-      }
-    }
-    const failed = outcomes.filter(wrong).map(describeOutcome);
-    expect(failed, failed.join('\n')).toEqual([]);
-  }, 60_000);
-
-  // Without the correction a seed fails about one time in three; batches run until one does.
-  it.skipIf(Boolean(process.env.PRESENCE_SEED))('catches a client that stamps with its raw local clock (control)', async () => {
-    const seen: Outcome[] = [];
-    for (let batch = 0; batch < CONTROL_BATCHES && !seen.some(wrong); batch++) {
-      seen.push(...(await Promise.all(seeds(CONTROL_BATCH).map((seed) => scenario(seed, 'raw')))));
-    }
-    expect(seen.filter(wrong).length, `no seed failed without the correction: ${seen.map((o) => o.seed).join(', ')}`).toBeGreaterThan(0);
-  }, 120_000);
+  // Without the correction a seed fails about one time in three.
+  raceTests(scenario, { seeds: SEEDS, controlBatch: CONTROL_BATCH, controlBatches: CONTROL_BATCHES });
 });

@@ -1,5 +1,6 @@
-// /v1/admin through @botpress/client: the account behind a token, the workspace's bots, and a
+// /v1/admin through @botpress/client: the account behind a token and its workspaces, the workspace's bots, and a
 // bot's health (analytics per day, issues and their events, logs), with what live traffic adds.
+import { Client } from '@botpress/client';
 import { describe, expect, it } from 'vitest';
 import { useServer } from '../../../support/server';
 import { botpressClient, integrationClient } from '../../../support/botpress';
@@ -20,6 +21,21 @@ describe('Botpress admin API through @botpress/client', () => {
     });
     expect((await botpressClient(s, s.botpress.tokens.admin).getAccount({})).account.email).toBe('lena@example.de');
     await expect(botpressClient(s, s.botpress.tokens.bot).getAccount({})).rejects.toMatchObject({ type: 'Forbidden' });
+  });
+
+  it('answers who a token is and its workspaces without a workspace header, as a desk finds its workspace', async () => {
+    const s = server.get();
+    const bare = new Client({ apiUrl: s.url, token: s.botpress.tokens.agent });
+    expect((await bare.getAccount({})).account.displayName).toBe('Jonas Weber');
+    expect(await bare.list.workspaces({}).collect()).toEqual([
+      expect.objectContaining({ id: s.botpress.workspaceId, name: 'Funkhaus Elektronik', botCount: 1, ownerId: s.botpress.accounts.find((a) => a.displayName === 'Lena Hoffmann')!.id }),
+    ]);
+    // Everything about a workspace still needs its header.
+    await expect(bare.listBots({})).rejects.toMatchObject({ type: 'InvalidPayload', message: expect.stringContaining('x-workspace-id') });
+    // A workspace header that is not the token's is refused there too.
+    const elsewhere = new Client({ apiUrl: s.url, token: s.botpress.tokens.agent, workspaceId: 'wkspace_other' });
+    await expect(elsewhere.listWorkspaces({})).rejects.toMatchObject({ type: 'Forbidden' });
+    await expect(new Client({ apiUrl: s.url, token: 'bp_pat_unknown_token' }).listWorkspaces({})).rejects.toMatchObject({ type: 'Unauthorized' });
   });
 
   it('lists the bots of the workspace and describes one', async () => {

@@ -2,19 +2,12 @@
 // channel integration (the customer's side) see it: the customer asks for a person, the desk
 // finds the hitl conversation by polling, takes it, replies exactly once however often it
 // retries, the bot relays both ways, and hitlStopped gives the customer back to the bot.
-import type { Client } from '@botpress/client';
 import { describe, expect, it } from 'vitest';
 import { useServer } from '../../../support/server';
-import { botpressClient, integrationClient } from '../../../support/botpress';
+import { botpressClient, customerConversation, integrationClient } from '../../../support/botpress';
 
 const texts = (messages: { payload: Record<string, unknown> }[]) => messages.map((m) => m.payload.text);
 
-async function customerConversation(whatsapp: Client, phone: string, language: 'de' | 'en') {
-  const { user } = await whatsapp.getOrCreateUser({ tags: { 'whatsapp:id': phone, language }, name: 'Tim Becker', discriminateByTags: ['whatsapp:id'] });
-  const { conversation } = await whatsapp.getOrCreateConversation({ channel: 'channel', tags: { 'whatsapp:id': phone }, discriminateByTags: ['whatsapp:id'] });
-  const write = (text: string) => whatsapp.createMessage({ conversationId: conversation.id, userId: user.id, type: 'text', payload: { text }, tags: {} });
-  return { user, conversation, write };
-}
 
 describe('handover to the desk (hitl)', () => {
   const server = useServer();

@@ -286,6 +286,67 @@ describe('HttpClient', () => {
   });
 });
 
+describe('redirects', () => {
+  // Another origin (another port on the same host is another origin) that records what reaches it.
+  let elsewhere: Server;
+  let elsewhereUrl = '';
+  const reached: Seen[] = [];
+  beforeAll(async () => {
+    elsewhere = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        reached.push({ method: req.method ?? '', url: req.url ?? '', key: req.headers['x-chatcaptain-key'] as string | undefined, body });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ ok: true }));
+      });
+    });
+    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+    elsewhereUrl = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}`;
+  });
+  afterEach(() => void reached.splice(0));
+  afterAll(async () => {
+    elsewhere.closeAllConnections();
+    await new Promise((resolve) => elsewhere.close(resolve));
+  });
+
+  const redirect = (status: number, location: string): Respond => (res) => {
+    res.writeHead(status, { location });
+    res.end();
+  };
+
+  it.each([301, 302, 303, 307, 308])('never carries the key to another origin on a %i, and says why', async (status) => {
+    script = [redirect(status, `${elsewhereUrl}/v1/x`)];
+    const error = await failure(client().http.request('POST', '/v1/x', Ok, { body: { secret: 'reply text' }, idempotent: true }));
+    expect(reached).toEqual([]);
+    expect(error.code).toBe('Redirected');
+    expect(error.message).toContain(elsewhereUrl);
+    expect(error.message).toMatch(/redirect/i);
+    expect(seen).toHaveLength(1); // refused at once, not retried
+  });
+
+  it('follows a redirect within the same origin, with the key', async () => {
+    script = [redirect(307, '/v2/x'), json(200, { ok: true })];
+    expect(await client().http.request('GET', '/v1/x', Ok)).toEqual({ ok: true });
+    expect(seen.map((s) => [s.url, s.key])).toEqual([
+      ['/v1/x', 'cc_testkey_0123456789'],
+      ['/v2/x', 'cc_testkey_0123456789'],
+    ]);
+  });
+
+  it('gives up on a redirect loop', async () => {
+    script = [redirect(302, '/v1/x')];
+    expect((await failure(client().http.request('GET', '/v1/x', Ok))).message).toMatch(/redirect/i);
+    expect(seen.length).toBeLessThanOrEqual(6);
+  });
+
+  it('probes without following a redirect elsewhere', async () => {
+    script = [redirect(302, `${elsewhereUrl}/socket.io/`)];
+    expect(await client().http.probe('/socket.io/?EIO=4&transport=polling')).toBe(302);
+    expect(reached).toEqual([]);
+  });
+});
+
 describe('errors', () => {
   it('holds one rule for what may pass by itself', () => {
     for (const code of ['Network', 'Timeout', 'RateLimited'] as const) expect(isTransient(new PlatformError(code, 'x'))).toBe(true);

@@ -142,11 +142,13 @@ describe('FcmTokenSource', () => {
     await source.start();
     expect(source.token()).toBe('fcm-token-1');
 
+    // The next run of the app finds them damaged.
     vault.write(CREDENTIALS_SECRET, '{"fcm": {"token": "half"}}');
     source.stop();
-    await source.start();
+    const next = make();
+    await next.start();
     expect(last().config.credentials).toMatchObject({ fcm: { token: 'fcm-token-2' } });
-    expect(source.token()).toBe('fcm-token-2');
+    expect(next.token()).toBe('fcm-token-2');
   });
 
   it('announces a rotated token and stores the new credentials', async () => {
@@ -236,6 +238,50 @@ describe('FcmTokenSource', () => {
     expect(fcm.state.instances).toHaveLength(3);
     expect(last().destroyed).toBe(false);
     expect(last().config.credentials).toMatchObject({ fcm: { token: 'fcm-token-1' } });
+  });
+
+  it('keeps the credentials in memory only where the vault cannot encrypt, as it does for API keys', async () => {
+    vault = new MemoryVault('basic_text');
+    // What an earlier version may have written there goes too.
+    vault.write(CREDENTIALS_SECRET, JSON.stringify(fcm.credentialsFor('deckhand-test', 'stale', 'stale-private-key')));
+    vault.write(PERSISTENT_IDS_SECRET, JSON.stringify(['old']));
+    const source = make();
+    await source.start();
+    expect(source.token()).toBe('fcm-token-1');
+    last().emit('notification', { persistentId: 'id-1', message: { notification: { title: 't', body: 'b' } } });
+    expect(vault.names()).toEqual([]);
+    // The session works all the same: rotation and notifications from memory.
+    last().rotate();
+    expect(source.token()).toBe('fcm-token-2');
+  });
+
+  it('connects again at once when the machine wakes or the network is back, however the library gave up', async () => {
+    const source = make();
+    await source.start();
+    const before = fcm.state.instances.length;
+    // The library lost its connection and stopped trying, silently (what it does when Google's
+    // check-in fails while offline): only a wake-up brings it back.
+    source.wake();
+    expect(fcm.state.instances).toHaveLength(before + 1);
+    expect(fcm.state.instances[before - 1]!.destroyed).toBe(true);
+    await vi.waitFor(() => expect(source.token()).toBe('fcm-token-1'));
+    expect(fcm.state.registrations).toBe(1);
+
+    // Woken again right away (several signals at once): one reconnect is enough.
+    source.wake();
+    expect(fcm.state.instances).toHaveLength(before + 1);
+    clock.advance(60_000);
+    source.wake();
+    expect(fcm.state.instances).toHaveLength(before + 2);
+  });
+
+  it('does nothing on wake while stopped', async () => {
+    const source = make();
+    await source.start();
+    source.stop();
+    const count = fcm.state.instances.length;
+    source.wake();
+    expect(fcm.state.instances).toHaveLength(count);
   });
 });
 

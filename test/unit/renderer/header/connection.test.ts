@@ -9,7 +9,7 @@ const conn = (state: ConnectionState['state'], over: Partial<ConnectionState> = 
   lastError: null,
   ...over,
 });
-const account = (id: string, connection: ConnectionState) => ({ id, demo: false, label: id, connection });
+const account = (id: string, connection: ConnectionState) => ({ id, platform: 'chatcaptain', demo: false, label: id, connection });
 
 describe('accountConnections', () => {
   it('prefers the latest event over the state the session was loaded with', () => {

@@ -37,6 +37,12 @@ describe('validateSignIn', () => {
     });
     expect(validateSignIn({ baseUrl: 'example.com', key: 'k', chatbots: 'cb' })).toEqual({ baseUrl: 'baseUrlInvalid' });
   });
+  it('asks for https unless the server is on this computer', () => {
+    expect(validateSignIn({ baseUrl: 'http://chatcaptain.example.com', key: 'k', chatbots: 'cb' })).toEqual({ baseUrl: 'baseUrlInsecure' });
+    expect(validateSignIn({ baseUrl: 'http://192.168.0.7:4100', key: 'k', chatbots: 'cb' })).toEqual({ baseUrl: 'baseUrlInsecure' });
+    expect(validateSignIn({ baseUrl: 'http://127.0.0.1:4100', key: 'k', chatbots: 'cb' })).toEqual({});
+    expect(validateSignIn({ baseUrl: 'http://localhost:4100/', key: 'k', chatbots: 'cb' })).toEqual({});
+  });
   it('passes a complete form', () => {
     expect(validateSignIn({ baseUrl: 'https://x.example', key: 'k', chatbots: 'cb_1' })).toEqual({});
   });
@@ -61,6 +67,9 @@ describe('classifySignInError', () => {
   const fields = { baseUrl: 'https://cc.example.com', chatbots: 'cb_1, cb_2' };
   it('a refused key points at the key field', () => {
     expect(classifySignInError({ code: 'Unauthorized', message: 'Invalid key' }, fields)).toEqual({ kind: 'unauthorized', field: 'key' });
+  });
+  it('a redirect elsewhere points at the address', () => {
+    expect(classifySignInError({ code: 'Redirected', message: 'GET /v1/auth/me: … redirected to https://elsewhere' }, fields)).toEqual({ kind: 'redirected', field: 'baseUrl', host: 'cc.example.com' });
   });
   it('a chatbot out of reach is named', () => {
     expect(classifySignInError({ code: 'Forbidden', message: 'This key has no access to chatbot cb_2' }, fields)).toEqual({

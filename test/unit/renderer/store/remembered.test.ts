@@ -20,10 +20,11 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('what this computer remembers', () => {
   it('starts from defaults when nothing (or nothing valid) is stored', () => {
-    const defaults = { drafts: {}, theme: 'system', adminChatbot: null, customerPanelOpen: true, inboxSort: {} };
+    const defaults = { drafts: {}, theme: 'system', adminChatbot: null, mediaConsents: {}, customerPanelOpen: true, inboxSort: {} };
     expect(rememberedState()).toEqual(defaults);
     storage.setItem('deckhand.drafts', '{not json');
     storage.setItem('deckhand.theme', 'purple');
+    storage.setItem('deckhand.mediaConsents', '[1,2]');
     storage.setItem('deckhand.inboxSort', JSON.stringify({ waiting: 'sideways', nowhere: 'newest' }));
     expect(rememberedState()).toEqual(defaults);
   });
@@ -38,9 +39,15 @@ describe('what this computer remembers', () => {
       drafts: { 'a1/b/c1': 'Hallo' },
       theme: 'dark',
       adminChatbot: 'a1/bot_shop',
+      mediaConsents: {},
       customerPanelOpen: false,
       inboxSort: { waiting: 'newest', all: 'longestWaiting' },
     });
+  });
+
+  it('reads back the media consents per conversation (lists of origins only)', () => {
+    storage.setItem('deckhand.mediaConsents', JSON.stringify({ 'a1/b/c1': ['https://cdn.example.com'], 'a1/b/c2': 'https://x', 'a1/b/c3': [1] }));
+    expect(rememberedState().mediaConsents).toEqual({ 'a1/b/c1': ['https://cdn.example.com'] });
   });
 
   it('writes a remembered part when it changes, and nothing for other changes', () => {
@@ -54,13 +61,15 @@ describe('what this computer remembers', () => {
     store.getState().setDraft('a1/b/c1', 'Hallo');
     store.getState().setTheme('light');
     store.getState().chooseChatbot('a1/bot_service');
+    store.getState().allowMedia('a1/b/c1', 'https://cdn.example.com');
     store.getState().setCustomerPanelOpen(false);
     store.getState().setSort('waiting', 'newest');
-    expect(writes).toHaveBeenCalledTimes(5);
+    expect(writes).toHaveBeenCalledTimes(6);
     expect(rememberedState()).toEqual({
       drafts: { 'a1/b/c1': 'Hallo' },
       theme: 'light',
       adminChatbot: 'a1/bot_service',
+      mediaConsents: { 'a1/b/c1': ['https://cdn.example.com'] },
       customerPanelOpen: false,
       inboxSort: { waiting: 'newest' },
     });

@@ -1,9 +1,10 @@
 // Which ChatCaptain permission (as its docs print them) each of Deckhand's abilities needs, so a
-// key's permissions become the abilities the app offers, and a missing one can be named.
+// key's permissions become the abilities the app offers, and a missing one can be named. Only
+// abilities of capabilities ChatCaptain has are listed.
 import type { Ability, Capability, Grants } from '../../../../shared/capabilities';
 import { capabilityOf } from '../../../../shared/capabilities';
 
-const permissionFor: Readonly<Record<Ability, string>> = {
+const permissionFor: Readonly<Partial<Record<Ability, string>>> = {
   assign: 'chatbots.conversations.edit',
   unassign: 'chatbots.conversations.edit',
   archive: 'chatbots.conversations.edit',

@@ -1,10 +1,13 @@
 // Cards as the customer saw them: image, title, subtitle and the card's buttons. URL buttons are
 // real links after the scheme check; postback and say buttons are labels (what they would send
-// is in the tooltip and for screen readers). A carousel is a horizontally scrolling list.
+// is in the tooltip and for screen readers). A carousel is a horizontally scrolling list. The
+// card's image comes through main under the media policy, as every image does.
 import { ExternalLink } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { MessageContent } from '../../../../shared/domain';
-import { safeLinkUrl, safeMediaUrl } from '../safe-url';
+import { safeLinkUrl } from '../safe-url';
+import { MediaNotice } from './MediaNotice';
+import { useRemoteMedia } from './use-remote-media';
 
 type Card = Extract<MessageContent, { type: 'card' }>['payload'];
 
@@ -34,13 +37,20 @@ export function CarouselContent({ items }: { items: Card[] }) {
   );
 }
 
+function CardImage({ url }: { url: string }) {
+  const media = useRemoteMedia(url, 'image');
+  // A card with an address that is no web address shows no image, as before there was a policy.
+  if (media.state === 'unsafe') return null;
+  if (media.state !== 'ready') return <div className="card-image card-image-notice"><MediaNotice media={media} kind="image" /></div>;
+  // The title follows right after; an alt text would only repeat it.
+  return <img className="card-image" src={media.src} alt="" decoding="async" />;
+}
+
 function CardView({ card }: { card: Card }) {
   const { t } = useTranslation();
-  const image = card.imageUrl ? safeMediaUrl(card.imageUrl) : null;
   return (
     <div className="card">
-      {/* The title follows right after; an alt text would only repeat it. */}
-      {image && <img className="card-image" src={image} alt="" loading="lazy" decoding="async" referrerPolicy="no-referrer" />}
+      {card.imageUrl && <CardImage url={card.imageUrl} />}
       <div className="card-body">
         <p className="card-title">{card.title}</p>
         {card.subtitle && <p className="card-subtitle">{card.subtitle}</p>}
