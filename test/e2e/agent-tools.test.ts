@@ -138,9 +138,11 @@ describe('the queue', () => {
     const first = await timers.first().textContent();
     await expect.poll(() => timers.first().textContent(), { timeout: 3_000 }).not.toBe(first);
 
-    // Thresholds from the settings: with an hour for amber and two for red, the fresh ones go grey.
-    await host.app.handlers['settings.set']({ waitWarnMinutes: 60, waitUrgentMinutes: 120 });
+    // Thresholds from the settings: with four hours for amber, who waited less (at the end of the queue) goes grey.
+    await host.app.handlers['settings.set']({ waitWarnMinutes: 239, waitUrgentMinutes: 240 });
+    await conversationList(page).evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
     await expect.poll(() => conversationList(page).locator('.wait-ok').count()).toBeGreaterThan(0);
+    await conversationList(page).evaluate((el) => el.scrollTo({ top: 0 }));
     await shot('04-queue');
     await host.app.handlers['settings.set']({ waitWarnMinutes: 2, waitUrgentMinutes: 5 });
   });
@@ -149,7 +151,15 @@ describe('the queue', () => {
     const rows = conversationList(page);
     const size = async () => Number(await rows.getByRole('option').first().getAttribute('aria-setsize'));
     await rows.evaluate((el) => el.scrollTo({ top: 240 }));
-    const before = await rows.getByRole('option').allTextContents();
+    // The rows in sight by name (their timers tick), once the list has settled there.
+    const names = () => rows.locator('.inbox-name').allTextContents();
+    let before = await names();
+    await expect.poll(async () => {
+      const now = await names();
+      const same = JSON.stringify(now) === JSON.stringify(before);
+      before = now;
+      return same;
+    }).toBe(true);
     const count = await size();
     // A new customer waits for a person (the bot handed them over): they have waited least, but
     // new arrivals must not move the rows the agent is reading.
@@ -157,7 +167,7 @@ describe('the queue', () => {
     await host.demo.request('PATCH', `/v1/chatbots/bot_shop/conversations/${arrived.conversation.id}`, { body: { status: 'waiting' } });
     const pill = page.getByRole('button', { name: '1 neue Unterhaltung' });
     await pill.waitFor();
-    expect(await rows.getByRole('option').allTextContents()).toEqual(before);
+    expect(await names()).toEqual(before);
     await shot('05-new-pill');
     await pill.click();
     await pill.waitFor({ state: 'detached' });

@@ -72,10 +72,11 @@ describe('the demo journey (German, light)', () => {
   it('shows a customer message that arrives live: in the list at once, and in the thread of the open conversation', async () => {
     target = await pickWaiting(host, 'bot_shop');
     const first = 'Hallo? Ich warte jetzt schon eine Weile auf eine Antwort.';
+    // "Wartend" is a queue, who waited longest first; newest first, a conversation that moves comes to the top.
+    await page.getByRole('combobox', { name: 'Reihenfolge' }).selectOption({ label: 'Neueste zuerst' });
     await customerWrites(host, target, first);
-    // The row shows the new words at once; "Waiting" keeps its order (who waited longest first),
-    // so another "hello?" does not push the customer ahead of those who waited longer.
-    await expect.poll(() => rowOf(page, target.contactName).textContent()).toContain(first);
+    await expect.poll(() => conversationList(page).getByRole('option').first().textContent()).toContain(first);
+    expect(await rowOf(page, target.contactName).textContent()).toContain(first);
 
     await rowOf(page, target.contactName).click();
     const thread = threadOf(page, target.contactName);
