@@ -47,7 +47,7 @@ beforeAll(async () => {
   target = await pickWaiting(host, 'bot_shop');
   other = await pickWaiting(host, 'bot_shop', [target.id]);
   unread = await pickUnique(host, 'bot_shop', (c) => c.status === 'bot' && !c.archived);
-  await rowOf(page, target.contactName).click();
+  await open(target);
   await composer().waitFor();
   // Read before the outage, so main holds the thread (what is read offline comes from its cache).
   const last = target.lastMessage?.type === 'text' ? target.lastMessage.payload.text : null;
