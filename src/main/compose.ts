@@ -9,6 +9,8 @@ import { LocalCache } from './services/cache/local-cache';
 import { MessageCache } from './services/cache/message-cache';
 import { MainDb } from './services/cache/sqlite';
 import { ConversationService } from './services/conversations/conversation-service';
+import { KnownEvents } from './services/conversations/known-events';
+import { CustomerService } from './services/customers/customer-service';
 import { DisposableStore, toDisposable } from './services/events';
 import type { IpcHandlers, RendererEvents } from './services/ipc/handler-types';
 import { createHandlers } from './services/ipc/handlers';
@@ -23,6 +25,8 @@ import type { PowerListener } from './services/power-events';
 import { PresenceService } from './services/presence/presence';
 import { TeamRoster } from './services/presence/team-roster';
 import { PushService } from './services/push/push-service';
+import { SavedReplies } from './services/replies/saved-replies';
+import { MessageSearch } from './services/search/message-search';
 import type { PushTokenSource } from './services/push/token-source';
 import { Session } from './services/session/session';
 import { SettingsService } from './services/settings';
@@ -146,10 +150,16 @@ export function compose(ports: AppPorts): App {
     if (inbox) ports.tray?.update({ online: presence.get().intent, unread: unreadCount(inbox, session.myAgentIds()), language: language() });
   };
   const selfAssigned = new SelfAssigned(clock);
-  const conversations = new ConversationService({ session, cache, messages, outbox, selfAssigned });
+  const conversations = new ConversationService({ session, cache, messages, outbox, selfAssigned, knownEvents: new KnownEvents(db, clock) });
   const notifier = disposables.add(
     new Notifier({
-      port: ports.notifications,
+      // The OS shows it without a sound of its own; the window plays the one the agent chose.
+      port: {
+        show: (notification) => {
+          ports.notifications.show({ ...notification, silent: true });
+          if (!notification.silent) send('notify.sound', { sound: settings.get().notificationSound });
+        },
+      },
       clock,
       ...(ports.notifyWindowMs !== undefined && { windowMs: ports.notifyWindowMs }),
       context: () => ({
@@ -179,7 +189,22 @@ export function compose(ports: AppPorts): App {
 
   const appInfo = (): AppInfo => ({ systemLanguage: ports.systemLanguage() });
   return {
-    handlers: createHandlers({ appInfo, session, cache, conversations, outbox, presence, team, settings, push, updates, media }),
+    handlers: createHandlers({
+      appInfo,
+      session,
+      cache,
+      conversations,
+      outbox,
+      presence,
+      team,
+      settings,
+      push,
+      updates,
+      media,
+      customers: new CustomerService(session, cache),
+      search: new MessageSearch(db),
+      replies: new SavedReplies(db, clock),
+    }),
     presence,
     power: {
       onIdle: (seconds) => presence.onIdle(seconds),

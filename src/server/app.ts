@@ -12,6 +12,7 @@ import { Hub } from './realtime/hub';
 import { KeyStore } from './store/keys';
 import { checkSecret, ensureWorkspace, randomSecret, type Workspace } from './store/workspace';
 import { organizationRoutes } from './routes/organizations';
+import { contactRoutes } from './routes/contacts';
 import { conversationRoutes } from './routes/conversations';
 import { messageRoutes } from './routes/messages';
 import { inboxAgentRoutes } from './routes/inbox-agents';
@@ -131,7 +132,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       new ApiError('RateLimited', `Too many requests; retry in ${context.after}`),
   });
 
-  for (const routes of [organizationRoutes, conversationRoutes, messageRoutes, inboxAgentRoutes, versionRoutes, mediaRoutes, meRoutes]) {
+  for (const routes of [organizationRoutes, contactRoutes, conversationRoutes, messageRoutes, inboxAgentRoutes, versionRoutes, mediaRoutes, meRoutes]) {
     routes(app, ctx);
   }
 

@@ -89,6 +89,8 @@ export interface Version {
   environment: z.infer<typeof Environment>;
   /** The environments this version is live in right now. */
   deployedTo: z.infer<typeof DeployEnvironment>[];
+  /** Beyond the docs: where it was last deployed or rolled back, so where a rollback makes it live again. */
+  lastDeployedTo?: z.infer<typeof DeployEnvironment>;
   createdAt: string;
 }
 

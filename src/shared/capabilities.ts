@@ -9,8 +9,10 @@ export const Capability = z.enum([
   'presence',
   /** A device push token the platform sends notifications to. */
   'pushToken',
-  /** Taking a conversation (assigning it to oneself). */
+  /** Assigning a conversation to oneself or a colleague. */
   'assignment',
+  /** Putting an assigned conversation back in the queue (what undoes taking it). */
+  'unassignment',
   'archive',
   /** Unread counts the agent clears by reading. */
   'readState',
@@ -18,6 +20,8 @@ export const Capability = z.enum([
   'customEvent',
   'organizations',
   'versions',
+  /** Who a conversation's customer is (name, e-mail, phone, organizations) and their other conversations. */
+  'contacts',
   /** The bot's analytics, open issues and logs. */
   'botHealth',
 ]);
@@ -26,10 +30,13 @@ export type Capability = z.infer<typeof Capability>;
 /** Things the agent may do, each within one capability. */
 export const Ability = z.enum([
   'assign',
+  'unassign',
   'archive',
   'markRead',
   'handBack',
   'customEvent',
+  /** A custom event with data for the chatbot's flow. */
+  'customEvent.payload',
   'presence',
   'pushToken',
   'organizations.list',
@@ -42,16 +49,20 @@ export const Ability = z.enum([
   'versions.create',
   'versions.deploy',
   'versions.delete',
+  'contacts.get',
+  'contacts.conversations',
   'botHealth',
 ]);
 export type Ability = z.infer<typeof Ability>;
 
 export const capabilityOf: Readonly<Record<Ability, Capability>> = {
   assign: 'assignment',
+  unassign: 'unassignment',
   archive: 'archive',
   markRead: 'readState',
   handBack: 'handBack',
   customEvent: 'customEvent',
+  'customEvent.payload': 'customEvent',
   presence: 'presence',
   pushToken: 'pushToken',
   'organizations.list': 'organizations',
@@ -64,6 +75,8 @@ export const capabilityOf: Readonly<Record<Ability, Capability>> = {
   'versions.create': 'versions',
   'versions.deploy': 'versions',
   'versions.delete': 'versions',
+  'contacts.get': 'contacts',
+  'contacts.conversations': 'contacts',
   botHealth: 'botHealth',
 };
 

@@ -160,6 +160,8 @@ export const Version = z.object({
   environment: Environment,
   // The environments this version is live in right now.
   deployedTo: z.array(DeployEnvironment),
+  /** Where it was last deployed (or rolled back): where a rollback makes it live again; absent when never, or not said. */
+  lastDeployedTo: DeployEnvironment.optional(),
   createdAt: isoDate,
 });
 export type Version = z.infer<typeof Version>;

@@ -41,21 +41,29 @@ function searchableText(c: InboxConversation): string {
   return text;
 }
 
-/** The test a view of the inbox applies to each conversation (filterInbox, and the renderer's live updates). */
-export function inboxMatcher(filter: InboxFilter, context: FilterContext): (c: InboxConversation) => boolean {
+/**
+ * The test a view of the inbox applies to each conversation (filterInbox, and the renderer's live
+ * updates). `foundInMessages`: keys of conversations the search term was found in by the message
+ * search (main's index of every cached message); they match the term as if their name did.
+ */
+export function inboxMatcher(filter: InboxFilter, context: FilterContext, foundInMessages?: ReadonlySet<string>): (c: InboxConversation) => boolean {
   const term = filter.search ? foldForSearch(filter.search.trim()) : '';
   return (c) =>
     matchesView(c, filter, context) &&
     (filter.channelId === undefined || c.channelId === filter.channelId) &&
     (filter.chatbot === undefined || chatbotKey(c) === filter.chatbot) &&
     (filter.platform === undefined || context.platforms?.[c.accountId] === filter.platform) &&
-    (term === '' || searchableText(c).includes(term));
+    (term === '' || searchableText(c).includes(term) || (foundInMessages?.has(c.key) ?? false));
 }
 
 export function filterInbox(
   conversations: readonly InboxConversation[],
   filter: InboxFilter,
   context: FilterContext,
+  foundInMessages?: ReadonlySet<string>,
 ): InboxConversation[] {
-  return conversations.filter(inboxMatcher(filter, context));
+  return conversations.filter(inboxMatcher(filter, context, foundInMessages));
 }
+
+/** Whether the term is found in what the inbox shows of a conversation (names, channel, last message). */
+export const matchesText = (c: InboxConversation, search: string): boolean => searchableText(c).includes(foldForSearch(search.trim()));

@@ -3,9 +3,11 @@
 // function per call; the renderer imports only the types. Events flow main → renderer.
 import { z } from 'zod';
 import { BotAnalyticsDay, BotIssue, Day, LogFilter, LogPage } from './bot-health';
+import { EventName, EventPayload } from './custom-events';
 import { Contact, Message, Organization, Version } from './domain';
 import type { IpcError } from './errors';
 import { MediaRequest, MediaResult } from './media';
+import { SavedReply, SavedReplyFields } from './saved-replies';
 import { UpdateState } from './updates';
 import {
   Account,
@@ -13,9 +15,12 @@ import {
   ConnectionState,
   ConversationDetail,
   ConversationRef,
+  CustomerProfile,
   Discovery,
   InboxConversation,
   InboxFilter,
+  MessageHit,
+  NotificationSound,
   OutboxItem,
   PresenceState,
   PushState,
@@ -76,6 +81,7 @@ export const calls = {
   /** "Reconnect now": resync every chatbot (of one account) at once instead of waiting for the backoff. */
   'session.reconnect': call(z.object({ accountId: z.string().optional() }), ok),
 
+  /** Without a filter: every conversation of every account, archived ones too (what the renderer holds). */
   'inbox.list': call(z.object({ filter: InboxFilter.optional() }), z.array(InboxConversation)),
   /**
    * The inbox a page at a time, newest activity first: every conversation (archived too), or
@@ -85,6 +91,8 @@ export const calls = {
     z.object({ filter: InboxFilter.optional(), after: z.string().max(40).optional(), limit: z.number().int().min(1).max(5000) }),
     z.object({ conversations: z.array(InboxConversation), next: z.string().nullable() }),
   ),
+  /** Conversations whose cached messages contain the term (at least 3 characters), newest first. */
+  'search.messages': call(z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(1_000).default(200) }), z.array(MessageHit)),
   'conversation.open': call(withRef, ConversationDetail),
   /** The conversation the agent is looking at, or null; notifications skip it while focused. */
   'conversation.focus': call(z.object({ ref: ConversationRef.nullable() }), ok),
@@ -96,8 +104,16 @@ export const calls = {
   'conversation.reply': call(z.object({ ref: ConversationRef, text: z.string().trim().min(1).max(10_000) }), OutboxItem),
   'conversation.setArchived': call(z.object({ ref: ConversationRef, archived: z.boolean() }), InboxConversation),
   'conversation.assignToMe': call(withRef, InboxConversation),
+  /** To the agent or a colleague (an agent id of the account's team). */
+  'conversation.assign': call(z.object({ ref: ConversationRef, agentId: z.string().min(1).max(200) }), InboxConversation),
+  /** Back in the queue: waiting for anyone. */
+  'conversation.unassign': call(withRef, InboxConversation),
   'conversation.handBack': call(withRef, InboxConversation),
-  'conversation.customEvent': call(z.object({ ref: ConversationRef, event: z.string().trim().min(1).max(200) }), ok),
+  'conversation.customEvent': call(z.object({ ref: ConversationRef, event: EventName, payload: EventPayload.optional() }), InboxConversation),
+  /** The custom events this chatbot was sent before, most recently used first. */
+  'conversation.knownEvents': call(chatbot, z.array(z.string())),
+  'customer.profile': call(withRef, CustomerProfile),
+  'contact.conversations': call(chatbot.extend({ contactId: z.string().min(1).max(200) }), z.array(InboxConversation)),
   'outbox.retry': call(z.object({ clientMessageId: z.string() }), OutboxItem),
   /** A message's image, audio or video, fetched by main under the media policy (shared/media.ts). */
   'media.fetch': call(MediaRequest, MediaResult),
@@ -142,6 +158,13 @@ export const calls = {
   'versions.rollback': call(chatbot.extend({ versionId: z.string() }), Version),
   'versions.delete': call(chatbot.extend({ versionId: z.string() }), ok),
 
+  'replies.list': call(none, z.array(SavedReply)),
+  /** Creates a saved reply, or with an id changes that one. */
+  'replies.save': call(z.object({ id: z.string().min(1).max(100).optional(), fields: SavedReplyFields }), SavedReply),
+  'replies.delete': call(z.object({ id: z.string().min(1).max(100) }), ok),
+  /** The whole set as a JSON file's text, to share with the team. */
+  'replies.export': call(none, z.string()),
+  'replies.import': call(z.object({ json: z.string().max(5_000_000) }), z.object({ added: z.number(), updated: z.number() })),
   /** One entry per UTC day from `from` to `to`, both included (at most 366 days). */
   'botHealth.analytics': call(chatbot.extend({ from: Day, to: Day }), z.array(BotAnalyticsDay)),
   'botHealth.issues': call(chatbot, z.array(BotIssue)),
@@ -169,6 +192,8 @@ export const events = {
   /** An app menu command the renderer carries out. */
   'ui.command': z.object({ command: z.enum(['showShortcuts']) }),
   'update.changed': UpdateState,
+  /** A notification went out: the window plays the agent's sound (the OS shows it silently). */
+  'notify.sound': z.object({ sound: NotificationSound }),
 } as const;
 
 export type CallName = keyof typeof calls;

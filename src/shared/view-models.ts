@@ -3,8 +3,10 @@
 // settings and connection health. Schemas so that the IPC boundary validates them too.
 import { z } from 'zod';
 import { Capability, Grants } from './capabilities';
-import { AgentPresence, Conversation, Message } from './domain';
+import { AgentPresence, Contact, Conversation, Message, Organization } from './domain';
 import { ErrorCode } from './errors';
+
+const isoDateTime = z.iso.datetime({ offset: true });
 
 export const ConversationRef = z.object({
   accountId: z.string().min(1),
@@ -17,6 +19,11 @@ export const InboxConversation = Conversation.extend({
   accountId: z.string(),
   key: z.string(),
   chatbotName: z.string(),
+  /**
+   * Since when the customer waits for a person (shared/waiting-time.ts), as main worked it out
+   * from the messages it holds; null: nobody is waited for; absent: not worked out yet.
+   */
+  waitingSince: isoDateTime.nullable().optional(),
 });
 export type InboxConversation = z.infer<typeof InboxConversation>;
 
@@ -32,6 +39,16 @@ export const InboxFilter = z.object({
   search: z.string().max(200).optional(),
 });
 export type InboxFilter = z.infer<typeof InboxFilter>;
+
+/** A conversation whose cached messages contain a search term: its newest such message. */
+export const MessageHit = z.object({
+  key: z.string(),
+  messageId: z.string(),
+  createdAt: isoDateTime,
+  /** The message's words on one line (shared/message-summary.ts), for a snippet around the match. */
+  text: z.string(),
+});
+export type MessageHit = z.infer<typeof MessageHit>;
 
 /** A chatbot (a bot, on Botpress) of an account, with what the key may do there. */
 export const AccountChatbot = z.object({ id: z.string(), name: z.string() }).extend(Grants.shape);
@@ -112,17 +129,31 @@ export type Language = z.infer<typeof Language>;
 export const LanguageChoice = z.enum(['system', ...Language.options]);
 export type LanguageChoice = z.infer<typeof LanguageChoice>;
 
+/** The sounds a notification can make (played by the window, made up of tones, no files). */
+export const NotificationSound = z.enum(['chime', 'bell', 'pop', 'knock']);
+export type NotificationSound = z.infer<typeof NotificationSound>;
+
 export const Settings = z.object({
   desktopNotifications: z.boolean(),
   sound: z.boolean(),
+  // Defaulted (as the language below) so that a settings file from before them still reads.
+  notificationSound: NotificationSound.default('chime'),
+  /** A wait in the queue turns amber after this many minutes, and red after waitUrgentMinutes. */
+  waitWarnMinutes: z.number().int().min(1).max(240).default(2),
+  waitUrgentMinutes: z.number().int().min(1).max(240).default(5),
   doNotDisturb: z.boolean(),
   idleAwayMinutes: z.number().int().min(1).max(240),
   // Defaulted so that a settings file from before the choice existed still reads.
   language: LanguageChoice.default('system'),
 });
 export type Settings = z.infer<typeof Settings>;
-/** A change to some settings. Without the default: a patch that leaves the language out keeps it. */
-export const SettingsPatch = Settings.extend({ language: LanguageChoice }).partial();
+/** A change to some settings. Without the defaults: a patch that leaves a field out keeps it. */
+export const SettingsPatch = Settings.extend({
+  language: LanguageChoice,
+  notificationSound: NotificationSound,
+  waitWarnMinutes: Settings.shape.waitWarnMinutes.unwrap(),
+  waitUrgentMinutes: Settings.shape.waitUrgentMinutes.unwrap(),
+}).partial();
 
 /** The language the agent sees: their choice, or the system's. */
 export const effectiveLanguage = (choice: LanguageChoice, system: Language): Language => (choice === 'system' ? system : choice);
@@ -151,3 +182,13 @@ export const ConversationDetail = z.object({
 });
 export type ConversationDetail = z.infer<typeof ConversationDetail>;
 
+
+/** Who a conversation's customer is. null: the account does not offer that part; `unavailable`: it failed. */
+export const CustomerProfile = z.object({
+  contact: Contact.nullable(),
+  organizations: z.array(Organization).nullable(),
+  /** Every conversation of the contact with this chatbot (the open one too), newest first. */
+  conversations: z.array(InboxConversation).nullable(),
+  unavailable: z.array(z.enum(['contact', 'organizations', 'conversations'])),
+});
+export type CustomerProfile = z.infer<typeof CustomerProfile>;

@@ -10,7 +10,7 @@ import type { Conversation } from '../../src/shared/domain';
 import { ScriptedUpdater } from '../support/scripted-updater';
 import { startHost, type Host } from './host/host';
 import { openApp, screenshot, useBrowser, type AppPage } from './support/browser';
-import { conversationList, expectAccessible, pickWaiting, rowOf, serverMessages, textOf, threadOf } from './support/scenario-app';
+import { conversationList, expectAccessible, openByName, pickWaiting, serverMessages, textOf, threadOf } from './support/scenario-app';
 
 const browser = useBrowser();
 const notes = 'Antworten zeigen, wann sie gelesen wurden.\nSchnellerer Posteingang.';
@@ -63,7 +63,7 @@ describe('an app update (German)', () => {
 
   it('restarts only once the reply still in the outbox has been sent', async () => {
     await host.demo.down();
-    await rowOf(page, target.contactName).click();
+    await openByName(page, target.contactName);
     const composer = page.getByRole('textbox', { name: `Antwort an ${target.contactName}` });
     await composer.click();
     await composer.pressSequentially(reply);

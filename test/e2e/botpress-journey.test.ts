@@ -53,6 +53,8 @@ describe('a Botpress bot’s agent in Deckhand (English)', () => {
   });
 
   it('a customer asks for a person: the handover arrives in the inbox and counts in the tray', async () => {
+    // Newest first, so the new handover comes in at the top (the queue's own order puts it last).
+    await page.getByRole('combobox', { name: 'Order' }).selectOption({ label: 'Newest first' });
     const before = host.tray.current?.unread ?? 0;
     customer = await customerConversation(integrationClient(host.demo.server, 'intver_whatsapp'), '+46701234567', 'en', CUSTOMER);
     await customer.write('Hi, my router keeps dropping the connection.');

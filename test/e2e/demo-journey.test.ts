@@ -72,8 +72,9 @@ describe('the demo journey (German, light)', () => {
   it('shows a customer message that arrives live: in the list at once, and in the thread of the open conversation', async () => {
     target = await pickWaiting(host, 'bot_shop');
     const first = 'Hallo? Ich warte jetzt schon eine Weile auf eine Antwort.';
+    // "Wartend" is a queue, who waited longest first; newest first, a conversation that moves comes to the top.
+    await page.getByRole('combobox', { name: 'Reihenfolge' }).selectOption({ label: 'Neueste zuerst' });
     await customerWrites(host, target, first);
-    // Newest activity first: the conversation moves to the top with the new words as its preview.
     await expect.poll(() => conversationList(page).getByRole('option').first().textContent()).toContain(first);
     expect(await rowOf(page, target.contactName).textContent()).toContain(first);
 

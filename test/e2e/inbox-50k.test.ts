@@ -95,6 +95,15 @@ describe('an inbox of 50,000 conversations (German, light)', () => {
     await screenshot(page, 'inbox-50k-01-top');
   });
 
+  // "Waiting" is a queue: who waited longest first (the synthetic ones waited a month).
+  it('puts who waited longest at the top of the queue, then switches to newest first', async () => {
+    await expect.poll(() => options().first().textContent()).toContain(`${nameOf(TOTAL - 1)}vor`);
+    const started = Date.now();
+    await page.getByRole('combobox', { name: 'Reihenfolge' }).selectOption({ label: 'Neueste zuerst' });
+    await expect.poll(() => options().first().textContent()).not.toContain(nameOf(TOTAL - 1));
+    log('re-sorted newest first', started);
+  });
+
   it('scrolls to the very bottom, where the oldest conversation is', async () => {
     const started = Date.now();
     // As dragging the scrollbar to the end does.

@@ -47,9 +47,14 @@ export function isAppUrl(url: string, appUrl: string): boolean {
   return target.protocol === own.protocol && target.host === own.host && own.host !== '';
 }
 
-/** The one permission rule: notifications, for our own window showing our own page. */
+/**
+ * The one permission rule: notifications, and writing to the clipboard (the customer panel's
+ * copy buttons; never reading it), for our own window showing our own page.
+ */
+const allowedPermissions = new Set(['notifications', 'clipboard-sanitized-write']);
+
 export function permissionAllowed(permission: string, requester: WebContents | null, ownId: number, requestingUrl: string, appUrl: string): boolean {
-  return permission === 'notifications' && requester?.id === ownId && isAppUrl(requestingUrl, appUrl);
+  return allowedPermissions.has(permission) && requester?.id === ownId && isAppUrl(requestingUrl, appUrl);
 }
 
 /** Deny navigation away from the app, every window.open (http(s) goes to the browser) and webviews. */

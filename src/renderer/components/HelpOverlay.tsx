@@ -64,7 +64,8 @@ export function HelpOverlay() {
       }
     >
       <p className="help-intro">{t(isMac ? 'shortcuts.introMac' : 'shortcuts.intro')}</p>
-      <div className="help-groups">
+      {/* It scrolls in a short window, so it takes the keyboard too (axe: scrollable-region-focusable). */}
+      <div className="help-groups" role="region" aria-label={t('shortcuts.title')} tabIndex={0}>
         {shortcutList.map(({ group, entries }) => (
           <table key={group} className="help-table">
             <caption>{t(`shortcuts.groups.${group}`)}</caption>

@@ -1,5 +1,6 @@
-// Short messages bottom-right: errors as alerts (announced at once), the rest as status. They
-// hide by themselves (the toast action schedules it); the agent can dismiss them sooner.
+// Short messages bottom-left, over the inbox list, so they never cover the composer and its Send
+// button: errors as alerts (announced at once), the rest as status, some with an action (Undo).
+// They hide by themselves (the toast action schedules it); the agent can dismiss them sooner.
 import { CircleExclamationPoint, Info, X } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { dismissToast } from '../store/actions/local';
@@ -20,6 +21,18 @@ export function Toasts() {
             <Info size={16} className="toast-icon" aria-hidden="true" />
           )}
           <span className="toast-message">{toast.message}</span>
+          {toast.action && (
+            <button
+              type="button"
+              className="toast-action"
+              onClick={() => {
+                dismissToast(toast.id);
+                toast.action?.run();
+              }}
+            >
+              {toast.action.label}
+            </button>
+          )}
           <IconButton label={t('header.toasts.dismiss')} onClick={() => dismissToast(toast.id)}>
             <X size={14} aria-hidden="true" />
           </IconButton>

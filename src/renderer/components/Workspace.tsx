@@ -1,11 +1,12 @@
 // The signed-in frame: header, connection and update banners, the nav rail and the chosen section.
-import { Activity, Building2, GitBranch, Inbox, Settings } from 'lucide-react';
+import { Activity, Building2, GitBranch, Inbox, MessageSquareText, Settings } from 'lucide-react';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Capability } from '../../shared/capabilities';
 import { offeredByAny } from '../lib/capabilities';
 import { ConversationView } from '../screens/conversation/ConversationView';
 import { InboxList } from '../screens/inbox/InboxList';
+import { selectInboxNews } from '../screens/inbox/visible';
 import { setSection } from '../store/actions/local';
 import type { Section } from '../store/slices/ui';
 import { useStore } from '../store/store';
@@ -14,6 +15,7 @@ import { HelpOverlay } from './HelpOverlay';
 import { lazyScreen, type LazyScreen } from './lazy-screen';
 import { OfflineBanner } from './OfflineBanner';
 import { UpdateBanner } from './UpdateBanner';
+import { NAV_NEWS_ID, NavBadge, useNavTitle } from './NavBadge';
 import { useGlobalShortcuts } from './shortcuts';
 
 /**
@@ -31,6 +33,7 @@ const sections: { id: Section; icon: typeof Inbox; needs?: Capability; screen?: 
   { id: 'versions', icon: GitBranch, needs: 'versions', screen: lazyScreen(() => import('../screens/versions/VersionsScreen').then((m) => m.VersionsScreen)) },
   // Bot health carries a chart library the first screen has no use for.
   { id: 'health', icon: Activity, needs: 'botHealth', screen: lazyScreen(() => import('../screens/health/BotHealthScreen').then((m) => m.default)) },
+  { id: 'replies', icon: MessageSquareText, screen: lazyScreen(() => import('../screens/replies/RepliesScreen').then((m) => m.RepliesScreen)) },
   { id: 'settings', icon: Settings, screen: lazyScreen(() => import('../screens/settings/SettingsScreen').then((m) => m.SettingsScreen)) },
 ];
 
@@ -52,9 +55,11 @@ export function Workspace() {
   const chosen = useStore((s) => s.section);
   // The account that offered the open section was signed out: back to the inbox.
   const section = shown.some(({ id }) => id === chosen) ? chosen : 'inbox';
+  const navTitle = useNavTitle(section);
+  const news = useStore(selectInboxNews);
   useGlobalShortcuts();
   usePreloadSections(shown);
-  const Screen = sections.find(({ id }) => id === section)?.screen;
+  const Screen = shown.find(({ id }) => id === section)?.screen;
   return (
     <div className="app">
       <h1 className="visually-hidden">{t(`common.nav.${section}`)} – Deckhand</h1>
@@ -71,11 +76,13 @@ export function Workspace() {
             key={id}
             type="button"
             aria-label={t(`common.nav.${id}`)}
-            title={t(`common.nav.${id}`)}
+            aria-describedby={id === 'inbox' && section !== 'inbox' && (news.waiting > 0 || news.unread > 0) ? NAV_NEWS_ID : undefined}
+            title={navTitle(id)}
             aria-current={section === id ? 'page' : undefined}
             onClick={() => setSection(id)}
           >
             <Icon size={20} aria-hidden="true" />
+            {id === 'inbox' && section !== 'inbox' && <NavBadge />}
           </button>
         ))}
       </nav>

@@ -18,8 +18,11 @@ export const commonEn = {
     inbox: 'Inbox',
     organizations: 'Organizations',
     versions: 'Versions',
+    replies: 'Saved replies',
     health: 'Bot health',
     settings: 'Settings',
+    /** The inbox's button while another section is open: what waits there. */
+    inboxNews: 'Inbox: {{waiting}} waiting, {{unread}} unread',
   },
   connection: {
     live: 'Live',
@@ -66,8 +69,10 @@ export const commonDe: Shape<typeof commonEn> = {
     inbox: 'Posteingang',
     organizations: 'Organisationen',
     versions: 'Versionen',
+    replies: 'Textbausteine',
     health: 'Bot-Zustand',
     settings: 'Einstellungen',
+    inboxNews: 'Posteingang: {{waiting}} wartend, {{unread}} ungelesen',
   },
   connection: {
     live: 'Live',

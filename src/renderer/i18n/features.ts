@@ -8,6 +8,10 @@ import { headerDe, headerEn } from './header';
 import { settingsDe, settingsEn } from './settings';
 import { signInDe, signInEn } from './sign-in';
 import { updatesDe, updatesEn } from './updates';
+import { assignDe, assignEn } from './assign';
+import { customerDe, customerEn } from './customer';
+import { queueDe, queueEn } from './queue';
+import { repliesDe, repliesEn } from './replies';
 import { healthDe, healthEn } from './health';
 export const featuresEn = {
   organizations: organizationsEn,
@@ -19,6 +23,10 @@ export const featuresEn = {
   shortcuts: shortcutsEn,
   conversation: conversationEn,
   updates: updatesEn,
+  queue: queueEn,
+  assign: assignEn,
+  customer: customerEn,
+  replies: repliesEn,
   health: healthEn,
 };
 export const featuresDe = {
@@ -31,5 +39,9 @@ export const featuresDe = {
   shortcuts: shortcutsDe,
   conversation: conversationDe,
   updates: updatesDe,
+  queue: queueDe,
+  assign: assignDe,
+  customer: customerDe,
+  replies: repliesDe,
   health: healthDe,
 };

@@ -3,6 +3,7 @@
 // at start (main.tsx). Imports run one way: events → actions → store → slices → merge.
 import { conversationKey } from '../../shared/keys';
 import { call, on } from '../api';
+import { playSound } from '../lib/sounds';
 import { markRead, selectConversation } from './actions/conversation';
 import { getState } from './store';
 
@@ -25,6 +26,7 @@ export function subscribeToMain(): () => void {
     on('settings.changed', store.receiveSettings),
     on('push.changed', store.receivePush),
     on('update.changed', store.receiveUpdate),
+    on('notify.sound', ({ sound }) => void playSound(sound)),
     on('navigate.conversation', ({ ref }) => {
       store.setSection('inbox');
       const key = conversationKey(ref);

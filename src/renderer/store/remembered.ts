@@ -1,9 +1,11 @@
 // What this computer remembers in localStorage rather than in main: the drafts being typed, the
 // theme, the chatbot Organizations and Versions work on, the origins whose media the agent let
-// load in each conversation, and the interface language last shown (so the splash before main
-// answers speaks it). Read once at start, written on every change.
-import { Language, LanguageChoice } from '../../shared/view-models';
+// load in each conversation, whether the customer panel is open, the order the agent chose for
+// each inbox view, and the interface language last shown (so the splash before main answers
+// speaks it). Read once at start, written on every change.
+import { InboxView, Language, LanguageChoice } from '../../shared/view-models';
 import type { AdminSlice } from './slices/admin';
+import { inboxSorts, type InboxSort, type InboxViewSlice } from './slices/inbox-view';
 import type { MediaSlice } from './slices/media';
 import type { ThreadsSlice } from './slices/threads';
 import { themeChoices, type UiSlice } from './slices/ui';
@@ -12,13 +14,19 @@ const keys = {
   drafts: 'deckhand.drafts',
   theme: 'deckhand.theme',
   adminChatbot: 'deckhand.adminChatbot',
+  customerPanel: 'deckhand.customerPanel',
+  inboxSort: 'deckhand.inboxSort',
   mediaConsents: 'deckhand.mediaConsents',
   language: 'deckhand.interfaceLanguage',
   /** Where the language choice was kept before it became a setting in main. */
   legacyLanguageChoice: 'deckhand.language',
 } as const;
 
-export type Remembered = Pick<ThreadsSlice, 'drafts'> & Pick<UiSlice, 'theme'> & Pick<AdminSlice, 'adminChatbot'> & Pick<MediaSlice, 'mediaConsents'>;
+export type Remembered = Pick<ThreadsSlice, 'drafts'> &
+  Pick<UiSlice, 'theme' | 'customerPanelOpen'> &
+  Pick<AdminSlice, 'adminChatbot'> &
+  Pick<MediaSlice, 'mediaConsents'> &
+  Pick<InboxViewSlice, 'inboxSort'>;
 
 /** A stored map of conversation key → value, keeping only the entries whose value is `valid`. */
 function storedByKey<T>(key: string, valid: (value: unknown) => value is T): Record<string, T> {
@@ -33,6 +41,7 @@ function storedByKey<T>(key: string, valid: (value: unknown) => value is T): Rec
 
 const isText = (value: unknown): value is string => typeof value === 'string';
 const isTextList = (value: unknown): value is string[] => Array.isArray(value) && value.every(isText);
+const isSort = (value: unknown): value is InboxSort => inboxSorts.includes(value as InboxSort);
 
 export function rememberedState(): Remembered {
   const theme = localStorage.getItem(keys.theme);
@@ -41,6 +50,9 @@ export function rememberedState(): Remembered {
     theme: themeChoices.find((t) => t === theme) ?? 'system',
     adminChatbot: localStorage.getItem(keys.adminChatbot),
     mediaConsents: storedByKey(keys.mediaConsents, isTextList),
+    // Open until the agent closes it.
+    customerPanelOpen: localStorage.getItem(keys.customerPanel) !== 'closed',
+    inboxSort: Object.fromEntries(Object.entries(storedByKey(keys.inboxSort, isSort)).filter(([view]) => InboxView.safeParse(view).success)),
   };
 }
 
@@ -51,6 +63,8 @@ export function rememberChanges(store: { subscribe(listener: (state: Remembered,
     if (state.theme !== previous.theme) localStorage.setItem(keys.theme, state.theme);
     if (state.adminChatbot !== previous.adminChatbot && state.adminChatbot !== null) localStorage.setItem(keys.adminChatbot, state.adminChatbot);
     if (state.mediaConsents !== previous.mediaConsents) localStorage.setItem(keys.mediaConsents, JSON.stringify(state.mediaConsents));
+    if (state.customerPanelOpen !== previous.customerPanelOpen) localStorage.setItem(keys.customerPanel, state.customerPanelOpen ? 'open' : 'closed');
+    if (state.inboxSort !== previous.inboxSort) localStorage.setItem(keys.inboxSort, JSON.stringify(state.inboxSort));
   });
 }
 

@@ -13,6 +13,7 @@ const deployEnvironments: readonly DeployEnvironment[] = ['test', 'prod'];
 
 interface VersionRow {
   id: string;
+  chatbot_id: string;
   name: string;
   description: string | null;
   environment: Environment;
@@ -24,6 +25,8 @@ export interface NewVersion {
   description?: string;
   environment: Environment;
 }
+
+const lastDeployed = (environment: DeployEnvironment | undefined) => (environment === undefined ? {} : { lastDeployedTo: environment });
 
 export class VersionStore {
   constructor(private readonly db: Db) {}
@@ -104,6 +107,7 @@ export class VersionStore {
       ...(row.description !== null && { description: row.description }),
       environment: row.environment,
       deployedTo: deployEnvironments.filter((env) => live.get(env) === row.id),
+      ...lastDeployed(this.lastEnvironment(row.chatbot_id, row.id)),
       createdAt: row.created_at,
     };
   }

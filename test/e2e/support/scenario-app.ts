@@ -24,6 +24,19 @@ export const conversationList = (page: Page): Locator => page.getByRole('main').
 export const rowOf = (page: Page, contactName: string): Locator =>
   conversationList(page).getByRole('option', { name: new RegExp(`^${escapeRegExp(contactName)}\\b`) });
 
+/** The inbox's search field, in either language. */
+export const searchField = (page: Page): Locator => page.getByRole('searchbox', { name: /^(Unterhaltungen durchsuchen|Search conversations)$/ });
+
+/**
+ * Opens a conversation by its customer's name, wherever its row is: the list renders only the
+ * rows in sight, and the Waiting queue (longest wait first) may have it further down.
+ */
+export async function openByName(page: Page, contactName: string): Promise<void> {
+  await searchField(page).fill(contactName);
+  await rowOf(page, contactName).click();
+  await searchField(page).fill('');
+}
+
 /** The open conversation's message log. */
 export const threadOf = (page: Page, contactName: string): Locator => page.getByRole('log', { name: new RegExp(escapeRegExp(contactName)) });
 
@@ -67,21 +80,23 @@ export async function serverWaitingCount(host: Host): Promise<number> {
 }
 
 /**
- * A waiting conversation of `chatbotId` whose customer's name no other conversation in the demo
- * has (so the row can be found by name), skipping `exclude`.
+ * A conversation of `chatbotId` that `wanted` accepts, whose customer's name no other
+ * conversation in the demo has (so the row can be found by name).
  */
-export async function pickWaiting(host: Host, chatbotId: string, exclude: string[] = []): Promise<Conversation> {
+export async function pickUnique(host: Host, chatbotId: string, wanted: (c: Conversation) => boolean): Promise<Conversation> {
   const all = (await Promise.all(host.demo.server.workspace.chatbots.map((c) => serverConversations(host, c.id)))).flat();
   const names = new Map<string, number>();
   for (const c of all) names.set(c.contactName, (names.get(c.contactName) ?? 0) + 1);
   // A name that starts another's ("Anna" / "Anna Braun") would match that row too.
   const unique = (name: string) => names.get(name) === 1 && !all.some((c) => c.contactName !== name && c.contactName.startsWith(name));
-  const found = all.find(
-    (c) => c.chatbotId === chatbotId && c.status === 'waiting' && !c.archived && !exclude.includes(c.id) && unique(c.contactName),
-  );
-  if (!found) throw new Error(`The demo has no waiting conversation with a unique name in ${chatbotId}`);
+  const found = all.find((c) => c.chatbotId === chatbotId && wanted(c) && unique(c.contactName));
+  if (!found) throw new Error(`The demo has no such conversation with a unique name in ${chatbotId}`);
   return found;
 }
+
+/** A waiting conversation of `chatbotId` with a customer's name no other has, skipping `exclude`. */
+export const pickWaiting = (host: Host, chatbotId: string, exclude: string[] = []): Promise<Conversation> =>
+  pickUnique(host, chatbotId, (c) => c.status === 'waiting' && !c.archived && !exclude.includes(c.id));
 
 /** The customer of `conversation` writes again, on the same channel (so into the same conversation). */
 export async function customerWrites(host: Host, conversation: Conversation, text: string): Promise<Message> {

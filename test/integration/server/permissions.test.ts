@@ -15,6 +15,7 @@ const routes: [method: string, path: string, permission: Permission][] = [
   ['DELETE', `${c}/organizations/org_missing`, 'chatbots.organizations.delete'],
   ['GET', `${c}/organizations/org_missing/contacts`, 'chatbots.organizations.contacts.list'],
   ['GET', `${c}/organizations/org_missing/contacts/count`, 'chatbots.organizations.contacts.list'],
+  ['GET', `${c}/contacts/contact_missing`, 'chatbots.conversations.get'],
   ['GET', `${c}/conversations`, 'chatbots.conversations.list'],
   ['POST', `${c}/conversations`, 'chatbots.conversations.create'],
   ['GET', `${c}/conversations/find`, 'chatbots.conversations.list'],

@@ -79,9 +79,12 @@ describe('versions', () => {
 
     // x went to prod, then to test: a rollback of x brings it back in test, and leaves prod alone.
     const x = await create({ name: 'X', environment: 'prod' });
+    expect(x.lastDeployedTo).toBe('prod');
     await deploy(x.id, 'test');
     const y = await create({ name: 'Y', environment: 'test' });
     await deploy(y.id, 'prod');
+    // Where a rollback goes is said with the version, so a client can tell the agent beforehand.
+    expect((await current(x.id))!.lastDeployedTo).toBe('test');
     const rolled = await call(server.get(), 'POST', `${base()}/${x.id}/rollback`, { body: {} });
     expect(rolled.status).toBe(200);
     expect(rolled.body.version.deployedTo).toEqual(['test']);
@@ -90,6 +93,7 @@ describe('versions', () => {
 
   it('refuses to roll back a version that was never deployed', async () => {
     const draft = await create({ name: 'Draft', environment: 'dev' });
+    expect(draft).not.toHaveProperty('lastDeployedTo');
     const response = await call(server.get(), 'POST', `${base()}/${draft.id}/rollback`);
     expect(response.status).toBe(400);
     expect(response.body.type).toBe('InvalidPayload');

@@ -188,6 +188,19 @@ export class Accounts {
     return { open, failed };
   }
 
+  /**
+   * Reads again who a restored account's key speaks for and what it may do on each chatbot (an
+   * admin may have changed it, or an older Deckhand stored fewer abilities) and keeps the answer.
+   * Answers null when the account was signed out meanwhile.
+   */
+  async refresh({ account, platform }: OpenAccount): Promise<StoredAccount | null> {
+    const identity = await platform.identity(account.chatbots.map((c) => c.id));
+    if (!this.list().some((a) => a.id === account.id)) return null;
+    const fresh: StoredAccount = { ...account, agent: identity.agent, chatbots: identity.chatbots };
+    this.file.write(this.list().map((a) => (a.id === account.id ? fresh : a)));
+    return fresh;
+  }
+
   async remove(id: string): Promise<void> {
     const account = this.list().find((a) => a.id === id);
     if (!account) return;

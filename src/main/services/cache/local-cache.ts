@@ -186,7 +186,7 @@ export class LocalCache {
    */
   clearAccount(accountId: string): void {
     this.db.tx(() => {
-      for (const table of ['conversations', 'messages', 'message_history', 'sync_cursors', 'outbox'] as const) {
+      for (const table of ['conversations', 'messages', 'message_history', 'sync_cursors', 'outbox', 'known_events'] as const) {
         this.db.run(`DELETE FROM ${table} WHERE account_id = ?`, accountId);
       }
     });

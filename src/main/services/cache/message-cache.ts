@@ -3,12 +3,20 @@
 // oldest one held (or none: the first message is held), so older pages are fetched only when the
 // cache runs out and go on exactly where it ends.
 import type { Message } from '../../../shared/domain';
+import { foldForSearch } from '../../../shared/fold';
 import type { ConversationRef } from '../../../shared/keys';
+import { summarize } from '../../../shared/message-summary';
 import { time, type MainDb } from './sqlite';
 
 /** How far back a conversation is held: `older` continues before the oldest held message; null at the first. */
 export interface History {
   older: string | null;
+}
+
+/** What the message search finds a message by: its words, or what names it (a card's title, a file's name), folded. */
+export function searchText(message: Message): string {
+  const { text, detail } = summarize(message);
+  return foldForSearch([text, detail].filter((part) => part !== null).join(' '));
 }
 
 export class MessageCache {
@@ -22,8 +30,9 @@ export class MessageCache {
       for (const message of messages) {
         // The rowid of the first insert stays: among messages of the same millisecond it keeps
         // the order they arrived in (pages and events come oldest first).
+        const words = searchText(message);
         const { changes } = this.db.run(
-          `INSERT INTO messages (account_id, chatbot_id, conversation_id, id, created_ms, json) VALUES (?, ?, ?, ?, ?, ?)
+          `INSERT INTO messages (account_id, chatbot_id, conversation_id, id, created_ms, json, search_text) VALUES (?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (account_id, chatbot_id, id) DO NOTHING`,
           accountId,
           chatbotId,
@@ -31,17 +40,23 @@ export class MessageCache {
           message.id,
           time(message.createdAt),
           JSON.stringify(message),
+          words,
         );
         if (changes > 0) {
           added.push(message);
         } else {
+          // Only a changed message is written again (the search index is kept by a trigger).
           this.db.run(
-            'UPDATE messages SET created_ms = ?, json = ? WHERE account_id = ? AND chatbot_id = ? AND id = ?',
+            `UPDATE messages SET created_ms = ?, json = ?, search_text = ?
+             WHERE account_id = ? AND chatbot_id = ? AND id = ? AND (json <> ? OR search_text <> ?)`,
             time(message.createdAt),
             JSON.stringify(message),
+            words,
             accountId,
             chatbotId,
             message.id,
+            JSON.stringify(message),
+            words,
           );
         }
       }
@@ -81,6 +96,16 @@ export class MessageCache {
       );
     }
     return rows.reverse().map((row) => JSON.parse(row.json) as Message);
+  }
+
+  /** The conversations of a chatbot of which any message is held. */
+  heldConversations(ref: { accountId: string; chatbotId: string }): Set<string> {
+    const rows = this.db.all<{ conversation_id: string }>(
+      'SELECT DISTINCT conversation_id FROM messages WHERE account_id = ? AND chatbot_id = ?',
+      ref.accountId,
+      ref.chatbotId,
+    );
+    return new Set(rows.map((row) => row.conversation_id));
   }
 
   /** How far back the conversation is held, or null when no page was ever fetched for it. */

@@ -90,6 +90,44 @@ export const cacheMigrations: readonly string[] = [
      older TEXT,
      PRIMARY KEY (account_id, chatbot_id, conversation_id)
    );`,
+  // Full-text search over every cached message. search_text is the message's words (its
+  // summary: shared/message-summary.ts) folded as every search folds (shared/fold.ts); the
+  // trigram index finds any part of it, in every script, as the inbox filter's substring search
+  // does. An external-content table: the words are stored once, in messages, and the triggers
+  // keep the index in step with every insert, change and delete (sign-out, deleted conversations).
+  // What the cache held before has no search_text: it is read again from the servers.
+  `DELETE FROM messages;
+   DELETE FROM message_history;
+   ALTER TABLE messages ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
+   CREATE VIRTUAL TABLE message_search USING fts5(search_text, content = 'messages', content_rowid = 'rowid', tokenize = 'trigram');
+   CREATE TRIGGER messages_search_insert AFTER INSERT ON messages BEGIN
+     INSERT INTO message_search (rowid, search_text) VALUES (new.rowid, new.search_text);
+   END;
+   CREATE TRIGGER messages_search_delete AFTER DELETE ON messages BEGIN
+     INSERT INTO message_search (message_search, rowid, search_text) VALUES ('delete', old.rowid, old.search_text);
+   END;
+   CREATE TRIGGER messages_search_update AFTER UPDATE OF search_text ON messages BEGIN
+     INSERT INTO message_search (message_search, rowid, search_text) VALUES ('delete', old.rowid, old.search_text);
+     INSERT INTO message_search (rowid, search_text) VALUES (new.rowid, new.search_text);
+   END;`,
+  // Saved replies (the agent's, not an account's: they stay across sign-outs) and the custom
+  // events each chatbot was sent, so the event dialog can offer them again.
+  `CREATE TABLE saved_replies (
+     id TEXT PRIMARY KEY,
+     shortcut TEXT NOT NULL UNIQUE COLLATE NOCASE,
+     title TEXT NOT NULL,
+     text_de TEXT,
+     text_en TEXT,
+     updated_ms INTEGER NOT NULL
+   );
+   CREATE TABLE known_events (
+     account_id TEXT NOT NULL,
+     chatbot_id TEXT NOT NULL,
+     name TEXT NOT NULL,
+     used_ms INTEGER NOT NULL,
+     uses INTEGER NOT NULL DEFAULT 1,
+     PRIMARY KEY (account_id, chatbot_id, name)
+   );`,
   // The inbox's order (shared/activity.ts: the newest message, else the start), so the first
   // screen is read as one page of the newest instead of the whole cache.
   `ALTER TABLE conversations ADD COLUMN activity_ms INTEGER NOT NULL DEFAULT 0;

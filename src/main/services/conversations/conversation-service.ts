@@ -9,8 +9,10 @@ import type { MessageCache } from '../cache/message-cache';
 import { AppError } from '../errors/app-error';
 import type { SelfAssigned } from '../notify/self-assigned';
 import type { Outbox } from '../outbox/outbox';
+import type { EventPayload } from '../platforms/platform';
 import type { Session } from '../session/session';
 import { MESSAGE_PAGE, hasOlderThanNewest, olderMessages } from '../sync/message-history';
+import type { KnownEvents } from './known-events';
 
 export interface ConversationServiceOptions {
   session: Session;
@@ -18,6 +20,7 @@ export interface ConversationServiceOptions {
   messages: MessageCache;
   outbox: Pick<Outbox, 'items'>;
   selfAssigned: SelfAssigned;
+  knownEvents: KnownEvents;
 }
 
 export class ConversationService {
@@ -72,21 +75,39 @@ export class ConversationService {
   }
 
   async assignToMe(ref: ConversationRef): Promise<InboxConversation> {
+    return this.assign(ref, this.options.session.runtime(ref.accountId).account.agent.id);
+  }
+
+  /** To the agent or a colleague; taking it from whoever holds it is the caller's to confirm. */
+  async assign(ref: ConversationRef, agentId: string): Promise<InboxConversation> {
     const runtime = this.options.session.runtime(ref.accountId);
     const port = runtime.port('assignment');
-    this.options.selfAssigned.mark(conversationKey(ref));
-    return this.applied(ref, await port.assign(ref.chatbotId, ref.conversationId, runtime.account.agent.id));
+    // The agent's own doing: no notification that it became theirs.
+    if (agentId === runtime.account.agent.id) this.options.selfAssigned.mark(conversationKey(ref));
+    return this.applied(ref, await port.assign(ref.chatbotId, ref.conversationId, agentId));
+  }
+
+  /** Back in the queue (what undoes taking it). */
+  async unassign(ref: ConversationRef): Promise<InboxConversation> {
+    return this.applied(ref, await this.port(ref, 'unassignment').unassign(ref.chatbotId, ref.conversationId));
   }
 
   async handBack(ref: ConversationRef): Promise<InboxConversation> {
     return this.applied(ref, await this.port(ref, 'handBack').handBack(ref.chatbotId, ref.conversationId));
   }
 
-  async customEvent(ref: ConversationRef, event: string): Promise<void> {
-    this.applied(ref, await this.port(ref, 'customEvent').trigger(ref.chatbotId, ref.conversationId, event));
+  /** Sends the event (with its data, if any) and remembers it for the chatbot, so it is offered next time. */
+  async customEvent(ref: ConversationRef, event: string, payload?: EventPayload): Promise<InboxConversation> {
+    const answer = await this.port(ref, 'customEvent').trigger(ref.chatbotId, ref.conversationId, event, payload);
+    this.options.knownEvents.remember(ref, event);
+    return this.applied(ref, answer);
   }
 
-  private port<C extends 'archive' | 'handBack' | 'customEvent'>(ref: ConversationRef, capability: C) {
+  knownEvents(ref: { accountId: string; chatbotId: string }): string[] {
+    return this.options.knownEvents.list(ref);
+  }
+
+  private port<C extends 'archive' | 'unassignment' | 'handBack' | 'customEvent'>(ref: ConversationRef, capability: C) {
     return this.options.session.runtime(ref.accountId).port(capability);
   }
 

@@ -1,7 +1,7 @@
 // One handler per contract call: thin translations onto the services. Arguments arrive already
 // validated (and defaulted) by the IPC glue; errors are turned into the contract's shape there.
 import { filterInbox } from '../../../shared/inbox-filter';
-import { InboxFilter, type AppInfo } from '../../../shared/view-models';
+import type { AppInfo } from '../../../shared/view-models';
 import type { LocalCache } from '../cache/local-cache';
 import type { ConversationService } from '../conversations/conversation-service';
 import type { MediaService } from '../media/media-service';
@@ -14,10 +14,11 @@ import type { SettingsService } from '../settings';
 import { updateHandlers } from '../updates/update-handlers';
 import type { UpdateService } from '../updates/update-service';
 import { adminHandlers } from './admin-handlers';
+import { agentHandlers, type AgentServices } from './agent-handlers';
 import type { IpcHandlers } from './handler-types';
 import { healthHandlers } from './health-handlers';
 
-export interface HandlerServices {
+export interface HandlerServices extends AgentServices {
   appInfo: () => AppInfo;
   session: Session;
   cache: LocalCache;
@@ -52,7 +53,9 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
       return true;
     },
 
-    'inbox.list': async ({ filter }) => filterInbox(cache.inbox(), filter ?? InboxFilter.parse({}), filterContext()),
+    // Without a filter the whole inbox, archived conversations too: the renderer holds all of
+    // them and filters as the agent switches views (the Archive view must not come up empty).
+    'inbox.list': async ({ filter }) => (filter ? filterInbox(cache.inbox(), filter, filterContext()) : cache.inbox()),
     'inbox.page': async ({ filter, after, limit }) =>
       cache.page({ limit, ...(filter && { filter }), ...(after !== undefined && { after }) }, filterContext()),
 
@@ -70,10 +73,6 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
     'conversation.setArchived': async ({ ref, archived }) => conversations.setArchived(ref, archived),
     'conversation.assignToMe': async ({ ref }) => conversations.assignToMe(ref),
     'conversation.handBack': async ({ ref }) => conversations.handBack(ref),
-    'conversation.customEvent': async ({ ref, event }) => {
-      await conversations.customEvent(ref, event);
-      return true;
-    },
     'outbox.retry': async ({ clientMessageId }) => outbox.retry(clientMessageId),
     'media.fetch': async (request) => services.media.fetch(request),
 
@@ -86,6 +85,7 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
     'push.state': async () => push.state(),
 
     ...adminHandlers(session),
+    ...agentHandlers(services),
     ...healthHandlers(session),
     ...updateHandlers(services.updates),
   };

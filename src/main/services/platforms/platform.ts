@@ -72,12 +72,14 @@ export interface CapabilityPorts {
   presence: PresencePort;
   pushToken: PushTokenPort;
   assignment: AssignmentPort;
+  unassignment: UnassignmentPort;
   archive: ArchivePort;
   readState: ReadStatePort;
   handBack: HandBackPort;
   customEvent: CustomEventPort;
   organizations: OrganizationsPort;
   versions: VersionsPort;
+  contacts: ContactsPort;
   botHealth: BotHealthPort;
 }
 
@@ -85,12 +87,14 @@ const capabilityNames = Object.keys({
   presence: 0,
   pushToken: 0,
   assignment: 0,
+  unassignment: 0,
   archive: 0,
   readState: 0,
   handBack: 0,
   customEvent: 0,
   organizations: 0,
   versions: 0,
+  contacts: 0,
   botHealth: 0,
 } satisfies Record<Capability, 0>) as Capability[];
 
@@ -141,6 +145,11 @@ export interface AssignmentPort {
   assign(chatbotId: string, conversationId: string, agentId: string): Promise<Conversation>;
 }
 
+export interface UnassignmentPort {
+  /** Back in the queue: waiting for anyone. */
+  unassign(chatbotId: string, conversationId: string): Promise<Conversation>;
+}
+
 export interface ArchivePort {
   setArchived(chatbotId: string, conversationId: string, archived: boolean): Promise<Conversation>;
 }
@@ -153,8 +162,18 @@ export interface HandBackPort {
   handBack(chatbotId: string, conversationId: string): Promise<Conversation>;
 }
 
+/** Data sent with a custom event, for the chatbot's flow. */
+export type EventPayload = Record<string, unknown>;
+
 export interface CustomEventPort {
-  trigger(chatbotId: string, conversationId: string, event: string): Promise<Conversation>;
+  /** `payload` only where the key has the ability 'customEvent.payload'. */
+  trigger(chatbotId: string, conversationId: string, event: string, payload?: EventPayload): Promise<Conversation>;
+}
+
+export interface ContactsPort {
+  contact(chatbotId: string, contactId: string): Promise<Contact>;
+  /** Every conversation of the contact with this chatbot, newest first. */
+  conversations(chatbotId: string, contactId: string): Promise<Conversation[]>;
 }
 
 export interface OrganizationsPort {

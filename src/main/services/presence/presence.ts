@@ -79,7 +79,16 @@ export class PresenceService implements PowerListener {
 
   /** Re-reads the stored state everywhere (after a reconnect or at start). */
   async refresh(): Promise<PresenceState> {
+    const known = new Set(this.lanes.all().map((lane) => lane.target.key));
     const lanes = this.lanes.sync(this.options.targets());
+    // An account signed in while the agent has said online or offline here: the one switch
+    // speaks for it too. (Before any intent, the servers' state is read and shown instead.)
+    if (this.written) {
+      for (const lane of lanes.filter((l) => !known.has(l.target.key))) {
+        lane.wanted = { online: this.intent, stamp: this.lanes.stamp(lane) };
+        this.pump(lane);
+      }
+    }
     await Promise.all(lanes.map((lane) => this.read(lane)));
     if (!this.written && !this.disposed) {
       const { confirmed } = this.get();
@@ -101,6 +110,14 @@ export class PresenceService implements PowerListener {
         await target.port.setOnline(target.chatbotId, false, stamp.toString()).catch(() => undefined);
       }),
     );
+    // Signed out of everything: offline everywhere, and the next sign-in shows what its server
+    // holds rather than the intent of a session that is over.
+    if (this.lanes.all().length === 0) {
+      this.written = false;
+      this.intent = false;
+      this.lostRace = false;
+      this.auto = null;
+    }
     this.emit();
   }
 

@@ -27,11 +27,14 @@ export class AccountRuntime implements Disposable {
   readonly capabilities: readonly Capability[];
   private readonly syncs = new Map<string, ChatbotSync>();
 
+  private current: StoredAccount;
+
   constructor(
-    readonly account: StoredAccount,
+    account: StoredAccount,
     readonly platform: ChatPlatform,
     options: RuntimeOptions,
   ) {
+    this.current = account;
     this.capabilities = capabilitiesOf(platform);
     for (const chatbot of account.chatbots) {
       this.syncs.set(
@@ -51,7 +54,17 @@ export class AccountRuntime implements Disposable {
   }
 
   get id(): string {
-    return this.account.id;
+    return this.current.id;
+  }
+
+  get account(): StoredAccount {
+    return this.current;
+  }
+
+  /** Who the key speaks for and what it may do, read again (Accounts.refresh); its chatbots stay. */
+  updateAccount(account: StoredAccount): void {
+    if (account.id !== this.current.id) throw new Error(`updateAccount: ${account.id} is not ${this.current.id}`);
+    this.current = account;
   }
 
   start(): void {

@@ -76,7 +76,11 @@ export class Session implements Disposable {
       return;
     }
     const { open, failed } = await this.options.accounts.restore();
-    for (const account of open) this.open(account);
+    for (const account of open) {
+      const runtime = this.open(account);
+      // The stored grants show at once; what the key may do now follows when the server answers.
+      if (!account.account.demo) void this.refresh(runtime, account);
+    }
     // Kept for the next start; meanwhile the agent can open it again from the sign-in screen.
     for (const { account, error } of failed) console.error(`Deckhand could not reopen ${account.label}:`, error);
   }
@@ -195,6 +199,18 @@ export class Session implements Disposable {
     this.opened.fire(runtime);
     this.fireChanged();
     return runtime;
+  }
+
+  private async refresh(runtime: AccountRuntime, account: OpenAccount): Promise<void> {
+    try {
+      const fresh = await this.options.accounts.refresh(account);
+      if (!fresh || this.runtimes.get(runtime.id)?.runtime !== runtime) return;
+      runtime.updateAccount(fresh);
+      this.fireChanged();
+    } catch (error) {
+      // Offline, or the key no longer works: the stored grants stay; the sync shows the rest.
+      console.warn(`Deckhand could not read again what ${account.account.label} may do:`, error);
+    }
   }
 
   private fireChanged(): void {

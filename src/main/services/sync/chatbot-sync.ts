@@ -13,6 +13,7 @@ import type { ChatPlatform, LiveEvent } from '../platforms/platform';
 import type { Clock } from '../ports';
 import { LiveBatch } from './live-batch';
 import { catchUpMessages } from './message-history';
+import { WaitingTimes } from './waiting-times';
 import { defaultPollTiming, pollDelay, steadyPolling, type PollTiming } from './poll-timing';
 
 export interface ConversationsChange {
@@ -90,8 +91,12 @@ export class ChatbotSync implements Disposable {
   /** The feed dropped and is reconnecting: meanwhile we poll, so nothing waits on it. */
   private feedDown = false;
   private connection: ConnectionState = { state: 'connecting', attempt: 0, nextRetryAt: null, lastError: null };
+  private readonly waits: WaitingTimes;
 
-  constructor(private readonly options: ChatbotSyncOptions) {}
+  constructor(private readonly options: ChatbotSyncOptions) {
+    const { accountId, chatbot, platform, cache, messages } = options;
+    this.waits = new WaitingTimes({ accountId, chatbotId: chatbot.id, platform, cache, messages, stopped: () => this.stopped });
+  }
 
   start(): void {
     this.subscribe();
@@ -243,7 +248,10 @@ export class ChatbotSync implements Disposable {
         const news = await this.catchUp(c.id);
         if (this.stopped) return;
         const stored = cache.conversation(this.ref(c.id));
-        if (news.length > 0 && stored) this.messagesAdded.fire({ conversation: stored, messages: news });
+        if (news.length > 0 && stored) {
+          this.messagesAdded.fire({ conversation: stored, messages: news });
+          this.applyConversations([stored], false); // its wait, now that every message is held
+        }
       }
       // Only now: a catch-up that failed above must be part of the next resync's changes again.
       cache.setCursor(accountId, chatbot.id, changes.cursor);
@@ -255,6 +263,7 @@ export class ChatbotSync implements Disposable {
       const reconnected = this.reconnected;
       this.reconnected = false;
       this.resynced.fire({ reconnected });
+      void this.waits.fill((filled) => this.applyConversations(filled, false));
     } catch (error) {
       if (this.stopped) return;
       if (error instanceof PlatformError && error.code === 'Unauthorized') {
@@ -298,7 +307,7 @@ export class ChatbotSync implements Disposable {
       if (stored) previous.set(stored.key, stored);
     }
     // The cache keeps the newer of two copies, so a slow resync cannot undo a live event.
-    const written = cache.upsertConversations(accountId, chatbot.id, chatbot.name, conversations);
+    const written = cache.upsertConversations(accountId, chatbot.id, chatbot.name, this.waits.annotate(conversations));
     if (written.length > 0) this.conversationsChanged.fire({ changed: written, previous, initial });
     for (const c of written) {
       const early = this.early.get(c.id);
@@ -320,8 +329,10 @@ export class ChatbotSync implements Disposable {
     const fresh = this.options.messages.upsert(ref, [message]);
     if (fresh.length === 0) return;
     const conversation = this.options.cache.conversation(ref);
-    if (conversation) this.messagesAdded.fire({ conversation, messages: fresh });
-    else this.early.set(message.conversationId, [...(this.early.get(message.conversationId) ?? []), ...fresh]);
+    if (conversation) {
+      this.messagesAdded.fire({ conversation, messages: fresh });
+      this.applyConversations([conversation], false); // its wait, with this message
+    } else this.early.set(message.conversationId, [...(this.early.get(message.conversationId) ?? []), ...fresh]);
   }
 
   private setConnection(patch: Partial<ConnectionState>): void {

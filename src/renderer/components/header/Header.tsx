@@ -1,5 +1,5 @@
-// The top bar: the app's name, how the accounts are connected, who else is online, and the
-// agent's own online switch (the one control they touch many times a day, so it sits far right).
+// The top bar: the app's name, who is signed in to what (the demo marked, do-not-disturb shown),
+// how the accounts are connected, who else is online, and the agent's own online switch (the one control they touch many times a day, so it sits far right).
 import { Anchor } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { offeredByAny } from '../../lib/capabilities';
@@ -7,6 +7,7 @@ import { useStore } from '../../store/store';
 import { ConnectionStatus } from './ConnectionStatus';
 import { PresenceToggle } from './PresenceToggle';
 import { TeamPresence } from './TeamPresence';
+import { WhoAmI } from './WhoAmI';
 import './header.css';
 
 export function Header() {
@@ -21,6 +22,7 @@ export function Header() {
         </span>
         <span className="header-name">{t('common.appName')}</span>
       </div>
+      <WhoAmI />
       <ConnectionStatus />
       <div className="header-spacer" />
       {presence && (

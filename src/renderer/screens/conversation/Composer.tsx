@@ -1,9 +1,13 @@
 // Where the agent writes. The draft lives in the store (persisted per conversation), so it
 // survives switching conversations, restarts and failed sends; sendReply clears it only once
 // the reply is safely in the outbox. The textarea is read-only during that moment, so nothing
-// typed meanwhile could be cleared with it.
+// typed meanwhile could be cleared with it. "/" (or Ctrl/Cmd+.) offers the saved replies; Esc
+// leaves the composer for the list, so the next key is a shortcut again, not text.
 import { Bot, Info, SendHorizontal } from 'lucide-react';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { LIST_ID } from '../inbox/inbox-actions';
+import { ReplyPicker, replyOptionId } from '../replies/ReplyPicker';
+import { useReplyPicker } from '../replies/use-reply-picker';
 import { useTranslation } from 'react-i18next';
 import { handlingOf } from '../../../shared/conversation-rules';
 import type { InboxConversation } from '../../../shared/view-models';
@@ -28,6 +32,8 @@ export function Composer({ conversation }: { conversation: InboxConversation }) 
   const input = useRef<HTMLTextAreaElement>(null);
   const hintId = useId();
   const noteId = useId();
+  const pickerId = useId();
+  const picker = useReplyPicker(conversation, input);
 
   // The inbox's shortcuts ask for the composer with a DOM event (they do not know this component).
   useEffect(() => {
@@ -49,6 +55,14 @@ export function Composer({ conversation }: { conversation: InboxConversation }) 
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (picker.onKeyDown(e)) return;
+    if (e.key === 'Escape' && !e.nativeEvent.isComposing) {
+      // Out of the composer, to the list: the draft stays, and "j" moves again instead of typing.
+      e.preventDefault();
+      input.current?.blur();
+      document.getElementById(LIST_ID)?.focus({ preventScroll: true });
+      return;
+    }
     if (composerKeyAction({ key: e.key, shiftKey: e.shiftKey, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, isComposing: e.nativeEvent.isComposing }) !== 'send') return;
     e.preventDefault();
     send();
@@ -78,6 +92,17 @@ export function Composer({ conversation }: { conversation: InboxConversation }) 
         </p>
       )}
       <div className="composer-box">
+        {picker.open && (
+          <ReplyPicker
+            id={pickerId}
+            replies={picker.shown}
+            loaded={picker.loaded}
+            query={picker.query}
+            active={picker.active}
+            preview={picker.preview}
+            onPick={picker.pick}
+          />
+        )}
         <label htmlFor={`${hintId}-input`} className="visually-hidden">
           {t('conversation.composer.label', { name: conversation.contactName })}
         </label>
@@ -91,7 +116,14 @@ export function Composer({ conversation }: { conversation: InboxConversation }) 
           aria-describedby={[note ? noteId : null, hintId].filter(Boolean).join(' ')}
           readOnly={sending}
           maxLength={10_000}
-          onChange={(e) => setDraft(key, e.target.value)}
+          aria-controls={picker.open ? pickerId : undefined}
+          aria-activedescendant={picker.open && picker.shown[picker.active] ? replyOptionId(pickerId, picker.shown[picker.active]!.id) : undefined}
+          onChange={(e) => {
+            setDraft(key, e.target.value);
+            picker.follow();
+          }}
+          onSelect={picker.follow}
+          onBlur={picker.close}
           onKeyDown={onKeyDown}
         />
         <button type="submit" className="composer-send" disabled={!canSend} aria-label={t('conversation.composer.send')} title={t('conversation.composer.send')}>

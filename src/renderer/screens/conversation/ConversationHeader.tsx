@@ -1,120 +1,65 @@
-// Who the agent is talking to, where, and what state the conversation is in — with what the
-// agent can do about it. Each button is disabled while its call runs; failures become toasts
-// (the store's `attempt`), so here they are only swallowed.
-import { Archive, ArchiveRestore, Bot, UserCheck, Zap } from 'lucide-react';
-import { useState } from 'react';
+// Who the agent is talking to, where, what state the conversation is in and how long the
+// customer has waited, with what the agent can do about it (ConversationActions) and the
+// customer panel's switch. Two rows at most, also in German at 1024 px: the actions shrink to
+// their icons before the header grows.
+import { Bot, PanelRight } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { useShallow } from 'zustand/react/shallow';
 import { handlingOf } from '../../../shared/conversation-rules';
 import type { InboxConversation } from '../../../shared/view-models';
-import { Button } from '../../components/ui/Button';
-import { canOn } from '../../lib/capabilities';
-import { ConfirmDialog } from '../../components/ui/Dialog';
-import { assignToMe, handBack, setArchived } from '../../store/actions/conversation';
+import { IconButton } from '../../components/ui/Button';
 import { useStore } from '../../store/store';
-import { StatusChip } from './StatusChip';
-import { TriggerEventDialog } from './TriggerEventDialog';
+import { channelLabel } from '../inbox/inbox-model';
+import { CUSTOMER_PANEL_ID } from '../customer/CustomerPanel';
+import { useChannelNames } from '../inbox/use-channel-names';
+import { WaitTimer } from '../inbox/WaitTimer';
+import { ConversationActions } from './ConversationActions';
 import { myAgentId } from './people';
+import { StatusChip } from './StatusChip';
 
-type Busy = 'assign' | 'handBack' | 'archive' | null;
-
-/** The conversation's actions the account's platform offers and its key allows. */
-function useOffered(conversation: InboxConversation) {
-  return useStore(
-    useShallow((s) => ({
-      assign: canOn(s.session, conversation, 'assign'),
-      handBack: canOn(s.session, conversation, 'handBack'),
-      archive: canOn(s.session, conversation, 'archive'),
-      customEvent: canOn(s.session, conversation, 'customEvent'),
-    })),
-  );
-}
-
-export function ConversationHeader({ conversation }: { conversation: InboxConversation }) {
+export function ConversationHeader({ conversation, panelOpen, onTogglePanel }: { conversation: InboxConversation; panelOpen: boolean; onTogglePanel: () => void }) {
   const { t } = useTranslation();
   const me = useStore((s) => myAgentId(s.session, conversation.accountId));
-  const [busy, setBusy] = useState<Busy>(null);
-  const [confirmHandBack, setConfirmHandBack] = useState(false);
-  const [eventOpen, setEventOpen] = useState(false);
-  const key = conversation.key;
   const status = handlingOf(conversation, me);
-  const offered = useOffered(conversation);
-  const anyAction = offered.assign || offered.handBack || offered.archive || offered.customEvent;
-
-  const run = (which: Exclude<Busy, null>, action: () => Promise<unknown>) => {
-    setBusy(which);
-    action()
-      .catch(() => undefined) // already shown as a toast
-      .finally(() => setBusy(null));
-  };
+  const channel = channelLabel(conversation.channelId, conversation.channelName, useChannelNames());
 
   return (
     <header className="conversation-header">
-      <div className="conversation-title">
-        <h2>{conversation.contactName}</h2>
+      <div className="conversation-header-grid">
+        <div className="conversation-title-line">
+          <h2>{conversation.contactName}</h2>
+          <span className="conversation-chips">
+            <StatusChip conversation={conversation} status={status} />
+            {conversation.archived && <span className="badge">{t('conversation.status.archived')}</span>}
+            {(status.kind === 'waiting' || status.kind === 'mine') && <WaitTimer conversation={conversation} prefix={status.kind === 'mine'} />}
+          </span>
+        </div>
         <dl className="conversation-meta">
-          <dt className="visually-hidden">{t('conversation.header.channel')}</dt>
-          <dd>
-            {conversation.channelName}
-            {conversation.contactHandle && (
-              <>
-                {' · '}
-                <span className="conversation-provider">{conversation.contactHandle}</span>
-              </>
-            )}
-          </dd>
-          <dt className="visually-hidden">{t('conversation.header.chatbot')}</dt>
-          <dd>
-            <Bot size={13} aria-hidden="true" /> {conversation.chatbotName}
-          </dd>
+          <div>
+            <dt className="visually-hidden">{t('conversation.header.channel')}</dt>
+            <dd>
+              {channel}
+              {conversation.contactHandle && (
+                <>
+                  {' · '}
+                  <span className="conversation-provider">{conversation.contactHandle}</span>
+                </>
+              )}
+            </dd>
+          </div>
+          <div className="conversation-chatbot">
+            <dt className="visually-hidden">{t('conversation.header.chatbot')}</dt>
+            <dd>
+              <Bot size={13} aria-hidden="true" /> {conversation.chatbotName}
+            </dd>
+          </div>
         </dl>
-        <div className="conversation-chips">
-          <StatusChip conversation={conversation} status={status} />
-          {conversation.archived && <span className="badge">{t('conversation.status.archived')}</span>}
+        <div className="conversation-tools">
+          <ConversationActions conversation={conversation} status={status} />
+          <IconButton label={t('customer.show')} aria-expanded={panelOpen} aria-controls={panelOpen ? CUSTOMER_PANEL_ID : undefined} onClick={onTogglePanel}>
+            <PanelRight size={18} aria-hidden="true" />
+          </IconButton>
         </div>
       </div>
-      {anyAction && (
-      <div className="conversation-actions" role="group" aria-label={t('conversation.header.actions')}>
-        {offered.assign && status.kind !== 'mine' && (
-          <Button small variant="primary" icon={<UserCheck size={15} aria-hidden="true" />} disabled={busy === 'assign'} onClick={() => run('assign', () => assignToMe(key))}>
-            {t('conversation.header.assignToMe')}
-          </Button>
-        )}
-        {offered.handBack && (status.kind === 'mine' || status.kind === 'assigned' || status.kind === 'waiting') && (
-          <Button small icon={<Bot size={15} aria-hidden="true" />} disabled={busy === 'handBack'} onClick={() => setConfirmHandBack(true)}>
-            {t('conversation.header.handBack')}
-          </Button>
-        )}
-        {offered.archive && (
-          <Button
-            small
-            icon={conversation.archived ? <ArchiveRestore size={15} aria-hidden="true" /> : <Archive size={15} aria-hidden="true" />}
-            disabled={busy === 'archive'}
-            onClick={() => run('archive', () => setArchived(key, !conversation.archived))}
-          >
-            {conversation.archived ? t('conversation.header.unarchive') : t('conversation.header.archive')}
-          </Button>
-        )}
-        {offered.customEvent && (
-          <Button small variant="ghost" icon={<Zap size={15} aria-hidden="true" />} onClick={() => setEventOpen(true)}>
-            {t('conversation.header.triggerEvent')}
-          </Button>
-        )}
-      </div>
-      )}
-      <ConfirmDialog
-        open={confirmHandBack}
-        title={t('conversation.handBack.title')}
-        body={t('conversation.handBack.body', { name: conversation.contactName })}
-        confirmLabel={t('conversation.handBack.confirm')}
-        busy={busy === 'handBack'}
-        onCancel={() => setConfirmHandBack(false)}
-        onConfirm={() => {
-          setConfirmHandBack(false);
-          run('handBack', () => handBack(key));
-        }}
-      />
-      <TriggerEventDialog conversationKey={key} open={eventOpen} onClose={() => setEventOpen(false)} />
     </header>
   );
 }

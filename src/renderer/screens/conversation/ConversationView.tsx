@@ -1,10 +1,12 @@
 // The right-hand pane of the inbox: the selected conversation's header, its messages and the
-// composer. Keyed by the conversation, so scroll position, dialogs and the composer's local
+// composer, and beside them the customer panel (when the agent keeps it open). Keyed by the conversation, so scroll position, dialogs and the composer's local
 // state start fresh when the agent switches (the draft itself lives in the store).
 import { MessagesSquare } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/ui/EmptyState';
+import { setCustomerPanelOpen } from '../../store/actions/local';
 import { useStore } from '../../store/store';
+import { CustomerPanel } from '../customer/CustomerPanel';
 import { Composer } from './Composer';
 import { ConversationHeader } from './ConversationHeader';
 import { MessageList } from './MessageList';
@@ -20,6 +22,7 @@ export function ConversationView() {
   const { t } = useTranslation();
   const selectedKey = useStore((s) => s.selectedKey);
   const conversation = useStore((s) => (s.selectedKey ? s.conversations.get(s.selectedKey) : undefined));
+  const panelOpen = useStore((s) => s.customerPanelOpen);
 
   if (!selectedKey) {
     return (
@@ -43,10 +46,13 @@ export function ConversationView() {
     );
   }
   return (
-    <section className="conversation" aria-label={conversation.contactName} key={selectedKey}>
-      <ConversationHeader conversation={conversation} />
-      <MessageList conversation={conversation} />
-      <Composer conversation={conversation} />
-    </section>
+    <>
+      <section className="conversation" aria-label={conversation.contactName} key={selectedKey}>
+        <ConversationHeader conversation={conversation} panelOpen={panelOpen} onTogglePanel={() => setCustomerPanelOpen(!panelOpen)} />
+        <MessageList conversation={conversation} />
+        <Composer conversation={conversation} />
+      </section>
+      {panelOpen && <CustomerPanel conversation={conversation} onClose={() => setCustomerPanelOpen(false)} />}
+    </>
   );
 }

@@ -11,7 +11,19 @@ import { MessageContentView } from './messages/MessageContentView';
 import { MediaConversation } from './messages/use-remote-media';
 import { agentName } from './people';
 
-export function MessageBubble({ conversation, message, continued, me }: { conversation: InboxConversation; message: Message; continued: boolean; me: string | null }) {
+export function MessageBubble({
+  conversation,
+  message,
+  continued,
+  me,
+  picked,
+}: {
+  conversation: InboxConversation;
+  message: Message;
+  continued: boolean;
+  me: string | null;
+  picked?: string | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const agent = useStore((s) => (message.sender === 'agent' ? agentName(s.session, s.team, conversation.accountId, message.agentId) : null));
   const sender =
@@ -24,7 +36,7 @@ export function MessageBubble({ conversation, message, continued, me }: { conver
   return (
     <BubbleFrame side={message.sender === 'contact' ? 'left' : 'right'} tone={message.sender} kind={message.type} continued={continued} sender={sender} mine={mine}>
       <MediaConversation value={conversation.key}>
-        <MessageContentView message={message} sender={sender} />
+        <MessageContentView message={message} sender={sender} picked={picked} />
       </MediaConversation>
       <footer className="msg-footer">
         <time dateTime={message.createdAt} title={dateTime(message.createdAt, i18n.language)}>

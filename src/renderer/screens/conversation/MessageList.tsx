@@ -130,7 +130,7 @@ function ThreadLog({ conversation, thread, rows, me }: { conversation: InboxConv
               );
             }
             if (row.kind === 'message') {
-              return <MessageBubble key={row.key} conversation={conversation} message={row.message} continued={row.continued} me={me} />;
+              return <MessageBubble key={row.key} conversation={conversation} message={row.message} continued={row.continued} me={me} picked={row.picked} />;
             }
             return <OutboxBubble key={row.key} conversation={conversation} item={row.item} continued={row.continued} />;
           })}

@@ -1,36 +1,71 @@
-// Sends a custom event to the chatbot for this conversation (ChatCaptain's custom-event), e.g.
-// order_completed to let a flow continue. The name is required; the dialog stays open with the
-// name kept when the call fails, so the agent can fix it and try again.
-import { useId, useState, type FormEvent } from 'react';
+// Sends the chatbot a custom event for this conversation, e.g. order_completed to let a flow go
+// on: picked from the events this chatbot was sent before, or typed (checked as an event name),
+// with optional data as a JSON object, checked before anything is sent. The dialog stays open
+// with everything kept when the call fails, so the agent can fix it and try again.
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { lackingPermission } from '../../../shared/capabilities';
+import { EventName, MAX_EVENT_PAYLOAD, parseEventPayload } from '../../../shared/custom-events';
+import type { InboxConversation } from '../../../shared/view-models';
+import { call } from '../../api';
 import { Button } from '../../components/ui/Button';
 import { Dialog } from '../../components/ui/Dialog';
-import { TextField } from '../../components/ui/Field';
+import { TextAreaField, TextField } from '../../components/ui/Field';
+import { canOn, grantsFor } from '../../lib/capabilities';
 import { triggerEvent } from '../../store/actions/conversation';
+import { useStore } from '../../store/store';
+import './event-dialog.css';
 
-export function TriggerEventDialog({ conversationKey, open, onClose }: { conversationKey: string; open: boolean; onClose: () => void }) {
+type Problem = { field: 'name' | 'payload'; text: string } | null;
+
+export function TriggerEventDialog({ conversation, open, onClose }: { conversation: InboxConversation; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const formId = useId();
+  const knownId = useId();
   const [name, setName] = useState('');
-  const [error, setError] = useState<string | undefined>(undefined);
+  const [payload, setPayload] = useState('');
+  const [known, setKnown] = useState<string[]>([]);
+  const [problem, setProblem] = useState<Problem>(null);
   const [busy, setBusy] = useState(false);
+  const withData = useStore((s) => canOn(s.session, conversation, 'customEvent.payload'));
+  const lacking = useStore((s) => lackingPermission(grantsFor(s.session, conversation), 'customEvent.payload'));
+  const { accountId, chatbotId } = conversation;
+
+  useEffect(() => {
+    if (!open) return;
+    let current = true;
+    call('conversation.knownEvents', { accountId, chatbotId }).then(
+      (names) => current && setKnown(names),
+      () => undefined, // nothing to offer; typing works
+    );
+    return () => {
+      current = false;
+    };
+  }, [open, accountId, chatbotId]);
 
   const close = () => {
-    setError(undefined);
+    setProblem(null);
     onClose();
   };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const event = name.trim();
-    if (event === '') {
-      setError(t('conversation.event.required'));
+    const checked = EventName.safeParse(name);
+    if (!checked.success) {
+      setProblem({ field: 'name', text: name.trim() === '' ? t('conversation.event.required') : t('conversation.event.invalid') });
+      return;
+    }
+    const data = withData ? parseEventPayload(payload) : ({ ok: true, payload: undefined } as const);
+    if (!data.ok) {
+      const text = { json: t('conversation.event.payloadJson'), object: t('conversation.event.payloadObject'), size: t('conversation.event.payloadSize', { max: MAX_EVENT_PAYLOAD }) }[data.reason];
+      setProblem({ field: 'payload', text });
       return;
     }
     setBusy(true);
-    triggerEvent(conversationKey, event)
+    triggerEvent(conversation.key, checked.data, data.payload)
       .then(() => {
         setName('');
+        setPayload('');
         close();
       })
       .catch(() => undefined) // shown as a toast; the dialog stays for another try
@@ -52,23 +87,60 @@ export function TriggerEventDialog({ conversationKey, open, onClose }: { convers
       }
     >
       <p className="dialog-text">{t('conversation.event.body')}</p>
-      <form id={formId} onSubmit={submit} noValidate>
+      <form id={formId} className="event-form" onSubmit={submit} noValidate>
         <TextField
           label={t('conversation.event.label')}
           placeholder={t('conversation.event.placeholder')}
           hint={t('conversation.event.hint')}
-          error={error}
+          error={problem?.field === 'name' ? problem.text : undefined}
           value={name}
-          maxLength={200}
+          maxLength={100}
           autoFocus
           autoComplete="off"
           spellCheck={false}
           required
+          list={known.length > 0 ? knownId : undefined}
           onChange={(e) => {
             setName(e.target.value);
-            if (error) setError(undefined);
+            if (problem?.field === 'name') setProblem(null);
           }}
         />
+        {known.length > 0 && (
+          <>
+            <datalist id={knownId}>
+              {known.map((event) => (
+                <option key={event} value={event} />
+              ))}
+            </datalist>
+            <div className="event-known" role="group" aria-label={t('conversation.event.known')}>
+              <span className="event-known-label" aria-hidden="true">
+                {t('conversation.event.known')}
+              </span>
+              {known.map((event) => (
+                <button key={event} type="button" className="event-chip" aria-pressed={event === name.trim()} onClick={() => setName(event)}>
+                  {event}
+                </button>
+              ))}
+            </div>
+          </>
+        )}
+        {withData ? (
+          <TextAreaField
+            label={t('conversation.event.payload')}
+            hint={t('conversation.event.payloadHint')}
+            error={problem?.field === 'payload' ? problem.text : undefined}
+            value={payload}
+            rows={3}
+            spellCheck={false}
+            className="event-payload"
+            onChange={(e) => {
+              setPayload(e.target.value);
+              if (problem?.field === 'payload') setProblem(null);
+            }}
+          />
+        ) : (
+          lacking && <p className="dialog-text">{t('conversation.event.payloadNotAllowed', { permission: lacking })}</p>
+        )}
       </form>
     </Dialog>
   );

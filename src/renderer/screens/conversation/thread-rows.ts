@@ -1,12 +1,14 @@
 // What the message list shows, in order: day separators, the thread's messages, and at the end
 // the replies still in the outbox. Pure, so the grouping and the dedupe are unit-tested.
 import type { Message } from '../../../shared/domain';
+import { foldForSearch } from '../../../shared/fold';
 import type { OutboxItem } from '../../../shared/view-models';
 import { dayKey } from '../../lib/time';
 
 export type ThreadRow =
   | { kind: 'day'; key: string; iso: string }
-  | { kind: 'message'; key: string; message: Message; continued: boolean }
+  /** `picked`: for buttons or a list the bot offered, the value of the option the customer chose. */
+  | { kind: 'message'; key: string; message: Message; continued: boolean; picked?: string }
   | { kind: 'outbox'; key: string; item: OutboxItem; continued: boolean };
 
 /**
@@ -43,15 +45,35 @@ export function threadRows(messages: readonly Message[], outbox: readonly Outbox
     previous = { author, at };
     return continued;
   };
+  const picked = pickedOptions(messages);
   for (const message of messages) {
     const continued = place(message.createdAt, authorOf(message));
-    rows.push({ kind: 'message', key: `m:${message.id}`, message, continued });
+    const choice = picked.get(message.id);
+    rows.push({ kind: 'message', key: `m:${message.id}`, message, continued, ...(choice !== undefined && { picked: choice }) });
   }
   for (const item of pendingOutbox(outbox, messages)) {
     const continued = place(new Date(item.createdAt).toISOString(), `agent:${myAgentId ?? ''}`);
     rows.push({ kind: 'outbox', key: `o:${item.clientMessageId}`, item, continued });
   }
   return rows;
+}
+
+/**
+ * Which option the customer chose from each set the bot offered: their next message, if it says
+ * an option's label or value (as a channel sends a tapped button: its words). Before the bot
+ * offers again; a reply that says something else chose nothing.
+ */
+export function pickedOptions(messages: readonly Message[]): Map<string, string> {
+  const picked = new Map<string, string>();
+  messages.forEach((message, index) => {
+    if (message.type !== 'choice' && message.type !== 'dropdown') return;
+    const next = messages.slice(index + 1).find((m) => m.sender === 'contact' || m.type === 'choice' || m.type === 'dropdown');
+    if (!next || next.sender !== 'contact' || next.type !== 'text') return;
+    const said = foldForSearch(next.payload.text.trim());
+    const option = message.payload.options.find((o) => foldForSearch(o.label.trim()) === said || foldForSearch(o.value.trim()) === said);
+    if (option) picked.set(message.id, option.value);
+  });
+  return picked;
 }
 
 export type DayName = 'today' | 'yesterday' | 'other';

@@ -12,6 +12,8 @@ import { selectConversation } from '../../store/actions/conversation';
 import { setFilter, setHelpOpen } from '../../store/actions/local';
 import { getState, useStore } from '../../store/store';
 import { SEARCH_INPUT_ID, LIST_ID } from './inbox-actions';
+import { channelLabel } from './inbox-model';
+import { useChannelNames } from './use-channel-names';
 import { selectOptions, selectVisibleKeys } from './visible';
 
 const SEARCH_DELAY_MS = 120;
@@ -115,7 +117,11 @@ export function InboxFilters() {
   const chatbot = useStore((s) => s.filter.chatbot ?? '');
   const platform = useStore((s) => s.filter.platform ?? '');
   const accounts = useStore((s) => s.session?.accounts);
-  const { channels, chatbots } = useStore(selectOptions);
+  const options = useStore(selectOptions);
+  const names = useChannelNames();
+  // Channels by the one name rows and header use too ("Web-Chat", not the platform's "Web Chat").
+  const channels = options.channels.map((o) => ({ value: o.value, label: channelLabel(o.value, o.label, names) })).sort((a, b) => a.label.localeCompare(b.label));
+  const chatbots = options.chatbots;
   const groups = chatbotGroups(chatbots, accounts);
   const chatbotValue = platform ? `${PLATFORM_PREFIX}${platform}` : chatbot;
   const chooseChatbot = (value: string) =>

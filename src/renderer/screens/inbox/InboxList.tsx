@@ -1,19 +1,25 @@
 // The inbox's left column: the views, search and filters, and the conversations of the chosen
-// view, newest activity first. The list is virtualized (only the rows in sight are rendered)
-// and reads one memoized array from the store, so it stays smooth with 50,000 conversations.
+// view in its order (Waiting: longest wait first; the others newest first). The list is
+// virtualized (only the rows in sight are rendered) and reads one memoized array from the store,
+// so it stays smooth with 50,000 conversations. Scrolled down, its rows stay put: what arrives
+// meanwhile waits behind a "N new" pill.
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { ArrowUp } from 'lucide-react';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectConversation } from '../../store/actions/conversation';
-import { useStore } from '../../store/store';
+import { searchMessages } from '../../store/actions/search';
+import { getState, useStore } from '../../store/store';
 import { InboxEmpty } from './InboxEmpty';
 import { InboxFilters } from './InboxFilters';
 import { InboxRow, ROW_HEIGHT, optionId } from './InboxRow';
 import { rowWords } from './row-words';
 import { InboxTabs, PANEL_ID, tabId } from './InboxTabs';
 import { LIST_ID } from './inbox-actions';
+import { InboxSort } from './InboxSort';
+import { holdsAt } from './queue-model';
 import { useMinute } from './use-minute';
-import { selectFilterContext, selectOptions, selectPlatformNames, selectVisible } from './visible';
+import { selectAnchor, selectArrived, selectFilterContext, selectOptions, selectPlatformNames, selectVisible, selectVisibleKeys } from './visible';
 import './inbox.css';
 import './inbox-rows.css';
 
@@ -33,6 +39,11 @@ function ConversationRows() {
   const words = useMemo(() => rowWords(t), [t]);
   const now = useMinute();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const search = useStore((s) => s.filter.search);
+  const hits = useStore((s) => s.messageSearch?.hits);
+  const arrived = useStore(selectArrived);
+  // Kept current while the selection is in the list, so "j" goes on from its place once it leaves.
+  useStore(selectAnchor);
 
   const virtualizer = useVirtualizer({
     count: visible.length,
@@ -54,16 +65,41 @@ function ConversationRows() {
   // A new view, search or filter is a new list: show the selection if it is in it, else the top
   // (where the newest matches are), never the scroll position of the list before.
   const filter = useStore((s) => s.filter);
+  const sort = useStore((s) => s.inboxSort);
   useEffect(() => {
+    getState().releaseList();
     if (indexRef.current >= 0) virtualizer.scrollToIndex(indexRef.current, { align: 'center' });
     else virtualizer.scrollToOffset(0);
-  }, [filter, virtualizer]);
+  }, [filter, sort, virtualizer]);
+  useEffect(() => () => getState().releaseList(), []);
+
+  // Away from the top the rows are held where they are; back at the top the list is live again.
+  const onScroll = () => {
+    const top = scrollRef.current?.scrollTop ?? 0;
+    const state = getState();
+    if (holdsAt(top, ROW_HEIGHT)) {
+      if (state.listHold === null) state.holdList(selectVisibleKeys(state));
+    } else if (state.listHold !== null) {
+      state.releaseList();
+    }
+  };
+  const showArrived = () => {
+    getState().releaseList();
+    virtualizer.scrollToOffset(0);
+  };
 
   const items = virtualizer.getVirtualItems();
   // Point at the selected option only while it is rendered, else the reference would dangle.
   const activeRendered = selectedKey !== null && items.some((item) => visible[item.index]?.key === selectedKey);
 
   return (
+    <>
+    {arrived > 0 && (
+      <button type="button" className="inbox-arrived" title={t('queue.arrivedHint')} onClick={showArrived}>
+        <ArrowUp size={14} aria-hidden="true" />
+        {t('queue.arrived', { count: arrived })}
+      </button>
+    )}
     <div
       ref={scrollRef}
       id={LIST_ID}
@@ -72,6 +108,7 @@ function ConversationRows() {
       aria-label={t('inbox.list.label', { view: t(`inbox.views.${view}`) })}
       aria-activedescendant={activeRendered && selectedKey !== null ? optionId(selectedKey) : undefined}
       tabIndex={0}
+      onScroll={onScroll}
       onKeyDown={(event) => {
         // Home and End as the listbox pattern has them (arrows and j/k are global shortcuts).
         const target = event.key === 'Home' ? visible[0]?.key : event.key === 'End' ? visible[visible.length - 1]?.key : undefined;
@@ -103,11 +140,14 @@ function ConversationRows() {
               agentNames={agentNames}
               words={words}
               language={i18n.language}
+              search={search}
+              hit={hits?.get(c.key)}
             />
           );
         })}
       </div>
     </div>
+    </>
   );
 }
 
@@ -116,10 +156,13 @@ export function InboxList() {
   const view = useStore((s) => s.filter.view);
   const search = useStore((s) => s.filter.search);
   const count = useStore((s) => selectVisible(s).length);
+  // Names are searched as the agent types; messages in main's index once the term settles.
+  useEffect(() => void searchMessages(search), [search]);
   return (
     <section className="inbox-list" aria-label={t('inbox.label')}>
       <InboxTabs />
       <InboxFilters />
+      <InboxSort />
       {/* Announced after a search settles, not on every arriving message. */}
       <p className="visually-hidden" aria-live="polite">
         {search ? t('inbox.list.results', { count }) : ''}

@@ -6,7 +6,7 @@ import { toast } from '../../store/actions/feedback';
 import { setFilter, setSection } from '../../store/actions/local';
 import { getState } from '../../store/store';
 import { moveSelection, neighbourOf } from './inbox-model';
-import { selectVisibleKeys } from './visible';
+import { selectAnchor, selectVisibleKeys } from './visible';
 
 /** The search field's id, so "/" can focus it from anywhere. */
 export const SEARCH_INPUT_ID = 'inbox-search';
@@ -19,7 +19,7 @@ export const clearSearch = (): void => setFilter({ search: undefined });
 
 export function moveSelectionBy(delta: 1 | -1): void {
   const state = getState();
-  const next = moveSelection(selectVisibleKeys(state), state.selectedKey, delta);
+  const next = moveSelection(selectVisibleKeys(state), state.selectedKey, delta, selectAnchor(state));
   // The list takes the keyboard, so a screen reader announces the row the selection moved to.
   const list = document.getElementById(LIST_ID);
   if (list && !list.contains(document.activeElement)) list.focus({ preventScroll: true });

@@ -3,6 +3,7 @@
 import { matchesView, type FilterContext } from '../../../shared/inbox-filter';
 import { lastActivity } from '../../../shared/activity';
 import type { InboxConversation, InboxFilter } from '../../../shared/view-models';
+import { waitStart } from '../../../shared/waiting-time';
 
 export { lastActivity };
 
@@ -33,44 +34,50 @@ export function sortByActivity(conversations: Iterable<InboxConversation>): Inbo
 /** Up to this many changes are spliced in one by one (binary search); more are merged in one pass. */
 export const SPLICE_LIMIT = 64;
 
-/** Where `c` is, or belongs, in a list sorted by activity (binary search). */
-function positionOf(sorted: readonly InboxConversation[], c: InboxConversation): number {
+type Order = (a: InboxConversation, b: InboxConversation) => number;
+
+/** Where `c` is, or belongs, in a list sorted by `order` (binary search). */
+function positionOf(sorted: readonly InboxConversation[], c: InboxConversation, order: Order): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (byActivity(sorted[middle]!, c) < 0) low = middle + 1;
+    if (order(sorted[middle]!, c) < 0) low = middle + 1;
     else high = middle;
   }
   return low;
 }
 
-/** Two lists sorted by activity as one. */
-function mergeSorted(a: readonly InboxConversation[], b: readonly InboxConversation[]): InboxConversation[] {
+/** Two lists sorted by `order` as one. */
+function mergeSorted(a: readonly InboxConversation[], b: readonly InboxConversation[], order: Order): InboxConversation[] {
   const out = new Array<InboxConversation>(a.length + b.length);
   let i = 0;
   let j = 0;
   let k = 0;
-  while (i < a.length && j < b.length) out[k++] = byActivity(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+  while (i < a.length && j < b.length) out[k++] = order(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
   while (i < a.length) out[k++] = a[i++]!;
   while (j < b.length) out[k++] = b[j++]!;
   return out;
 }
 
+type Resort = (
+  list: readonly InboxConversation[],
+  keys: ReadonlySet<string>,
+  previous: ReadonlyMap<string, InboxConversation>,
+  next: ReadonlyMap<string, InboxConversation>,
+  accepts?: (c: InboxConversation) => boolean,
+) => readonly InboxConversation[];
+
 /**
- * A list sorted by activity, after the conversations under `keys` changed from `previous` to
+ * A list sorted by `order`, after the conversations under `keys` changed from `previous` to
  * `next`: their old versions taken out, the new ones put in where they belong if `accepts` them
  * (a view's filter; all by default). Main sends a few changes at a time, so instead of filtering
  * and sorting 50,000 again, a few are spliced in by binary search, and a large batch is sorted on
  * its own and merged in one pass. Returns `list` itself when nothing in it changed.
  */
-export function resortByActivity(
-  list: readonly InboxConversation[],
-  keys: ReadonlySet<string>,
-  previous: ReadonlyMap<string, InboxConversation>,
-  next: ReadonlyMap<string, InboxConversation>,
-  accepts: (c: InboxConversation) => boolean = () => true,
-): readonly InboxConversation[] {
+const resortBy =
+  (order: Order): Resort =>
+  (list, keys, previous, next, accepts = () => true) => {
   const incoming: InboxConversation[] = [];
   for (const key of keys) {
     const c = next.get(key);
@@ -78,33 +85,46 @@ export function resortByActivity(
   }
   if (keys.size > SPLICE_LIMIT) {
     const kept = list.filter((c) => !keys.has(c.key));
-    return kept.length === list.length && incoming.length === 0 ? list : mergeSorted(kept, sortByActivity(incoming));
+    return kept.length === list.length && incoming.length === 0 ? list : mergeSorted(kept, incoming.sort(order), order);
   }
   let sorted: InboxConversation[] | null = null;
   for (const key of keys) {
     const old = previous.get(key);
     if (!old) continue;
-    const index = positionOf(sorted ?? list, old);
+    const index = positionOf(sorted ?? list, old, order);
     if ((sorted ?? list)[index] !== old) continue;
     sorted ??= list.slice();
     sorted.splice(index, 1);
   }
   if (incoming.length === 0) return sorted ?? list;
   sorted ??= list.slice();
-  for (const c of incoming) sorted.splice(positionOf(sorted, c), 0, c);
+  for (const c of incoming) sorted.splice(positionOf(sorted, c, order), 0, c);
   return sorted;
-}
+};
+
+/** resortBy newest activity first: the inbox's own order. */
+export const resortByActivity: Resort = resortBy(byActivity);
 
 /**
- * The key one step up (-1) or down (+1) from `current`, stopping at the ends. With nothing
- * selected (or the selection filtered away) either direction starts at the top, where the
- * newest conversation is.
+ * The key one step up (-1) or down (+1) from `current`, stopping at the ends. A selection that
+ * left the list goes on from where it was (`anchor`); with nothing selected, or a selection
+ * never seen in this list, either direction starts at the top.
  */
-export function moveSelection(keys: readonly string[], current: string | null, delta: 1 | -1): string | null {
+export function moveSelection(keys: readonly string[], current: string | null, delta: 1 | -1, anchor: SelectionAnchor | null = null): string | null {
   if (keys.length === 0) return null;
   const index = current === null ? -1 : keys.indexOf(current);
-  if (index === -1) return keys[0] ?? null;
-  return keys[Math.min(keys.length - 1, Math.max(0, index + delta))] ?? null;
+  const clamp = (i: number) => keys[Math.min(keys.length - 1, Math.max(0, i))] ?? null;
+  if (index !== -1) return clamp(index + delta);
+  // The selection left the list (taken, handed back) while it stays open: the row that took its
+  // place is "next", the one above it "previous", as if it were still there.
+  if (anchor !== null && anchor.key === current) return clamp(delta === 1 ? anchor.index : anchor.index - 1);
+  return keys[0] ?? null;
+}
+
+/** Where the selected conversation last was in the list. */
+export interface SelectionAnchor {
+  key: string;
+  index: number;
 }
 
 /** Where the selection goes when `current` leaves the list (archived): the next one, else the one before. */
@@ -190,6 +210,39 @@ export function channelKind(channelId: string, channelName: string): ChannelKind
   if (/web/.test(text)) return 'webchat';
   return 'other';
 }
+
+/** A channel as the agent reads it everywhere (rows, filter, header, customer panel): known kinds by their one name in the agent's language, others as the platform names them. */
+export function channelLabel(channelId: string, channelName: string, names: Readonly<Record<Exclude<ChannelKind, 'other'>, string>>): string {
+  const kind = channelKind(channelId, channelName);
+  return kind === 'other' ? channelName : names[kind];
+}
+
+// Waits parsed once per conversation object, as the activity times above.
+const waitTimes = new WeakMap<InboxConversation, number>();
+function waitTime(c: InboxConversation): number {
+  let time = waitTimes.get(c);
+  if (time === undefined) {
+    const since = waitStart(c);
+    time = since === null ? Infinity : Date.parse(since);
+    if (Number.isNaN(time)) time = Infinity;
+    waitTimes.set(c, time);
+  }
+  return time;
+}
+
+/** Who has waited longest first; equal waits (and those nobody waits for, last) newest activity first. */
+const byWait: Order = (a, b) => {
+  const x = waitTime(a);
+  const y = waitTime(b);
+  return x === y ? byActivity(a, b) : x < y ? -1 : 1;
+};
+
+export function sortByWait(conversations: readonly InboxConversation[]): InboxConversation[] {
+  return conversations.slice().sort(byWait);
+}
+
+/** resortBy the queue's order (sortByWait), so the Waiting view stays cheap at 50,000 too. */
+export const resortByWait: Resort = resortBy(byWait);
 
 /** Up to two letters for the avatar: "Anna Berger" → "AB"; a phone number → "#". */
 export function initials(name: string): string {

@@ -89,7 +89,8 @@ export function classifyTarget(element: { tagName: string; type?: string; isCont
 export type KeyName = 'up' | 'down' | 'enter' | 'escape' | 'mod' | { char: string };
 /** Alternatives ("↓ or j"); each alternative is a sequence of chords ("g then i"); a chord is keys held together. */
 export interface ShortcutEntry {
-  action: ShortcutAction | 'send';
+  /** The composer's own keys ('send', 'savedReply', 'leave') are listed here too, handled there. */
+  action: ShortcutAction | 'send' | 'savedReply' | 'leave';
   keys: KeyName[][][];
 }
 export interface ShortcutGroup {
@@ -115,6 +116,8 @@ export const shortcutList: ShortcutGroup[] = [
       { action: 'open', keys: [[['enter']]] },
       { action: 'reply', keys: [[[c('r')]]] },
       { action: 'send', keys: [[['enter']], [['mod', 'enter']]] },
+      { action: 'savedReply', keys: [[[c('/')]], [['mod', c('.')]]] },
+      { action: 'leave', keys: [[['escape']]] },
       { action: 'archive', keys: [[[c('e')]]] },
     ],
   },

@@ -9,12 +9,15 @@ import type { PreviewTexts } from './preview';
 
 export interface RowWords {
   preview: PreviewTexts;
-  channel(kind: Exclude<ChannelKind, 'other'>): string;
+  /** The known channels' names, for channelLabel. */
+  channels: Readonly<Record<Exclude<ChannelKind, 'other'>, string>>;
   status(kind: Handling['kind']): string;
   assignedTo(name: string): string;
   justNow: string;
   /** "3 unread messages", for screen readers. */
   unread(count: number): string;
+  /** A search hit in an earlier message (only while searching, so not kept). */
+  found(text: string): string;
 }
 
 export function rowWords(t: TFunction): RowWords {
@@ -38,10 +41,17 @@ export function rowWords(t: TFunction): RowWords {
       carousel: t('inbox.preview.carousel'),
       empty: t('inbox.preview.empty'),
     },
-    channel: (kind) => once(`channel:${kind}`, () => t(`inbox.channels.${kind}`)),
+    channels: {
+      whatsapp: t('inbox.channels.whatsapp'),
+      webchat: t('inbox.channels.webchat'),
+      instagram: t('inbox.channels.instagram'),
+      telegram: t('inbox.channels.telegram'),
+      email: t('inbox.channels.email'),
+    },
     status: (kind) => once(`status:${kind}`, () => t(`inbox.status.${kind}`)),
     assignedTo: (name) => once(`assignedTo:${name}`, () => t('inbox.status.assignedTo', { name })),
     justNow: t('common.justNow'),
     unread: (count) => once(`unread:${count}`, () => t('inbox.unread', { count })),
+    found: (text) => t('queue.found', { text }),
   };
 }

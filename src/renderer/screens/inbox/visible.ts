@@ -1,16 +1,31 @@
 // Memoized selectors over the store: the filtered, sorted list the inbox shows and the keyboard
-// moves through, the tab counts and the filter options. Each remembers its last inputs by
+// moves through (in the view's order, found by name or by message, held while scrolled), the tab
+// counts and the filter options. Each remembers its last inputs by
 // identity (the conversations map is a new one on every change, the filter on every edit), so a
 // render, a keypress or an unrelated store change costs a few comparisons, not a pass over
 // 50,000 conversations; and the same object comes back, so `useStore` does not re-render.
-// When the map changes, it says which keys changed (inbox-map.ts), and the order, the visible
+// When the map changes, it says which keys changed (inbox-map.ts), and the order, the filtered
 // list, the options and the counts are updated from those rather than rebuilt.
+import { isForMe, isWaiting } from '../../../shared/conversation-rules';
+import { foldForSearch } from '../../../shared/fold';
 import { filterInbox, inboxMatcher, type FilterContext } from '../../../shared/inbox-filter';
 import type { InboxConversation, InboxFilter, SessionState } from '../../../shared/view-models';
+import { defaultSort, type InboxSort, type ListHold, type MessageSearch } from '../../store/slices/inbox-view';
 import { platformName } from '../../lib/platforms';
 import type { InboxMap } from '../../store/inbox-map';
 import type { State } from '../../store/state';
-import { countViews, filterOptions, recountViews, resortByActivity, sortByActivity, type Option, type ViewCounts } from './inbox-model';
+import {
+  countViews,
+  filterOptions,
+  recountViews,
+  resortByActivity,
+  resortByWait,
+  sortByActivity,
+  sortByWait,
+  type Option,
+  type SelectionAnchor,
+  type ViewCounts,
+} from './inbox-model';
 
 type Conversations = InboxMap<InboxConversation>;
 
@@ -34,7 +49,7 @@ interface Options {
   chatbots: Option[];
 }
 
-/** What follows from one map alone, and how it differs from the map before it. */
+/** What follows from one Map alone, and how it differs from the Map before it. */
 interface Derived {
   map: Conversations;
   previous: Conversations | null;
@@ -67,21 +82,87 @@ function derive(map: Conversations): Derived {
   return derived;
 }
 
-let lastVisible: { derived: Derived; filter: InboxFilter; context: FilterContext; visible: readonly InboxConversation[] } | null = null;
+/** The keys the message search found for this very term (hits for an older term are not used). */
+const foundOf = memo((search: MessageSearch | null | undefined, term: string | undefined): ReadonlySet<string> | undefined =>
+  search && term && foldForSearch(search.term.trim()) === foldForSearch(term.trim()) ? new Set(search.hits.keys()) : undefined,
+);
 
-function visibleOf(d: Derived, filter: InboxFilter, context: FilterContext): readonly InboxConversation[] {
-  const last = lastVisible;
-  if (last && last.derived === d && last.filter === filter && last.context === context) return last.visible;
-  // The same view one change later: only the changed conversations can enter or leave it.
-  const visible =
-    last && last.filter === filter && last.context === context && d.changed !== null && d.previous === last.derived.map
-      ? resortByActivity(last.visible, d.changed, d.previous, d.map, inboxMatcher(filter, context))
-      : filterInbox(d.sorted, filter, context);
-  lastVisible = { derived: d, filter, context, visible };
-  return visible;
+type Found = ReadonlySet<string> | undefined;
+type List = readonly InboxConversation[];
+interface View {
+  derived: Derived;
+  filter: InboxFilter;
+  context: FilterContext;
+  found: Found;
+  sort: InboxSort;
+  /** The view's conversations, newest activity first. */
+  filtered: List;
+  /** The same in the order the view shows (the queue's, by wait, or that one). */
+  ordered: List;
+}
+let lastView: View | null = null;
+
+/**
+ * The view's conversations in its order. One change later, only the changed conversations can
+ * enter, leave or move, so both lists are updated from those (inbox-model.ts's resort*).
+ */
+function viewOf(d: Derived, filter: InboxFilter, context: FilterContext, found: Found, sort: InboxSort): List {
+  const last = lastView;
+  const sameView = last !== null && last.filter === filter && last.context === context && last.found === found;
+  if (sameView && last.derived === d && last.sort === sort) return last.ordered;
+  const step = sameView && last.derived !== d && d.changed !== null && d.previous === last.derived.map;
+  const accepts = inboxMatcher(filter, context, found);
+  const filtered =
+    sameView && last.derived === d ? last.filtered : step ? resortByActivity(last!.filtered, d.changed!, d.previous!, d.map, accepts) : filterInbox(d.sorted, filter, context, found);
+  const ordered =
+    sort !== 'longestWaiting'
+      ? filtered
+      : step && last!.sort === sort
+        ? resortByWait(last!.ordered, d.changed!, d.previous!, d.map, accepts)
+        : sortByWait(filtered);
+  lastView = { derived: d, filter, context, found, sort, filtered, ordered };
+  return ordered;
 }
 
+/**
+ * While the agent has scrolled down, the rows stay where they were: ones still in the list keep
+ * their places, new arrivals are counted (the "N new" pill) instead of shown. Ones that left the
+ * view (taken, archived) go.
+ */
+const displayedOf = memo((ordered: readonly InboxConversation[], hold: ListHold | null | undefined): { list: readonly InboxConversation[]; arrived: number } => {
+  if (!hold) return { list: ordered, arrived: 0 };
+  const kept = ordered.filter((c) => hold.positions.has(c.key));
+  kept.sort((a, b) => hold.positions.get(a.key)! - hold.positions.get(b.key)!);
+  return { list: kept, arrived: ordered.length - kept.length };
+});
+
 const keysOf = memo((visible: readonly InboxConversation[]) => visible.map((c) => c.key));
+
+/** The order the current view is shown in: the agent's choice, or the view's own. */
+export const selectSort = (s: State): InboxSort => s.inboxSort?.[s.filter.view] ?? defaultSort(s.filter.view);
+
+const displayed = (s: State) =>
+  displayedOf(
+    viewOf(derive(s.conversations), s.filter, contextOf(s.session), foundOf(s.messageSearch, s.filter.search), selectSort(s)),
+    s.listHold,
+  );
+
+let anchor: SelectionAnchor | null = null;
+
+/**
+ * Where the selected conversation was last seen in the list: remembered while it is in it, kept
+ * once it left (taken by the agent, so out of "Waiting"), so the keyboard goes on from there.
+ */
+export function selectAnchor(s: State): SelectionAnchor | null {
+  const key = s.selectedKey;
+  if (key === null) return null;
+  const index = selectVisible(s).findIndex((c) => c.key === key);
+  if (index !== -1) {
+    if (anchor?.key !== key || anchor.index !== index) anchor = { key, index };
+    return anchor;
+  }
+  return anchor?.key === key ? anchor : null;
+}
 
 type Scope = Pick<InboxFilter, 'channelId' | 'chatbot' | 'platform'>;
 let lastCounts: { map: Conversations; scope: Scope; context: FilterContext; counts: ViewCounts } | null = null;
@@ -103,6 +184,49 @@ function countsOf(map: Conversations, { channelId, chatbot, platform }: Scope, c
   return counts;
 }
 
+interface News {
+  waiting: number;
+  unread: number;
+}
+let lastNews: { map: Conversations; context: FilterContext; news: News } | null = null;
+
+/** What one conversation adds to the news (nothing when gone). */
+function newsIn(c: InboxConversation | undefined, context: FilterContext): News {
+  if (!c || c.archived) return { waiting: 0, unread: 0 };
+  return { waiting: isWaiting(c) ? 1 : 0, unread: c.unreadCount > 0 && isForMe(c, context.myAgentIds[c.accountId]) ? 1 : 0 };
+}
+
+/**
+ * What waits in the whole inbox, for the nav rail while another section is open: waiting, and
+ * unread that is the agent's. One change later, counted again only for the changed conversations.
+ */
+function newsOf(map: Conversations, context: FilterContext): News {
+  const last = lastNews;
+  if (last && last.map === map && last.context === context) return last.news;
+  const d = derive(map);
+  let news: News;
+  if (last && last.context === context && d.changed !== null && d.previous === last.map) {
+    news = { ...last.news };
+    for (const key of d.changed) {
+      const before = newsIn(last.map.get(key), context);
+      const after = newsIn(map.get(key), context);
+      news.waiting += after.waiting - before.waiting;
+      news.unread += after.unread - before.unread;
+    }
+    if (news.waiting === last.news.waiting && news.unread === last.news.unread) news = last.news;
+  } else {
+    news = { waiting: 0, unread: 0 };
+    for (const c of map.values()) {
+      const one = newsIn(c, context);
+      news.waiting += one.waiting;
+      news.unread += one.unread;
+    }
+  }
+  lastNews = { map, context, news };
+  return news;
+}
+
+export const selectInboxNews = (s: State): News => newsOf(s.conversations, contextOf(s.session));
 export const selectFilterContext = (s: State): FilterContext => contextOf(s.session);
 
 /** accountId → its platform's name while several platforms are signed in (a row's badge), else null. */
@@ -112,8 +236,9 @@ const platformNamesOf = memo((session: SessionState | null): ReadonlyMap<string,
   return new Map(accounts.map((a) => [a.id, platformName(a.platform)]));
 });
 export const selectPlatformNames = (s: State): ReadonlyMap<string, string> | null => platformNamesOf(s.session);
-export const selectVisible = (s: State): readonly InboxConversation[] => visibleOf(derive(s.conversations), s.filter, contextOf(s.session));
-/** The visible keys in order: for moves through the list, read on demand (a 50,000-key array per change is waste). */
+export const selectVisible = (s: State): readonly InboxConversation[] => displayed(s).list;
+/** Conversations that came into the view while its rows were held (the "N new" pill). */
+export const selectArrived = (s: State): number => displayed(s).arrived;
 export const selectVisibleKeys = (s: State): string[] => keysOf(selectVisible(s));
 export const selectCounts = (s: State): ViewCounts => countsOf(s.conversations, s.filter, contextOf(s.session));
 export const selectOptions = (s: State): Options => derive(s.conversations).options;

@@ -1,11 +1,15 @@
-// The people in an organization: how many, and each with name, email, phone and language.
-import { Users } from 'lucide-react';
+// The people in an organization: how many, and each with name, email, phone and language, and,
+// where the account lists a contact's conversations, a button that shows theirs.
+import { MessagesSquare, Users } from 'lucide-react';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../shared/domain';
 import { call } from '../../api';
 import { Spinner } from '../../components/ui/EmptyState';
+import { canOn } from '../../lib/capabilities';
 import { describeError } from '../../store/describe-error';
+import { useStore } from '../../store/store';
+import { ContactConversationsDialog } from '../customer/ContactConversationsDialog';
 import { languageName } from './organization-format';
 import type { Target } from './use-organization-directory';
 
@@ -17,6 +21,8 @@ export function OrganizationContacts({ organizationId, target, missingPermission
   const { t, i18n } = useTranslation();
   const titleId = useId();
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const [shown, setShown] = useState<Contact | null>(null);
+  const conversations = useStore((s) => canOn(s.session, target, 'contacts.conversations'));
 
   useEffect(() => {
     if (!allowed) return;
@@ -58,6 +64,11 @@ export function OrganizationContacts({ organizationId, target, missingPermission
               <th scope="col">{t('organizations.contacts.email')}</th>
               <th scope="col">{t('organizations.contacts.phoneNumber')}</th>
               <th scope="col">{t('organizations.contacts.language')}</th>
+              {conversations && (
+                <th scope="col">
+                  <span className="visually-hidden">{t('customer.contact.show')}</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -68,12 +79,21 @@ export function OrganizationContacts({ organizationId, target, missingPermission
                   <td>{contact.email ?? '–'}</td>
                   <td>{contact.phoneNumber ?? '–'}</td>
                   <td>{languageName(contact.language, i18n.language) ?? '–'}</td>
+                  {conversations && (
+                    <td>
+                      <button type="button" className="btn btn-small" aria-label={t('customer.contact.showLabel', { name: contact.name })} onClick={() => setShown(contact)}>
+                        <MessagesSquare size={14} aria-hidden="true" />
+                        {t('customer.contact.show')}
+                      </button>
+                    </td>
+                  )}
                 </tr>
               );
             })}
           </tbody>
         </table>
       )}
+      {conversations && <ContactConversationsDialog target={target} contact={shown} onClose={() => setShown(null)} />}
     </section>
   );
 }

@@ -1,4 +1,5 @@
-// Notifications: desktop notifications, sound, do-not-disturb and the idle time before auto-away.
+// Notifications: desktop notifications, sound (which one, and a button to hear it),
+// do-not-disturb, the idle time before auto-away, and when waits in the queue turn amber and red.
 // Each change is saved at once (updateSettings); the switch moves before main answers, and a
 // quiet "Saved" confirms it.
 import { useEffect, useId, useRef, useState } from 'react';
@@ -6,7 +7,10 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/view-models';
 import { updateSettings } from '../../store/actions/preferences';
 import { parseIdleMinutes } from './idle-minutes';
+import { MinutesInput } from './MinutesInput';
+import { SoundChoice } from './SoundChoice';
 import { SwitchRow } from './SwitchRow';
+import { WaitSettings } from './WaitSettings';
 
 export function NotificationSettings({ settings, titleId }: { settings: Settings; titleId: string }) {
   const { t } = useTranslation();
@@ -72,6 +76,7 @@ export function NotificationSettings({ settings, titleId }: { settings: Settings
         checked={shown.sound}
         onChange={(v) => void change({ sound: v })}
       />
+      <SoundChoice value={shown.notificationSound} disabled={!shown.sound} onChange={(sound) => void change({ notificationSound: sound })} />
       <SwitchRow
         label={t('settings.notifications.dnd')}
         hint={t('settings.notifications.dndHint')}
@@ -92,30 +97,23 @@ export function NotificationSettings({ settings, titleId }: { settings: Settings
           )}
         </div>
         <div className="settings-minutes">
-          <input
+          <MinutesInput
             id={idleId}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={240}
-            step={1}
             value={idleText}
-            aria-invalid={idleInvalid || undefined}
+            invalid={idleInvalid}
             aria-describedby={`${idleId}-msg ${idleId}-unit`}
-            onChange={(e) => {
-              setIdleText(e.target.value);
-              if (idleInvalid) setIdleInvalid(parseIdleMinutes(e.target.value) === null);
+            onChange={(text) => {
+              setIdleText(text);
+              if (idleInvalid) setIdleInvalid(parseIdleMinutes(text) === null);
             }}
-            onBlur={commitIdle}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') commitIdle();
-            }}
+            onCommit={commitIdle}
           />
           <span id={`${idleId}-unit`} className="settings-unit">
             {t('settings.notifications.idleUnit')}
           </span>
         </div>
       </div>
+      <WaitSettings settings={settings} />
     </section>
   );
 }

@@ -47,7 +47,7 @@ export function VersionsScreen() {
       } else if (action === 'rollback') {
         const after = await call('versions.rollback', input);
         // The server picks the environment; say where it went.
-        const env = after.deployedTo.includes('prod') ? 'prod' : after.deployedTo.includes('test') ? 'test' : null;
+        const env = after.lastDeployedTo ?? (after.deployedTo.includes('prod') ? 'prod' : after.deployedTo.includes('test') ? 'test' : null);
         toast(env ? t('versions.done.rolledBack', { name: version.name, env: t(`versions.env.${env}`) }) : t('versions.done.rolledBackNowhere', { name: version.name }), 'info');
       } else {
         await call('versions.delete', input);

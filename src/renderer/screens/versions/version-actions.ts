@@ -45,6 +45,11 @@ export function offeredActions(version: Pick<Version, 'environment' | 'deployedT
   return offered;
 }
 
+/** Where a rollback makes the version live again: where it was last deployed, else what it was made for. */
+export function rollbackTarget(version: Pick<Version, 'environment' | 'lastDeployedTo'>): DeployEnvironment {
+  return version.lastDeployedTo ?? (version.environment === 'prod' ? 'prod' : 'test');
+}
+
 /** The version live in an environment right now, if any. */
 export function liveIn<V extends Pick<Version, 'deployedTo'>>(versions: readonly V[], env: DeployEnvironment): V | undefined {
   return versions.find((v) => v.deployedTo.includes(env));

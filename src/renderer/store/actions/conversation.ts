@@ -73,9 +73,13 @@ const applyConversation = (c: InboxConversation) => getState().receiveInboxChang
 export const setArchived = async (key: string, archived: boolean) =>
   applyConversation(await attempt(() => call('conversation.setArchived', { ref: refForKey(key), archived })));
 export const assignToMe = async (key: string) => applyConversation(await attempt(() => call('conversation.assignToMe', { ref: refForKey(key) })));
+export const assignTo = async (key: string, agentId: string) =>
+  applyConversation(await attempt(() => call('conversation.assign', { ref: refForKey(key), agentId })));
+export const unassign = async (key: string) => applyConversation(await attempt(() => call('conversation.unassign', { ref: refForKey(key) })));
 export const handBack = async (key: string) => applyConversation(await attempt(() => call('conversation.handBack', { ref: refForKey(key) })));
 
-export async function triggerEvent(key: string, event: string): Promise<void> {
-  await attempt(() => call('conversation.customEvent', { ref: refForKey(key), event }));
+/** `payload`: data for the chatbot's flow, already checked as JSON (shared/custom-events.ts). */
+export async function triggerEvent(key: string, event: string, payload?: Record<string, unknown>): Promise<void> {
+  applyConversation(await attempt(() => call('conversation.customEvent', { ref: refForKey(key), event, ...(payload && { payload }) })));
   toast(i18next.t('common.eventTriggered', { event }), 'info');
 }

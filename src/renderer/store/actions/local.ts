@@ -3,4 +3,4 @@
 // here is safe.
 import { getState } from '../store';
 
-export const { setSection, setHelpOpen, setFilter, setTheme, setDraft, chooseChatbot, dismissToast, allowMedia } = getState();
+export const { setSection, setHelpOpen, setFilter, setTheme, setDraft, chooseChatbot, dismissToast, allowMedia, setCustomerPanelOpen } = getState();

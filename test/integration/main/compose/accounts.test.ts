@@ -1,7 +1,7 @@
 // The composed app with accounts of their own: adding one (only once a real call accepts the
 // key), a restart that shows the cache before the network answers, sign-out, keys without
 // permissions, the vault's consent, the first start in the demo, and a stop that leaves nothing.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,11 +10,11 @@ import { ChatCaptainPlatform } from '../../../../src/main/services/platforms/cha
 import type { PlatformFactory } from '../../../../src/main/services/platforms/platform';
 import { registryOf } from '../../../../src/main/services/platforms/registry';
 import { startServer, type RunningServer } from '../../../../src/server/app';
-import type { Ability } from '../../../../src/shared/capabilities';
 import type { Role } from '../../../../src/shared/permissions';
 import { InboxFilter } from '../../../../src/shared/view-models';
 import { workspaceKey } from '../../../../src/server/store/workspace';
 import { MemoryVault } from '../../../support/memory-vault';
+import { roleAbilities } from '../../../support/role-abilities';
 import { testSecret } from '../../../support/server';
 import { until } from '../../../support/until';
 import { CHATBOTS, Harness, activeTimers, customer, fast, http, refOf, serverConversations, storedAccounts, type Endpoint } from '../app-harness';
@@ -66,7 +66,7 @@ describe('the app with accounts', () => {
     accountId = account.id;
     expect(account).toMatchObject({ platform: 'chatcaptain', demo: false, baseUrl: server.url, agent: { id: 'agent_jonas', name: 'Jonas Weber' } });
     // An agent key: the conversation tools and presence, organizations to read; no versions.
-    const agent: Ability[] = ['assign', 'archive', 'markRead', 'handBack', 'customEvent', 'presence', 'pushToken', 'organizations.list', 'organizations.get', 'organizations.contacts'];
+    const agent = roleAbilities.agent;
     for (const chatbot of account.chatbots) {
       expect([...chatbot.abilities].sort()).toEqual([...agent].sort());
       expect(chatbot.lacking).toContainEqual({ ability: 'versions.list', permission: 'chatbots.versions.list' });
@@ -140,6 +140,27 @@ describe('the app with accounts', () => {
     release();
     await until(async () => (await b!.call('session.state', {})).accounts.every((x) => x.connection.state === 'live'), 'both accounts live');
     expect(answered).toBeGreaterThan(0);
+  });
+
+  it('reads again at each start what the key may do: grants stored earlier (or changed by an admin since) are replaced', async () => {
+    await b!.app.stop();
+    // As an older Deckhand stored it: fewer abilities than the key has now, and an old name.
+    const file = join(dataDir, 'accounts.json');
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { id: string; agent: { name: string }; chatbots: { abilities: string[] }[] }[];
+    const mine = stored.find((s) => s.id === accountId)!;
+    mine.agent.name = 'Jonas (old)';
+    for (const chatbot of mine.chatbots) chatbot.abilities = chatbot.abilities.filter((x) => !x.startsWith('contacts.') && x !== 'unassign');
+    writeFileSync(file, JSON.stringify(stored));
+
+    b = new Harness(dataDir, vault, embeddedDemo(demoFile, { secret: testSecret, simulatePerMin: 0 }));
+    await b.app.start();
+    const account = async () => (await b!.call('session.state', {})).accounts.find((x) => x.id === accountId)!;
+    await until(async () => (await account()).agent.name === 'Jonas Weber', 'the agent as the server knows them');
+    for (const chatbot of (await account()).chatbots) expect([...chatbot.abilities].sort()).toEqual([...roleAbilities.agent].sort());
+    expect(b.eventsOf('session.changed').at(-1)?.accounts.find((x) => x.id === accountId)?.agent.name).toBe('Jonas Weber');
+    const kept = (JSON.parse(readFileSync(file, 'utf8')) as typeof stored).find((s) => s.id === accountId)!;
+    expect(kept.agent.name).toBe('Jonas Weber');
+    expect(kept.chatbots[0]!.abilities).toContain('contacts.get');
   });
 
   it('signs out: the account leaves the session, the cache and the vault', async () => {

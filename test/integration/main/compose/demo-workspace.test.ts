@@ -84,8 +84,10 @@ describe('the app with the demo workspace', () => {
     await until(async () => (await h.call('session.state', {})).accounts[0]!.connection.state === 'live', 'live');
 
     expect(all.length).toBeGreaterThanOrEqual(120);
+    // Without a filter: everything, archived too (what the renderer loads and filters itself).
     const inbox = await h.call('inbox.list', {});
-    expect(ids(inbox)).toEqual(ids(all.filter((c) => !c.archived)));
+    expect(ids(inbox)).toEqual(ids(all));
+    expect(ids(await h.call('inbox.list', { filter: InboxFilter.parse({}) }))).toEqual(ids(all.filter((c) => !c.archived)));
     const cached = new Map(h.app.cache.inbox().map((c) => [c.id, c]));
     for (const c of all) expect(cached.get(c.id)).toMatchObject({ status: c.status, archived: c.archived, updatedAt: c.updatedAt });
 
@@ -205,7 +207,7 @@ describe('the app with the demo workspace', () => {
     expect(await serverConversation(demo, target)).toMatchObject({ status: 'bot', assignedAgentId: null });
 
     // A custom event changes nothing the inbox shows; the server records it.
-    expect(await h.call('conversation.customEvent', { ref, event: 'order_checked' })).toBe(true);
+    expect(await h.call('conversation.customEvent', { ref, event: 'order_checked' })).toMatchObject({ key: keyOf(ref) });
     const serverDb = new Db(join(root, 'demo.sqlite'));
     try {
       const recorded = serverDb.all<{ kind: string; name: string }>('SELECT kind, name FROM conversation_events WHERE conversation_id = ?', target.id);
@@ -226,7 +228,9 @@ describe('the app with the demo workspace', () => {
 
     await customer(demo, first, 'Where is my order?');
     await until(() => h.shown.length > 0, 'a notification');
-    expect(h.shown).toEqual([{ title: first.contactName, body: 'Where is my order?', silent: false, ref: refOf(accountId, first) }]);
+    // The OS shows it silently; the window plays the sound the agent chose.
+    expect(h.shown).toEqual([{ title: first.contactName, body: 'Where is my order?', silent: true, ref: refOf(accountId, first) }]);
+    expect(h.eventsOf('notify.sound')).toEqual([{ sound: 'chime' }]);
 
     // The agent has the first one open in a focused window: only the second one is news.
     await h.call('conversation.focus', { ref: refOf(accountId, first) });
@@ -234,7 +238,7 @@ describe('the app with the demo workspace', () => {
     await customer(demo, first, 'Hello??');
     await customer(demo, second, 'My invoice is wrong.');
     await until(() => h.shown.length > 1, 'the second notification');
-    expect(h.shown[1]).toEqual({ title: second.contactName, body: 'My invoice is wrong.', silent: false, ref: refOf(accountId, second) });
+    expect(h.shown[1]).toEqual({ title: second.contactName, body: 'My invoice is wrong.', silent: true, ref: refOf(accountId, second) });
 
     // Open but the window is in the background: notified.
     h.windowFocused = false;

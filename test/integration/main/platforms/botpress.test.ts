@@ -34,7 +34,7 @@ describe('who the token is, and what it reaches', () => {
     const desk = deskFor(s);
     const identity = await desk.identity([s.botpress.botId]);
     expect(identity).toMatchObject({ agent: { name: 'Jonas Weber' }, label: 'Funkhaus Elektronik', chatbots: [{ id: s.botpress.botId, name: 'Funkhaus Assistent', lacking: [] }] });
-    expect(identity.chatbots[0]!.abilities.sort()).toEqual(['assign', 'botHealth', 'customEvent', 'handBack', 'presence']);
+    expect(identity.chatbots[0]!.abilities.sort()).toEqual(['assign', 'botHealth', 'customEvent', 'customEvent.payload', 'handBack', 'presence']);
     expect(capabilitiesOf(desk).sort()).toEqual(['assignment', 'botHealth', 'customEvent', 'handBack', 'presence']);
     // The seeded user is the agent's (found by deckhandAgent), not a second one.
     const bp = botpressClient(s);
@@ -161,6 +161,10 @@ describe('the agent at work', () => {
     const events = (await botpressClient(s).listEvents({ conversationId: fresh.conversation.id, type: 'orderChecked' })).events;
     expect(events).toHaveLength(1);
     expect(events[0]!.payload).toEqual({ deskConversationId: fresh.desk });
+    // With the agent's data for the flow (which desk conversation sent it is still said).
+    await desk.customEvent.trigger(s.botpress.botId, fresh.desk, 'refundIssued', { amount: 19.99, deskConversationId: 'spoofed' });
+    const refunds = (await botpressClient(s).listEvents({ conversationId: fresh.conversation.id, type: 'refundIssued' })).events;
+    expect(refunds.map((e) => e.payload)).toEqual([{ amount: 19.99, deskConversationId: fresh.desk }]);
     expect(await failure(desk.customEvent.trigger(s.botpress.botId, fresh.desk, 'not a type!'))).toMatchObject({ code: 'Invalid' });
   });
 

@@ -12,8 +12,9 @@ import type { Disposable } from '../../../../src/main/services/events';
 import { ChatCaptainPlatform } from '../../../../src/main/services/platforms/chatcaptain/chatcaptain';
 import { capabilitiesOf, type LiveEvent, type LiveHandlers } from '../../../../src/main/services/platforms/platform';
 import { startServer, type RunningServer } from '../../../../src/server/app';
-import { Ability, Capability, capabilityOf } from '../../../../src/shared/capabilities';
+import { Capability } from '../../../../src/shared/capabilities';
 import { rolePermissions, type Role } from '../../../../src/shared/permissions';
+import { roleAbilities } from '../../../support/role-abilities';
 import { failure } from '../../../support/platform-failure';
 import { call, testSecret, useServer } from '../../../support/server';
 import { until } from '../../../support/until';
@@ -36,16 +37,7 @@ async function incoming(text: string, chatbotId = 'bot_shop', s: RunningServer =
 
 /** Every capability but bot health, which is Botpress's. */
 const chatcaptainCapabilities: Capability[] = Capability.options.filter((c) => c !== 'botHealth');
-const chatcaptainAbilities = Ability.options.filter((a) => chatcaptainCapabilities.includes(capabilityOf[a]));
-
-/** What each role's key may do, as Deckhand's abilities (ChatCaptain's permissions mapped). */
-const roleAbilities: Record<Role, Ability[]> = {
-  admin: [...chatcaptainAbilities],
-  agent: ['assign', 'archive', 'markRead', 'handBack', 'customEvent', 'presence', 'pushToken', 'organizations.list', 'organizations.get', 'organizations.contacts'],
-  viewer: ['organizations.list', 'organizations.get', 'organizations.contacts', 'versions.list'],
-  // A channel integration's key: it posts for customers; of the agent's tools only custom events.
-  channel: ['customEvent'],
-};
+const chatcaptainAbilities = roleAbilities.admin;
 
 describe('capabilities', () => {
   it('declares every capability ChatCaptain has (all but bot health)', () => {

@@ -134,6 +134,9 @@ describe('createMainWindow', () => {
     expect(ask('media')).toBe(false);
     expect(ask('geolocation')).toBe(false);
     expect(ask('clipboard-read')).toBe(false);
+    // The customer panel copies e-mails and numbers; it never reads the clipboard.
+    expect(ask('clipboard-sanitized-write')).toBe(true);
+    expect(ask('clipboard-sanitized-write', contents, 'https://evil.example/')).toBe(false);
     expect(ask('openExternal')).toBe(false);
     expect(ask('notifications', { id: -1 })).toBe(false);
     expect(ask('notifications', null)).toBe(false);

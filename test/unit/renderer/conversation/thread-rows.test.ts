@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../../../src/shared/domain';
 import type { OutboxItem } from '../../../../src/shared/view-models';
-import { dayName, pendingOutbox, threadRows } from '../../../../src/renderer/screens/conversation/thread-rows';
+import { dayName, pendingOutbox, pickedOptions, threadRows } from '../../../../src/renderer/screens/conversation/thread-rows';
 
 // Local times, so the tests mean the same in every time zone.
 const at = (y: number, m: number, d: number, h = 12, min = 0) => new Date(y, m - 1, d, h, min).toISOString();
@@ -95,5 +95,29 @@ describe('pendingOutbox', () => {
     const real = message(at(2025, 3, 10, 15), 'agent', { agentId: 'ag_me', clientMessageId: 'cm_1' });
     const rows = threadRows([real], [outboxItem('cm_1', { state: 'sent', messageId: real.id }), outboxItem('cm_2')], 'ag_me');
     expect(rows.filter((r) => r.kind !== 'day').map((r) => r.key)).toEqual([`m:${real.id}`, 'o:cm_2']);
+  });
+});
+
+describe('pickedOptions: the option the customer chose (found in a day’s use: it was not marked)', () => {
+  const offer = (type: 'choice' | 'dropdown', ...labels: string[]) =>
+    message(at(2025, 3, 10, 10), 'bot', { type, payload: { text: 'Welche?', options: labels.map((label, i) => ({ label, value: `opt_${i}` })) } } as Partial<Message>);
+  const says = (text: string, sender: Message['sender'] = 'contact') => message(at(2025, 3, 10, 10, 1), sender, { payload: { text } } as Partial<Message>);
+
+  it('marks the option whose label (or value) the customer’s next message says, folded as search folds', () => {
+    const choice = offer('choice', 'Ersatzlieferung', 'Geld zurück');
+    const list = offer('dropdown', 'Mo, 08–12 Uhr', 'Di, 12–16 Uhr');
+    const picked = pickedOptions([choice, says('geld zuruck'), list, says('opt_1')]);
+    expect(picked.get(choice.id)).toBe('opt_1');
+    expect(picked.get(list.id)).toBe('opt_1');
+    const rows = threadRows([choice, says('Geld zurück')], [], null);
+    expect(rows.find((r) => r.kind === 'message' && r.message.id === choice.id)).toMatchObject({ picked: 'opt_1' });
+  });
+
+  it('marks nothing when the customer said something else, or the bot offered again first', () => {
+    const first = offer('choice', 'Gelb', 'Petrol');
+    const again = offer('choice', 'Gelb', 'Petrol');
+    expect(pickedOptions([first, says('Ich weiß nicht')]).size).toBe(0);
+    expect(pickedOptions([first, again, says('Gelb')])).toEqual(new Map([[again.id, 'opt_0']]));
+    expect(pickedOptions([first, says('Gelb', 'agent')]).size).toBe(0);
   });
 });

@@ -11,7 +11,8 @@ describe('rowWords', () => {
   it('says what t() says, for every kind, count and name a row asks for', () => {
     const t = i18next.t.bind(i18next) as Parameters<typeof rowWords>[0];
     const words = rowWords(t);
-    expect(words.channel('whatsapp')).toBe(t('inbox.channels.whatsapp'));
+    expect(words.channels.whatsapp).toBe(t('inbox.channels.whatsapp'));
+    expect(words.found('Paket')).toBe(t('queue.found', { text: 'Paket' }));
     expect(words.status('waiting')).toBe(t('inbox.status.waiting'));
     expect(words.assignedTo('Lena')).toBe(t('inbox.status.assignedTo', { name: 'Lena' }));
     expect(words.unread(1)).toBe(t('inbox.unread', { count: 1 }));

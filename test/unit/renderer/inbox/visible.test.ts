@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filterInbox } from '../../../../src/shared/inbox-filter';
-import { sortByActivity } from '../../../../src/renderer/screens/inbox/inbox-model';
+import { sortByActivity, sortByWait } from '../../../../src/renderer/screens/inbox/inbox-model';
 import { InboxMap } from '../../../../src/renderer/store/inbox-map';
 import type { State } from '../../../../src/renderer/store/state';
 import { selectCounts, selectOptions, selectVisible, selectVisibleKeys } from '../../../../src/renderer/screens/inbox/visible';
@@ -22,9 +22,11 @@ describe('the visible list', () => {
     conversation('mine', { status: 'assigned', assignedAgentId: 'agent_me' }),
   ];
 
-  it('filters with the shared filter and sorts newest first', () => {
+  it('filters with the shared filter and sorts newest first (Waiting: who waited longest first)', () => {
     const state = stateOf(list, { view: 'waiting' });
-    expect(selectVisibleKeys(state)).toEqual(['a1/bot_shop/newer', 'a1/bot_shop/older']);
+    expect(selectVisibleKeys(state)).toEqual(['a1/bot_shop/older', 'a1/bot_shop/newer']);
+    expect(selectVisibleKeys({ ...state, filter: { view: 'all' } })).toEqual(['a1/bot_shop/newer', 'a1/bot_shop/mine', 'a1/bot_shop/older']);
+    expect(selectVisibleKeys({ ...state, inboxSort: { waiting: 'newest' } })).toEqual(['a1/bot_shop/newer', 'a1/bot_shop/older']);
     expect(selectVisible({ ...state, filter: { view: 'waiting', search: 'jurgen' } }).map((c) => c.id)).toEqual(['newer']);
     expect(selectVisible({ ...state, filter: { view: 'mine' } }).map((c) => c.id)).toEqual(['mine']);
     expect(selectCounts(state)).toEqual({ waiting: 2, mine: 1 });
@@ -69,15 +71,18 @@ describe('the visible list under live updates', () => {
     }
   });
 
-  it('keeps a filtered view equal to filtering from scratch, one change and a large page at a time', () => {
+  it.each(['newest', 'longestWaiting'] as const)('keeps a filtered view in its order (%s) equal to sorting from scratch, one change and a large page at a time', (sort) => {
     const many = Array.from({ length: 3_000 }, (_, i) =>
       conversation(`c${i}`, { status: i % 3 === 0 ? 'waiting' : 'bot', createdAt: new Date(Date.UTC(2026, 10, 1) + ((i * 7919) % 3_000) * 1000).toISOString() }),
     );
     let map = mapOf(many.slice(0, 1_000));
     const filter: InboxFilter = { view: 'waiting', search: 'kontakt' };
-    const state = () => ({ conversations: map, filter, session }) as unknown as State;
+    const state = () => ({ conversations: map, filter, session, inboxSort: { waiting: sort } }) as unknown as State;
     // Not through the selectors, which would then start over from this map.
-    const fromScratch = () => sortByActivity(filterInbox([...map.values()], filter, { myAgentIds: { a1: 'agent_me' } })).map((c) => c.key);
+    const fromScratch = () => {
+      const byActivity = sortByActivity(filterInbox([...map.values()], filter, { myAgentIds: { a1: 'agent_me' } }));
+      return (sort === 'newest' ? byActivity : sortByWait(byActivity)).map((c) => c.key);
+    };
     selectVisible(state());
     // A large page (merged), then single changes (spliced): conversations start and stop waiting.
     map = map.update(many.slice(1_000).map((c) => [c.key, { ...c, contactName: `Kontakt ${c.id}` }] as const), []);

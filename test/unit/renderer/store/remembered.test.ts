@@ -20,18 +20,29 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('what this computer remembers', () => {
   it('starts from defaults when nothing (or nothing valid) is stored', () => {
-    expect(rememberedState()).toEqual({ drafts: {}, theme: 'system', adminChatbot: null, mediaConsents: {} });
+    const defaults = { drafts: {}, theme: 'system', adminChatbot: null, mediaConsents: {}, customerPanelOpen: true, inboxSort: {} };
+    expect(rememberedState()).toEqual(defaults);
     storage.setItem('deckhand.drafts', '{not json');
     storage.setItem('deckhand.theme', 'purple');
     storage.setItem('deckhand.mediaConsents', '[1,2]');
-    expect(rememberedState()).toEqual({ drafts: {}, theme: 'system', adminChatbot: null, mediaConsents: {} });
+    storage.setItem('deckhand.inboxSort', JSON.stringify({ waiting: 'sideways', nowhere: 'newest' }));
+    expect(rememberedState()).toEqual(defaults);
   });
 
   it('reads back drafts (text only), the theme and the chatbot pick', () => {
     storage.setItem('deckhand.drafts', JSON.stringify({ 'a1/b/c1': 'Hallo', 'a1/b/c2': 42 }));
     storage.setItem('deckhand.theme', 'dark');
     storage.setItem('deckhand.adminChatbot', 'a1/bot_shop');
-    expect(rememberedState()).toEqual({ drafts: { 'a1/b/c1': 'Hallo' }, theme: 'dark', adminChatbot: 'a1/bot_shop', mediaConsents: {} });
+    storage.setItem('deckhand.customerPanel', 'closed');
+    storage.setItem('deckhand.inboxSort', JSON.stringify({ waiting: 'newest', all: 'longestWaiting' }));
+    expect(rememberedState()).toEqual({
+      drafts: { 'a1/b/c1': 'Hallo' },
+      theme: 'dark',
+      adminChatbot: 'a1/bot_shop',
+      mediaConsents: {},
+      customerPanelOpen: false,
+      inboxSort: { waiting: 'newest', all: 'longestWaiting' },
+    });
   });
 
   it('reads back the media consents per conversation (lists of origins only)', () => {
@@ -51,12 +62,16 @@ describe('what this computer remembers', () => {
     store.getState().setTheme('light');
     store.getState().chooseChatbot('a1/bot_service');
     store.getState().allowMedia('a1/b/c1', 'https://cdn.example.com');
-    expect(writes).toHaveBeenCalledTimes(4);
+    store.getState().setCustomerPanelOpen(false);
+    store.getState().setSort('waiting', 'newest');
+    expect(writes).toHaveBeenCalledTimes(6);
     expect(rememberedState()).toEqual({
       drafts: { 'a1/b/c1': 'Hallo' },
       theme: 'light',
       adminChatbot: 'a1/bot_service',
       mediaConsents: { 'a1/b/c1': ['https://cdn.example.com'] },
+      customerPanelOpen: false,
+      inboxSort: { waiting: 'newest' },
     });
     store.getState().setDraft('a1/b/c1', '');
     expect(rememberedState().drafts).toEqual({});

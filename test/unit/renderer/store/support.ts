@@ -46,6 +46,9 @@ export function outboxItem(clientMessageId: string, patch: Partial<OutboxItem> =
 export const settingsWith = (language: Settings['language']): Settings => ({
   desktopNotifications: true,
   sound: true,
+  notificationSound: 'chime',
+  waitWarnMinutes: 2,
+  waitUrgentMinutes: 5,
   doNotDisturb: false,
   idleAwayMinutes: 10,
   language,

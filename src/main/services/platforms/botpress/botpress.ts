@@ -90,11 +90,12 @@ export class BotpressPlatform implements ChatPlatform {
     this.handBack = { handBack: (botId, conversationId) => this.hitlEvent(botId, conversationId, 'hitlStopped', { conversationId }) };
     this.customEvent = {
       // The bot's flows run in the customer's conversation, so that is where the event goes.
-      trigger: async (botId, conversationId, type) => {
+      trigger: async (botId, conversationId, type, data) => {
         const desk = await this.desk(botId, conversationId);
         const target = desk.tags.upstream ?? desk.id;
-        // A bot without a handler for it ignores it, which is no failure of the agent's.
-        await this.event(botId, { type, payload: { deskConversationId: desk.id }, conversationId: target }, false);
+        // A bot without a handler for it ignores it, which is no failure of the agent's. The
+        // agent's data goes with it; which desk conversation sent it is always said.
+        await this.event(botId, { type, payload: { ...data, deskConversationId: desk.id }, conversationId: target }, false);
         return this.toDomain(botId, desk);
       },
     };

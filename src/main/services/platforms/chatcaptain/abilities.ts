@@ -6,11 +6,14 @@ import { capabilityOf } from '../../../../shared/capabilities';
 
 const permissionFor: Readonly<Partial<Record<Ability, string>>> = {
   assign: 'chatbots.conversations.edit',
+  unassign: 'chatbots.conversations.edit',
   archive: 'chatbots.conversations.edit',
   markRead: 'chatbots.conversations.edit',
   // A step payload is how ChatCaptain gives a conversation back to the bot.
   handBack: 'chatbots.step-payload.handle',
   customEvent: 'chatbots.events.handle',
+  // An event with data goes as a step payload (the custom-event endpoint takes a name only).
+  'customEvent.payload': 'chatbots.step-payload.handle',
   presence: 'chatbots.inbox.agents.online.edit',
   pushToken: 'chatbots.inbox.agents.notifications.edit',
   'organizations.list': 'chatbots.organizations.list',
@@ -23,6 +26,9 @@ const permissionFor: Readonly<Partial<Record<Ability, string>>> = {
   'versions.create': 'chatbots.versions.create',
   'versions.deploy': 'chatbots.versions.deploy',
   'versions.delete': 'chatbots.versions.delete',
+  // A conversation's customer is read with the conversation; their conversations are a list.
+  'contacts.get': 'chatbots.conversations.get',
+  'contacts.conversations': 'chatbots.conversations.list',
 };
 
 /** The abilities a key's permissions give, within what the platform offers; the rest named. */

@@ -11,6 +11,7 @@ import {
   type ArchivePort,
   type AssignmentPort,
   type ChatPlatform,
+  type ContactsPort,
   type ConversationChanges,
   type CustomEventPort,
   type HandBackPort,
@@ -22,9 +23,11 @@ import {
   type PushTokenPort,
   type ReadStatePort,
   type ReplyInput,
+  type UnassignmentPort,
   type VersionsPort,
 } from '../platform';
 import { chatcaptainOrganizations, chatcaptainVersions } from './admin';
+import { chatcaptainContacts } from './contacts';
 import { grantsFrom } from './abilities';
 import { chatcaptainDialect } from './dialect';
 import { chatcaptainLiveFeed } from './live';
@@ -51,12 +54,14 @@ export class ChatCaptainPlatform implements ChatPlatform {
   readonly presence: PresencePort;
   readonly pushToken: PushTokenPort;
   readonly assignment: AssignmentPort;
+  readonly unassignment: UnassignmentPort;
   readonly archive: ArchivePort;
   readonly readState: ReadStatePort;
   readonly handBack: HandBackPort;
   readonly customEvent: CustomEventPort;
   readonly organizations: OrganizationsPort;
   readonly versions: VersionsPort;
+  readonly contacts: ContactsPort;
   private readonly http: HttpClient;
   private ignored = 0;
 
@@ -86,14 +91,24 @@ export class ChatCaptainPlatform implements ChatPlatform {
         http.request('POST', inbox(chatbotId, '/agents/me/notifications'), WireNotificationSettings, { body: { pushToken }, idempotent: true }),
     };
     this.assignment = { assign: (chatbotId, id, agentId) => this.patch(chatbotId, id, { assignedAgentId: agentId }) };
+    // Without an agent an assigned conversation goes back to the queue (status waiting).
+    this.unassignment = { unassign: (chatbotId, id) => this.patch(chatbotId, id, { assignedAgentId: null }) };
     this.archive = { setArchived: (chatbotId, id, archived) => this.patch(chatbotId, id, { archived }) };
     this.readState = { markRead: (chatbotId, id) => this.patch(chatbotId, id, { unreadCount: 0 }) };
     // A step payload is how ChatCaptain gives a conversation back to the bot. Not repeated: the
     // bot would see the hand-off twice.
     this.handBack = { handBack: (chatbotId, id) => this.post(chatbotId, '/conversations/payload', { chatbotId, conversationId: id, event: 'handoff_to_bot' }) };
-    this.customEvent = { trigger: (chatbotId, id, event) => this.post(chatbotId, '/conversations/custom-event', { chatbotId, conversationId: id, event }) };
+    // The custom-event endpoint takes a name only; with data the event goes as a step payload,
+    // whose `eventPayload` is a JSON string. (ChatCaptain's bot then goes on with its flow.)
+    this.customEvent = {
+      trigger: (chatbotId, id, event, payload) =>
+        payload === undefined
+          ? this.post(chatbotId, '/conversations/custom-event', { chatbotId, conversationId: id, event })
+          : this.post(chatbotId, '/conversations/payload', { chatbotId, conversationId: id, event, eventPayload: JSON.stringify(payload) }),
+    };
     this.organizations = chatcaptainOrganizations(http);
     this.versions = chatcaptainVersions(http);
+    this.contacts = chatcaptainContacts(http);
   }
 
   /** Socket events dropped because they did not match the schema or came for another chatbot. */

@@ -76,6 +76,7 @@ export const WireVersion = z.object({
   description: z.string().optional(),
   environment: z.enum(['dev', 'test', 'prod']),
   deployedTo: z.array(z.enum(['test', 'prod'])),
+  lastDeployedTo: z.enum(['test', 'prod']).optional(),
   createdAt: isoDate,
 });
 export type WireVersion = z.infer<typeof WireVersion>;

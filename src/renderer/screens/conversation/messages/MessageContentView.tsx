@@ -11,7 +11,7 @@ import { TextContent } from './TextContent';
 import './messages.css';
 import './kinds.css';
 
-export function MessageContentView({ message, sender }: { message: MessageContent & { createdAt: string }; sender: string }) {
+export function MessageContentView({ message, sender, picked }: { message: MessageContent & { createdAt: string }; sender: string; picked?: string | undefined }) {
   switch (message.type) {
     case 'text':
       return <TextContent text={message.payload.text} />;
@@ -19,7 +19,7 @@ export function MessageContentView({ message, sender }: { message: MessageConten
       return <ImageContent url={message.payload.imageUrl} sender={sender} createdAt={message.createdAt} />;
     case 'choice':
     case 'dropdown':
-      return <OptionsContent kind={message.type} text={message.payload.text} options={message.payload.options} />;
+      return <OptionsContent kind={message.type} text={message.payload.text} options={message.payload.options} picked={picked} />;
     case 'card':
       return <CardContent card={message.payload} />;
     case 'carousel':

@@ -1,0 +1,88 @@
+import type { Shape } from './shape';
+
+// The customer panel beside a conversation, and a contact's conversations from an organization.
+export const customerEn = {
+  label: 'Customer',
+  show: 'Customer details',
+  hide: 'Hide customer details',
+  loading: 'Loading the customer…',
+  email: 'E-mail',
+  phone: 'Phone',
+  language: 'Language',
+  handle: 'On {{channel}}',
+  copy: 'Copy {{what}}',
+  copied: '{{what}} copied',
+  copyFailed: 'Could not copy: your system did not allow it.',
+  noDetails: 'No e-mail, phone or language known.',
+  unavailable: {
+    contact: 'The customer’s details could not be loaded.',
+    organizations: 'Their organizations could not be loaded.',
+    conversations: 'Their other conversations could not be loaded.',
+  },
+  organizations: {
+    title: 'Organization',
+    none: 'Not in any organization.',
+    size_one: '{{count}} employee',
+    size_other: '{{count}} employees',
+    industry: 'Industry',
+    website: 'Website',
+    notOffered: 'This account does not show organizations.',
+  },
+  conversations: {
+    title: 'Conversations',
+    current: 'This one',
+    none: 'No other conversations.',
+    open: 'Open the conversation on {{channel}} from {{date}}',
+    notOffered: 'This account does not list a customer’s other conversations.',
+  },
+  contact: {
+    show: 'Conversations',
+    showLabel: 'Conversations of {{name}}',
+    title: 'Conversations of {{name}}',
+    none: '{{name}} has no conversations with this chatbot.',
+    failed: 'Their conversations could not be loaded: {{error}}',
+  },
+};
+
+export const customerDe: Shape<typeof customerEn> = {
+  label: 'Kunde',
+  show: 'Kundendaten',
+  hide: 'Kundendaten ausblenden',
+  loading: 'Kundendaten werden geladen…',
+  email: 'E-Mail',
+  phone: 'Telefon',
+  language: 'Sprache',
+  handle: 'Bei {{channel}}',
+  copy: '{{what}} kopieren',
+  copied: '{{what}} kopiert',
+  copyFailed: 'Kopieren nicht möglich: Ihr System hat es nicht erlaubt.',
+  noDetails: 'Keine E-Mail, Telefonnummer oder Sprache bekannt.',
+  unavailable: {
+    contact: 'Die Kundendaten konnten nicht geladen werden.',
+    organizations: 'Die Organisationen konnten nicht geladen werden.',
+    conversations: 'Die anderen Unterhaltungen konnten nicht geladen werden.',
+  },
+  organizations: {
+    title: 'Organisation',
+    none: 'Keiner Organisation zugeordnet.',
+    size_one: '{{count}} Mitarbeiter',
+    size_other: '{{count}} Mitarbeitende',
+    industry: 'Branche',
+    website: 'Website',
+    notOffered: 'Dieses Konto zeigt keine Organisationen.',
+  },
+  conversations: {
+    title: 'Unterhaltungen',
+    current: 'Diese',
+    none: 'Keine weiteren Unterhaltungen.',
+    open: 'Unterhaltung über {{channel}} vom {{date}} öffnen',
+    notOffered: 'Dieses Konto listet keine weiteren Unterhaltungen eines Kunden.',
+  },
+  contact: {
+    show: 'Unterhaltungen',
+    showLabel: 'Unterhaltungen von {{name}}',
+    title: 'Unterhaltungen von {{name}}',
+    none: '{{name}} hat keine Unterhaltungen mit diesem Chatbot.',
+    failed: 'Die Unterhaltungen konnten nicht geladen werden: {{error}}',
+  },
+};

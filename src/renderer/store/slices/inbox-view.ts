@@ -1,0 +1,44 @@
+// How the inbox list is shown beyond the filter: each view's order (Waiting: who waited longest
+// first; the others newest first, unless the agent switches), the rows held in place while the
+// agent has scrolled down (new arrivals wait behind a "N new" pill), and the conversations the
+// message search found for the current term.
+import type { StateCreator } from 'zustand';
+import type { InboxView, MessageHit } from '../../../shared/view-models';
+
+export type InboxSort = 'newest' | 'longestWaiting';
+export const inboxSorts: readonly InboxSort[] = ['newest', 'longestWaiting'];
+/** The order a view has until the agent chooses another. */
+export const defaultSort = (view: InboxView): InboxSort => (view === 'waiting' ? 'longestWaiting' : 'newest');
+
+/** The list's rows as they stood when the agent scrolled away from the top: key → position. */
+export interface ListHold {
+  positions: ReadonlyMap<string, number>;
+}
+
+export interface MessageSearch {
+  /** The search term the hits are for (as the agent typed it). */
+  term: string;
+  hits: ReadonlyMap<string, MessageHit>;
+}
+
+export interface InboxViewSlice {
+  inboxSort: Partial<Record<InboxView, InboxSort>>;
+  listHold: ListHold | null;
+  messageSearch: MessageSearch | null;
+  setSort: (view: InboxView, sort: InboxSort) => void;
+  holdList: (keys: readonly string[]) => void;
+  releaseList: () => void;
+  receiveMessageHits: (term: string, hits: readonly MessageHit[]) => void;
+  clearMessageHits: () => void;
+}
+
+export const createInboxViewSlice: StateCreator<InboxViewSlice> = (set) => ({
+  inboxSort: {},
+  listHold: null,
+  messageSearch: null,
+  setSort: (view, sort) => set((s) => ({ inboxSort: { ...s.inboxSort, [view]: sort }, listHold: null })),
+  holdList: (keys) => set({ listHold: { positions: new Map(keys.map((key, index) => [key, index])) } }),
+  releaseList: () => set((s) => (s.listHold === null ? {} : { listHold: null })),
+  receiveMessageHits: (term, hits) => set({ messageSearch: { term, hits: new Map(hits.map((hit) => [hit.key, hit])) } }),
+  clearMessageHits: () => set((s) => (s.messageSearch === null ? {} : { messageSearch: null })),
+});
