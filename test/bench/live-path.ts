@@ -60,6 +60,10 @@ async function drive(
   const { page, host } = bench;
   const server = host.demo.server;
   const customerWrites = write ?? (await chatcaptainCustomers(bench));
+  // "All", newest activity first: the conversation written in comes to the top, in sight. (The
+  // Waiting view keeps its queue's order by wait, so a row there may be out of sight below.)
+  await page.getByRole('tab', { name: /^Alle/ }).click();
+  await page.locator('main [role="listbox"][aria-label$="Alle"]').waitFor();
   const offset = await pageClockOffset(page);
   await watchList(page, `\\[${tag}-\\d+\\]`);
   const rawAt = new Map<string, number>();
