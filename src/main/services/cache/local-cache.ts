@@ -120,6 +120,23 @@ export class LocalCache {
     return readInboxPage(this.db, options, context);
   }
 
+  /**
+   * A chatbot's conversations someone waits for of which no message is held (their wait goes by
+   * the last message alone), the queue's head first, skipping `skip`: whose history to read next.
+   */
+  waitedForWithoutMessages(ref: { accountId: string; chatbotId: string }, limit: number, skip: ReadonlySet<string>): InboxConversation[] {
+    const rows = this.db.all<{ id: string; json: string }>(
+      `SELECT id, json FROM conversations c
+       WHERE wait_ms IS NOT NULL AND account_id = ?1 AND chatbot_id = ?2
+         AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.account_id = ?1 AND m.chatbot_id = ?2 AND m.conversation_id = c.id)
+       ORDER BY wait_ms LIMIT ?3`,
+      ref.accountId,
+      ref.chatbotId,
+      limit + skip.size,
+    );
+    return rows.filter((row) => !skip.has(row.id)).slice(0, limit).map((row) => JSON.parse(row.json) as InboxConversation);
+  }
+
   conversation(ref: ConversationRef): InboxConversation | null {
     if (this.warmedTo === null) return this.mirror.get(conversationKey(ref))?.conversation ?? null;
     const row = this.db.get<{ json: string }>(
