@@ -3,7 +3,8 @@
 // an event reaches only keys allowed to read it over HTTP. Every room event carries the
 // chatbot's next `seq` (persisted, so it keeps growing across restarts); a key that may not read
 // some events sees gaps where they were and resyncs what it may read. `push` goes only to the
-// agent's own sockets and is not part of the sequence: it carries the chatbot's current seq but
+// agent's own sockets whose key may read messages (it carries a message's words), and is not part
+// of the sequence: it carries the chatbot's current seq but
 // does not advance it, so other agents never see a gap for a push meant for someone else.
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
@@ -23,12 +24,13 @@ export interface EventSink {
   push(chatbotId: string, agentId: string, payload: RealtimePayload<'push'>): void;
 }
 
-/** The permission that reads each event's content over HTTP. */
-const readPermission: Record<RoomEvent, Permission> = {
+/** The permission that reads each event's content over HTTP; a push carries a message's words. */
+const readPermission: Record<RealtimeEventName, Permission> = {
   'conversation.upserted': 'chatbots.conversations.list',
   'conversation.deleted': 'chatbots.conversations.list',
   'message.created': 'chatbots.messages.list',
   'agent.online': 'chatbots.inbox.agents.list',
+  push: 'chatbots.messages.list',
 };
 const readPermissions = [...new Set(Object.values(readPermission))];
 
@@ -49,7 +51,8 @@ async function admit(socket: Socket, keys: KeyStore, countFailedAuth: FailedAuth
   const { chatbotId } = auth.data;
   authorize(record, 'chatbots.conversations.list', chatbotId);
   const rooms = readPermissions.filter((p) => record.permissions.has(p)).map((p) => room(chatbotId, p));
-  await socket.join([...rooms, agentRoom(chatbotId, record.agentId)]);
+  if (record.permissions.has(readPermission.push)) rooms.push(agentRoom(chatbotId, record.agentId));
+  await socket.join(rooms);
 }
 
 export class Hub implements EventSink {
