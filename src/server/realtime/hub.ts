@@ -4,8 +4,8 @@
 // chatbot's next `seq` (persisted, so it keeps growing across restarts); a key that may not read
 // some events sees gaps where they were and resyncs what it may read. `push` goes only to the
 // agent's own sockets whose key may read messages (it carries a message's words), and is not part
-// of the sequence: it carries the chatbot's current seq but
-// does not advance it, so other agents never see a gap for a push meant for someone else.
+// of the sequence: it carries the chatbot's current seq but does not advance it, so other agents
+// never see a gap for a push meant for someone else.
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { SocketAuth, type RealtimeEventName, type RealtimePayload } from '../wire';
