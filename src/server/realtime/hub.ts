@@ -11,6 +11,7 @@ import { Server, type Socket } from 'socket.io';
 import { SocketAuth, type RealtimeEventName, type RealtimePayload } from '../wire';
 import { authenticate, authorize } from '../http/auth';
 import { ApiError } from '../http/errors';
+import { answerEngineErrorsInShape, ShapedWebSocketServer } from './engine-errors';
 import type { Db } from '../db/database';
 import type { KeyRecord, KeyStore } from '../store/keys';
 import type { FailedAuthCounter } from '../http/rate-limit';
@@ -62,7 +63,8 @@ export class Hub implements EventSink {
 
   /** `countFailedAuth` is the HTTP API's budget for attempts without a valid key (http/rate-limit.ts). */
   attach(server: HttpServer, keys: KeyStore, countFailedAuth: FailedAuthCounter): void {
-    const io = new Server(server, { serveClient: false, cors: { origin: false } });
+    const io = new Server(server, { serveClient: false, cors: { origin: false }, wsEngine: ShapedWebSocketServer });
+    answerEngineErrorsInShape(io.engine);
     io.use((socket, next) => {
       admit(socket, keys, countFailedAuth).then(
         () => next(),
