@@ -65,9 +65,10 @@ function refuseEarly(req: IncomingMessage, upgrade: boolean): Refusal | null {
 function transportRefusal(status: number, req: IncomingMessage, maxBytes: number): Refusal {
   if (status === 413) return refusal('PayloadTooLarge', `A polling request carries at most ${maxBytes} bytes`);
   if (status >= 500) return refusal('Internal', 'An internal error occurred');
+  // engine.io ends the session too.
   return req.method === 'GET'
-    ? refusal('InvalidPayload', "Another poll of this session is still waiting: a session polls one request at a time, and this one's has ended")
-    : refusal('InvalidPayload', "Another request is still sending this session's data: one at a time, and this session has ended");
+    ? refusal('InvalidPayload', 'Another poll of this session was still waiting (a session polls one request at a time); the session has ended')
+    : refusal('InvalidPayload', "Another request was still sending this session's data (one at a time); the session has ended");
 }
 
 const headersOf = (answer: Refusal, body: string) => ({
@@ -107,6 +108,7 @@ export class ShapedWebSocketServer extends WebSocketServer {
   constructor(options: WsOptions) {
     super(options);
     this.on('wsClientError', (error, socket) => {
+      // ws says "Invalid HTTP method" for the one refusal it answers with 405; the others are 400s.
       const wrongMethod = /method/i.test(error.message);
       answerUpgrade(socket, wrongMethod ? refusal('MethodNotFound', 'A WebSocket upgrade is a GET request', 'GET') : refusal('InvalidPayload', error.message));
     });
@@ -120,9 +122,10 @@ export function answerEngineErrorsInShape(engine: Engine): void {
   const maxBytes = engine.opts.maxHttpBufferSize ?? 1e6;
   engine.use((req: IncomingMessage, res: ServerResponse, next: (error?: Error) => void) => {
     // An upgrade comes with engine.io's stand-in for a response, which writes nothing.
-    if (res instanceof ServerResponse) answerErrorsInShape(res, (status) => reasons.get(req) ?? transportRefusal(status, req, maxBytes));
-    else upgrades.add(req);
-    const early = refuseEarly(req, upgrades.has(req));
+    const upgrade = !(res instanceof ServerResponse);
+    if (upgrade) upgrades.add(req);
+    else answerErrorsInShape(res, (status) => reasons.get(req) ?? transportRefusal(status, req, maxBytes));
+    const early = refuseEarly(req, upgrade);
     if (!early) return next();
     reasons.set(req, early);
     // engine.io answers a failed middleware as a bad request, after `connection_error`.
