@@ -1,12 +1,12 @@
 // Builds the local API server: Fastify for HTTP, socket.io for realtime, SQLite for storage.
 // The same function serves the CLI, the app's embedded demo workspace and the tests.
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import rateLimit from '@fastify/rate-limit';
 import type { Permission } from '../shared/permissions';
 import { Db } from './db/database';
 import { ApiError, clientErrorHandler, frameworkErrors, installErrorHandling } from './http/errors';
 import { MAX_ID_LENGTH } from './http/schemas';
 import { installAuth } from './http/auth';
+import { defaultLimits, installRateLimit } from './http/rate-limit';
 import type { ServerContext } from './context';
 import { Hub } from './realtime/hub';
 import { KeyStore } from './store/keys';
@@ -119,18 +119,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
   // Auth's hooks identify the caller first; the rate limit's hooks are per route, so they run after.
   installAuth(app, keys);
-  const limit = { max: 1200, windowMs: 60_000, unauthenticatedMax: 120, ...options.rateLimit };
-  await app.register(rateLimit, {
-    max: (_request, bucket) => (bucket.startsWith('unauthenticated:') ? limit.unauthenticatedMax : limit.max),
-    timeWindow: limit.windowMs,
-    // A made-up key is no identity: failed attempts share their address's budget.
-    keyGenerator: (request) => {
-      if (request.auth) return `key:${request.auth.id}`;
-      return `${request.authFailure ? 'unauthenticated' : 'ip'}:${request.ip}`;
-    },
-    errorResponseBuilder: (_request, context) =>
-      new ApiError('RateLimited', `Too many requests; retry in ${context.after}`),
-  });
+  const limit = { ...defaultLimits, ...options.rateLimit };
+  const countFailedAuth = await installRateLimit(app, limit);
 
   for (const routes of [organizationRoutes, contactRoutes, conversationRoutes, messageRoutes, inboxAgentRoutes, versionRoutes, mediaRoutes, meRoutes]) {
     routes(app, ctx);
@@ -142,7 +132,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   await app.register(botpressApi, { ctx, workspace: botpress, limits: limit, demo: options.demo, simulatePerMin: perMin / 3 });
 
   if (options.demo) seedDemo(ctx, workspace);
-  if (options.realtime !== false) hub.attach(app.server, keys);
+  if (options.realtime !== false) hub.attach(app.server, keys, countFailedAuth);
 
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   const address = app.server.address();

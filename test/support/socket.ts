@@ -15,8 +15,9 @@ export interface Recorder {
   close(): void;
 }
 
-export function connect(url: string, auth: { key: string; chatbotId: string }): Promise<Recorder> {
-  const socket = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+/** `localAddress` connects from another loopback address (127.0.0.2, ...), as another client would. */
+export function connect(url: string, auth: { key: string; chatbotId: string }, options: { localAddress?: string } = {}): Promise<Recorder> {
+  const socket = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true, ...options });
   const received: Received[] = [];
   socket.onAny((event: string, data: Received['data']) => received.push({ event, data }));
   const recorder: Recorder = {

@@ -106,14 +106,22 @@ export function clientErrorHandler(shapeFor: (path: string | null, error: ApiErr
       // A Buffer at run time, whatever Fastify's types say.
       const packet = Buffer.isBuffer(error.rawPacket) ? error.rawPacket.subarray(0, 2048).toString('latin1') : '';
       const answer = shapeFor(/^[A-Z]+ (\/\S*)/.exec(packet)?.[1] ?? null, clientErrorOf(error.code));
-      const body = packet.startsWith('HEAD ') ? '' : JSON.stringify(answer.body());
-      socket.write(
-        `HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
-          `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-      );
+      writeRawAnswer(socket, answer.status, packet.startsWith('HEAD ') ? '' : JSON.stringify(answer.body()));
     }
     socket.destroy(error);
   };
+}
+
+/**
+ * An answer written on the socket by hand, for a request that has no response object: one Node's
+ * parser refused, or a WebSocket upgrade. The caller closes the socket after it.
+ */
+export function writeRawAnswer(socket: Duplex, status: number, body: string, headers: Record<string, string> = {}): void {
+  const extra = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+  socket.write(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n${extra}` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 export function installErrorHandling(app: FastifyInstance): void {

@@ -1,6 +1,7 @@
 // A bounded fuzz run in the suite: every route of Fastify's own table, in turn, with malformed
-// input from a fixed seed, and HTTP that Node's parser refuses. Not one 5xx, not one error outside
-// its family's documented shape. `npm run fuzz` runs the same for longer.
+// input from a fixed seed, HTTP that Node's parser refuses, and socket.io's endpoint (requests and
+// WebSocket upgrades). Not one 5xx, not one error outside its family's documented shape.
+// `npm run fuzz` runs the same for longer.
 import { describe, expect, it } from 'vitest';
 import { fuzz } from '../../support/fuzz/runner';
 import { unownedRoutes } from '../../support/fuzz/families';
@@ -22,5 +23,7 @@ describe('fuzz', () => {
     expect(report.requests).toBe(1500);
     // The run reached past the door: refusals of every kind, and some requests that worked.
     for (const status of [200, 400, 401, 404, 413]) expect(report.byStatus[status], `status ${status}`).toBeGreaterThan(0);
+    // socket.io's too: handshakes and upgrades that worked, and each kind of refusal engine.io makes.
+    for (const status of [101, 200, 400, 405, 413]) expect(report.socketIoByStatus[status], `socket.io status ${status}`).toBeGreaterThan(0);
   }, 60_000);
 });

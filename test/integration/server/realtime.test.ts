@@ -119,6 +119,8 @@ describe('realtime permissions', () => {
     const withAgents = await subscribeWith(['chatbots.conversations.list', 'chatbots.inbox.agents.list']);
     const body = { chatbotId: 'bot_shop', channelId: 'whatsapp', channelName: 'WhatsApp Business', providerId: 'perm-1', text: 'Hallo' };
     const { conversation } = (await call(s, 'POST', '/v1/chatbots/bot_shop/conversations/handle', { body })).body;
+    const doomed = (await call(s, 'POST', '/v1/chatbots/bot_shop/conversations/handle', { body: { ...body, providerId: 'perm-2' } })).body.conversation;
+    await call(s, 'DELETE', `/v1/chatbots/bot_shop/conversations/${doomed.id}`);
     await call(s, 'POST', '/v1/inbox/bot_shop/agents/me/online', { key: s.workspace.keys.agent, body: { online: true, clientTimestamp: '7000' } });
     // A last change every socket may see: events reach a socket in order, so what came before it is in.
     await call(s, 'PATCH', `/v1/chatbots/bot_shop/conversations/${conversation.id}`, { body: { archived: true } });
@@ -127,9 +129,27 @@ describe('realtime permissions', () => {
     for (const recorder of [conversationsOnly, withMessages, withAgents]) await recorder.waitFor(archived);
 
     const kinds = (r: Recorder) => [...new Set(r.received.map((e) => e.event))].sort();
-    expect(kinds(conversationsOnly)).toEqual(['conversation.upserted']);
-    expect(kinds(withMessages)).toEqual(['conversation.upserted', 'message.created']);
-    expect(kinds(withAgents)).toEqual(['agent.online', 'conversation.upserted']);
+    expect(kinds(conversationsOnly)).toEqual(['conversation.deleted', 'conversation.upserted']);
+    expect(kinds(withMessages)).toEqual(['conversation.deleted', 'conversation.upserted', 'message.created']);
+    expect(kinds(withAgents)).toEqual(['agent.online', 'conversation.deleted', 'conversation.upserted']);
+  });
+
+  it("pushes a message's words only to the agent's keys that may read messages", async () => {
+    const s = server.get();
+    const notifications: Permission[] = ['chatbots.inbox.agents.notifications.edit'];
+    const registrar = s.issueKey({ agentId: 'agent_sam', permissions: notifications, chatbotIds: ['bot_shop'] });
+    expect((await call(s, 'POST', '/v1/inbox/bot_shop/agents/me/notifications', { key: registrar, body: { pushToken: 'sam-device' } })).status).toBe(200);
+    const conversationsOnly = await subscribeWith(['chatbots.conversations.list']);
+    const withMessages = await subscribeWith(['chatbots.conversations.list', 'chatbots.messages.list']);
+    const body = { chatbotId: 'bot_shop', channelId: 'whatsapp', channelName: 'WhatsApp Business', providerId: 'perm-push', text: 'Hallo' };
+    const { conversation } = (await call(s, 'POST', '/v1/chatbots/bot_shop/conversations/handle', { body })).body;
+    await call(s, 'PATCH', `/v1/chatbots/bot_shop/conversations/${conversation.id}`, { body: { status: 'waiting' } });
+    await call(s, 'POST', '/v1/chatbots/bot_shop/conversations/handle', { body: { ...body, text: 'Meine Kontonummer ist 1234' } });
+    expect((await withMessages.waitFor((r) => r.event === 'push')).data).toMatchObject({ conversationId: conversation.id, body: 'Meine Kontonummer ist 1234' });
+    // Events reach a socket in order: once the later archive is in, a push would be too.
+    await call(s, 'PATCH', `/v1/chatbots/bot_shop/conversations/${conversation.id}`, { body: { archived: true } });
+    await conversationsOnly.waitFor((r) => r.event === 'conversation.upserted' && (r.data.conversation as { archived: boolean }).archived);
+    expect(conversationsOnly.received.filter((r) => r.event === 'push')).toEqual([]);
   });
 
   it('refuses a handshake for a key that may read no conversations', async () => {

@@ -71,6 +71,8 @@ export const families: readonly Family[] = [
   { name: 'Botpress API', prefixes: ['/v1/chat/', '/v1/admin/'], checkError: botpressShape },
   // A range past the end keeps HTTP's 416, which media elements understand.
   { name: 'demo media', prefixes: ['/media/'], checkError: documentedShape((status, type) => status === 416 && type === 'InvalidPayload') },
+  // engine.io's endpoint under socket.io: in no route table, its refusals in the same shape.
+  { name: 'socket.io', prefixes: ['/socket.io/'], checkError: chatcaptainShape },
 ];
 
 /** The rule for paths no route claims: the server's not-found handler, and what Node's parser refuses. */

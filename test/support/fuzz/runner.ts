@@ -1,5 +1,6 @@
 // Runs the fuzz against a running local server: every route in Fastify's own table, in turn,
-// with malformed input (inputs.ts), plus requests Node's HTTP parser refuses, written by hand.
+// with malformed input (inputs.ts), plus requests Node's HTTP parser refuses, written by hand, and
+// requests and WebSocket upgrades to socket.io's endpoint, which is in no route table (socket-io.ts).
 // Counts what came back and lists every answer that breaks the rules: a 5xx, no answer at all,
 // or an error outside its route family's documented shape (families.ts).
 import { Agent, request as httpRequest } from 'node:http';
@@ -8,6 +9,7 @@ import { Random } from '../../../src/server/demo/random';
 import { rawRequest } from '../raw-http';
 import { familyOf, unownedRoutes, type Answer } from './families';
 import { FuzzInputs, type FuzzRequest, type Pools } from './inputs';
+import { SocketIoInputs } from './socket-io';
 
 export interface FuzzOptions {
   count: number;
@@ -21,6 +23,8 @@ export interface FuzzReport {
   requests: number;
   routes: number;
   byStatus: Record<number, number>;
+  /** The answers of socket.io's endpoint, a part of `byStatus`. */
+  socketIoByStatus: Record<number, number>;
   violations: string[];
 }
 
@@ -28,15 +32,18 @@ export async function fuzz(server: RunningServer, options: FuzzOptions): Promise
   const unowned = unownedRoutes(server.routes);
   if (unowned.length > 0) throw new Error(`No fuzz family (or more than one) owns ${unowned.join(', ')}: add it in test/support/fuzz/families.ts`);
   const inputs = new FuzzInputs(options.seed, await pools(server));
+  const socketIo = new SocketIoInputs(options.seed, Object.values(server.workspace.keys));
   const pick = new Random(options.seed ^ 0x5eed);
   const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency ?? 8 });
-  const report: FuzzReport = { requests: 0, routes: server.routes.length, byStatus: {}, violations: [] };
+  const report: FuzzReport = { requests: 0, routes: server.routes.length, byStatus: {}, socketIoByStatus: {}, violations: [] };
 
   const one = async (i: number) => {
     const route = server.routes[i % server.routes.length]!;
-    // One in twenty is HTTP that Node's parser refuses; the rest go to a route of the table, in turn.
-    const malformed = pick.chance(0.05);
-    const sent = malformed ? rawHttp(pick, route.url.replace(/:\w+/g, 'x'), server.workspace.keys.admin) : inputs.request(route);
+    // One in twenty is HTTP that Node's parser refuses, about one in seven goes to socket.io; the
+    // rest go to a route of the table, in turn.
+    const roll = pick.next();
+    const toSocketIo = roll >= 0.05 && roll < 0.2;
+    const sent = roll < 0.05 ? rawHttp(pick, route.url.replace(/:\w+/g, 'x'), server.workspace.keys.admin) : toSocketIo ? socketIo.next() : inputs.request(route);
     const label = typeof sent === 'string' ? `raw ${JSON.stringify(sent.slice(0, 80))}` : `${sent.method} ${sent.path.slice(0, 120)}`;
     let answer: Answer;
     try {
@@ -47,10 +54,14 @@ export async function fuzz(server: RunningServer, options: FuzzOptions): Promise
     }
     report.requests++;
     report.byStatus[answer.status] = (report.byStatus[answer.status] ?? 0) + 1;
+    if (toSocketIo) {
+      report.socketIoByStatus[answer.status] = (report.socketIoByStatus[answer.status] ?? 0) + 1;
+      if (typeof sent !== 'string') socketIo.learn(answer.status, answer.body);
+    }
     if (answer.status >= 500) report.violations.push(`${label}: ${answer.status} ${answer.body.slice(0, 200)}`);
     const isHead = typeof sent !== 'string' && sent.method === 'HEAD';
     if (answer.status >= 400 && !isHead) {
-      const path = typeof sent === 'string' ? route.url : sent.path;
+      const path = typeof sent !== 'string' ? sent.path : toSocketIo ? '/socket.io/' : route.url;
       const problem = familyOf(path).checkError(answer);
       if (problem) report.violations.push(`${label}: ${problem}`);
     }
