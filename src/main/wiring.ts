@@ -126,7 +126,7 @@ export function wireServices(w: Wired): Disposable {
     batcher.remove(removedKeys);
   });
   on(session.onDidChange, (state) => w.send('session.changed', state));
-  // A push means "something happened": sync that chatbot now, and the normal path notifies.
-  on(w.pushSource.onMessage, (m) => session.resync(m.chatbotId));
+  // A push means "something happened": a chatbot without a live feed syncs now, and the normal path notifies.
+  on(w.pushSource.onMessage, (m) => session.pushed(m.chatbotId));
   return subscriptions;
 }

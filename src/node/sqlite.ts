@@ -1,14 +1,17 @@
 // SQLite for the two Node processes that keep data (main's cache and outbox, the local API
 // server), through @photostructure/sqlite (the node:sqlite API; its N-API build loads in Node and
 // in Electron alike). Every query is a cached prepared statement: values go in as parameters,
-// never into the SQL text. Migrations are a list of SQL scripts applied in order, with
-// PRAGMA user_version counting how many a file has had.
+// never into the SQL text. Migrations are a list of steps applied in order, with PRAGMA
+// user_version counting how many a file has had: SQL scripts, or a function where a value must be
+// worked out by a rule the app already has (not copied into SQL).
 import { closeSync, openSync } from 'node:fs';
 import { foldForSearch } from '../shared/fold';
 import { DatabaseSync, type DatabaseSyncInstance, type StatementSyncInstance } from '@photostructure/sqlite';
 
 export type SqlValue = string | number | bigint | null | Uint8Array;
 export type Row = Record<string, SqlValue>;
+/** One schema step: SQL, or code given the database (inside the step's transaction). */
+export type Migration = string | ((db: SqliteDb) => void);
 
 export class SqliteDb {
   private readonly raw: DatabaseSyncInstance;
@@ -17,7 +20,7 @@ export class SqliteDb {
   /** `file` may be ':memory:'. `name` says which database an error is about. */
   constructor(
     file: string,
-    private readonly migrations: readonly string[],
+    private readonly migrations: readonly Migration[],
     private readonly name: string,
   ) {
     // The file is made here, readable by its owner only, before SQLite would make it with the
@@ -92,9 +95,10 @@ export class SqliteDb {
       // Written by a newer version: reading it with an older schema could corrupt it.
       throw new Error(`${this.name} has schema version ${current}; this build knows up to ${this.migrations.length}`);
     }
-    this.migrations.slice(current).forEach((sql, index) => {
+    this.migrations.slice(current).forEach((step, index) => {
       this.tx(() => {
-        this.raw.exec(sql);
+        if (typeof step === 'string') this.raw.exec(step);
+        else step(this);
         // PRAGMA takes no parameters; the value is our own loop counter.
         this.raw.exec(`PRAGMA user_version = ${current + index + 1}`);
       });

@@ -19,6 +19,7 @@ import {
   Discovery,
   InboxConversation,
   InboxFilter,
+  InboxSort,
   MessageHit,
   NotificationSound,
   OutboxItem,
@@ -84,11 +85,12 @@ export const calls = {
   /** Without a filter: every conversation of every account, archived ones too (what the renderer holds). */
   'inbox.list': call(z.object({ filter: InboxFilter.optional() }), z.array(InboxConversation)),
   /**
-   * The inbox a page at a time, newest activity first: every conversation (archived too), or
-   * with a filter only those it shows. `next` goes on after the page; null after the last.
+   * The inbox a page at a time, in `order` (newest activity first unless said): every
+   * conversation (archived too), or with a filter only those it shows. `next` goes on after the
+   * page, in the same order; null after the last.
    */
   'inbox.page': call(
-    z.object({ filter: InboxFilter.optional(), after: z.string().max(40).optional(), limit: z.number().int().min(1).max(5000) }),
+    z.object({ filter: InboxFilter.optional(), order: InboxSort.default('newest'), after: z.string().max(60).optional(), limit: z.number().int().min(1).max(5000) }),
     z.object({ conversations: z.array(InboxConversation), next: z.string().nullable() }),
   ),
   /** Conversations whose cached messages contain the term (at least 3 characters), newest first. */

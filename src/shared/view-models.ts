@@ -29,6 +29,9 @@ export type InboxConversation = z.infer<typeof InboxConversation>;
 
 export const InboxView = z.enum(['waiting', 'mine', 'all', 'archived']);
 export type InboxView = z.infer<typeof InboxView>;
+/** A view's order: newest activity first, or who has waited longest first (Waiting's own). */
+export const InboxSort = z.enum(['newest', 'longestWaiting']);
+export type InboxSort = z.infer<typeof InboxSort>;
 export const InboxFilter = z.object({
   view: InboxView.default('all'),
   channelId: z.string().optional(),

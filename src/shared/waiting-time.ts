@@ -40,10 +40,15 @@ export function waitStart(conversation: InboxConversation): string | null {
   return waitingSince(conversation, conversation.lastMessage ? [conversation.lastMessage] : []);
 }
 
+/** Epoch ms of when the wait began, or null when nobody is waited for: the queue's order. */
+export function waitStartMs(conversation: InboxConversation): number | null {
+  const since = waitStart(conversation);
+  const ms = since === null ? NaN : Date.parse(since);
+  return Number.isNaN(ms) ? null : ms;
+}
+
 /** Milliseconds waited at `now`, or null when nobody is waited for. */
 export function waitedMs(conversation: InboxConversation, now: number): number | null {
-  const since = waitStart(conversation);
-  if (since === null) return null;
-  const ms = Date.parse(since);
-  return Number.isNaN(ms) ? null : Math.max(0, now - ms);
+  const since = waitStartMs(conversation);
+  return since === null ? null : Math.max(0, now - since);
 }

@@ -1,5 +1,6 @@
 // A big inbox comes from main's cache a page at a time (German, light): the first screen shows
-// as soon as its one small page is in, while the rest is still on its way; the tab counts wait
+// as soon as its one small page is in, while the rest is still on its way, and it is the head of
+// the view's order (Waiting: who has waited longest); the tab counts wait
 // until every page is in (a count of half the inbox would be wrong), and then the counts and the
 // Archived view hold every cached conversation, archived ones included.
 import type { Page } from 'playwright-core';
@@ -71,12 +72,16 @@ describe('an inbox read from the cache page by page', () => {
     await expect.poll(() => app.tap.held(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await conversationList(page).getByRole('option').count()).toBeGreaterThan(5);
     expect(await tabCount()).toBeNull();
+    // Waiting shows who has waited longest first: the first screen is the queue's head (the
+    // oldest cached), not the newest, so it does not move when the rest comes in below it.
+    expect(await conversationList(page).getByRole('option').first().textContent()).toContain('Seitenkundin 5999');
   });
 
   it('counts every cached conversation once all pages are in, and shows the archived ones', async () => {
     app.tap.release();
     const demoWaiting = await serverWaitingCount(host);
     await expect.poll(tabCount, { timeout: 20_000 }).toBe(demoWaiting + TOTAL - ARCHIVED);
+    expect(await conversationList(page).getByRole('option').first().textContent()).toContain('Seitenkundin 5999');
     await page.getByRole('tab', { name: /^Archiv/ }).click();
     await page.getByRole('searchbox', { name: 'Unterhaltungen durchsuchen' }).fill('Seitenkundin');
     const options = conversationList(page).getByRole('option');

@@ -57,6 +57,8 @@ export class Harness {
   readonly clock = new TrackingClock();
   windowFocused = false;
   readonly app: App;
+  /** The demo's local push, unless `extra` brings another source. */
+  readonly pushSource: AppPorts['pushSource'];
 
   constructor(
     readonly dataDir: string,
@@ -64,12 +66,13 @@ export class Harness {
     demo: DemoServer,
     extra: Partial<AppPorts> = {},
   ) {
+    this.pushSource = extra.pushSource ?? new LocalTokenSource({ vault });
     this.app = compose({
       dataDir,
       vault,
       demo,
       platforms: registryOf(chatcaptainPlatform(fast)),
-      pushSource: new LocalTokenSource({ vault }),
+      pushSource: this.pushSource,
       events: {
         send: (name, payload) => {
           // Every event must fit the contract the renderer validates against.

@@ -3,31 +3,23 @@
 // shows before the network answers) and the sync engine writes what the platforms send into it.
 //
 // Conversations are stored as the InboxConversation JSON the renderer gets, plus the columns
-// queries need (updated_ms, activity_ms, status, archived). What comes in was validated and
-// mapped by the platform's adapter, so reading does not validate again. The renderer reads the inbox in pages,
-// newest activity first (page()), straight from SQLite: the first screen is one small query, not
-// the whole cache (~560 ms at 50,000). The inbox is also mirrored in memory, for the tray's
+// queries need (updated_ms, activity_ms, wait_ms, status, archived). What comes in was validated and
+// mapped by the platform's adapter, so reading does not validate again. The renderer reads the
+// inbox in pages (inbox-pages.ts) straight from SQLite: the first screen is one small query, not
+// the whole cache. The inbox is also mirrored in memory, for the tray's
 // count and lookups: warm() reads it in chunks between other work, so main never stalls on it.
 // One LocalCache per file, so the mirror cannot go stale.
 import { lastActivity } from '../../../shared/activity';
 import type { Conversation } from '../../../shared/domain';
-import { inboxMatcher, type FilterContext } from '../../../shared/inbox-filter';
+import type { FilterContext } from '../../../shared/inbox-filter';
 import { conversationKey, type ConversationRef } from '../../../shared/keys';
-import type { InboxConversation, InboxFilter } from '../../../shared/view-models';
-import { AppError } from '../errors/app-error';
+import type { InboxConversation } from '../../../shared/view-models';
+import { waitStartMs } from '../../../shared/waiting-time';
+import { readInboxPage, type InboxPage, type PageOptions } from './inbox-pages';
 import { time, type MainDb } from './sqlite';
-
-export interface InboxPage {
-  /** Newest activity first. */
-  conversations: InboxConversation[];
-  /** Where the next page goes on; null after the last. */
-  next: string | null;
-}
 
 /** Rows read per chunk while warming the mirror: ~25 ms of work at a time. */
 const WARM_CHUNK = 2000;
-/** A page's cursor: the activity and rowid of the last row it read. */
-const CURSOR = /^(-?\d{1,16}):(\d{1,16})$/;
 
 interface Entry {
   conversation: InboxConversation;
@@ -59,17 +51,18 @@ export class LocalCache {
         const key = conversationKey({ accountId, chatbotId, conversationId: conversation.id });
         const inbox: InboxConversation = { ...conversation, accountId, key, chatbotName };
         const { changes } = this.db.run(
-          `INSERT INTO conversations (account_id, chatbot_id, id, updated_ms, activity_ms, status, archived, json)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+          `INSERT INTO conversations (account_id, chatbot_id, id, updated_ms, activity_ms, wait_ms, status, archived, json)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (account_id, chatbot_id, id) DO UPDATE SET
-             updated_ms = excluded.updated_ms, activity_ms = excluded.activity_ms, status = excluded.status,
-             archived = excluded.archived, json = excluded.json
+             updated_ms = excluded.updated_ms, activity_ms = excluded.activity_ms, wait_ms = excluded.wait_ms,
+             status = excluded.status, archived = excluded.archived, json = excluded.json
            WHERE excluded.updated_ms >= conversations.updated_ms AND excluded.json <> conversations.json`,
           accountId,
           chatbotId,
           conversation.id,
           time(conversation.updatedAt),
           time(lastActivity(conversation)),
+          waitStartMs(inbox),
           conversation.status,
           conversation.archived ? 1 : 0,
           JSON.stringify(inbox),
@@ -122,35 +115,26 @@ export class LocalCache {
     return this.warmedTo === null ? Array.from(this.mirror.values(), (entry) => entry.conversation) : null;
   }
 
+  /** A page of the inbox in a view's order (inbox-pages.ts); read from the file, so it never waits for the mirror. */
+  page(options: PageOptions, context: FilterContext): InboxPage {
+    return readInboxPage(this.db, options, context);
+  }
+
   /**
-   * The newest `limit` conversations after `after` (a page's `next`), by activity; with a filter,
-   * only those it shows. Read from the file, so it never waits for the mirror.
+   * A chatbot's conversations someone waits for of which no message is held (their wait goes by
+   * the last message alone), the queue's head first, skipping `skip`: whose history to read next.
    */
-  page(options: { after?: string; limit: number; filter?: InboxFilter }, context: FilterContext): InboxPage {
-    let cursor = options.after === undefined ? null : parseCursor(options.after);
-    const accepts = options.filter ? inboxMatcher(options.filter, context) : () => true;
-    const conversations: InboxConversation[] = [];
-    // A filter may skip many rows: read on in chunks until the page is full or the file ends.
-    const chunk = options.filter ? Math.max(options.limit, 500) : options.limit;
-    for (;;) {
-      // A seek in the activity index to where the last page ended, then its ties after the last rowid.
-      const rows = this.db.all<{ activity_ms: number; rowid: number; json: string }>(
-        `SELECT activity_ms, rowid, json FROM conversations
-         WHERE activity_ms <= ?1 AND NOT (activity_ms = ?1 AND rowid <= ?2)
-         ORDER BY activity_ms DESC, rowid ASC LIMIT ?3`,
-        cursor?.activity ?? Number.MAX_SAFE_INTEGER,
-        cursor?.rowid ?? 0,
-        chunk,
-      );
-      for (const row of rows) {
-        cursor = { activity: row.activity_ms, rowid: row.rowid };
-        const conversation = JSON.parse(row.json) as InboxConversation;
-        if (!accepts(conversation)) continue;
-        conversations.push(conversation);
-        if (conversations.length === options.limit) return { conversations, next: `${cursor.activity}:${cursor.rowid}` };
-      }
-      if (rows.length < chunk) return { conversations, next: null };
-    }
+  waitedForWithoutMessages(ref: { accountId: string; chatbotId: string }, limit: number, skip: ReadonlySet<string>): InboxConversation[] {
+    const rows = this.db.all<{ id: string; json: string }>(
+      `SELECT id, json FROM conversations c
+       WHERE wait_ms IS NOT NULL AND account_id = ?1 AND chatbot_id = ?2
+         AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.account_id = ?1 AND m.chatbot_id = ?2 AND m.conversation_id = c.id)
+       ORDER BY wait_ms LIMIT ?3`,
+      ref.accountId,
+      ref.chatbotId,
+      limit + skip.size,
+    );
+    return rows.filter((row) => !skip.has(row.id)).slice(0, limit).map((row) => JSON.parse(row.json) as InboxConversation);
   }
 
   conversation(ref: ConversationRef): InboxConversation | null {
@@ -237,10 +221,4 @@ export class LocalCache {
   private forget(key: string): void {
     if (this.mirror.delete(key)) this.sorted = null;
   }
-}
-
-function parseCursor(text: string): { activity: number; rowid: number } {
-  const match = CURSOR.exec(text);
-  if (!match) throw new AppError('Invalid', `Not a page of the inbox: ${text.slice(0, 40)}`);
-  return { activity: Number(match[1]), rowid: Number(match[2]) };
 }

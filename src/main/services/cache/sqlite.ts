@@ -3,7 +3,9 @@
 // schema; the SQLite handling is src/node/sqlite.ts, shared with the local API server.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { SqliteDb } from '../../../node/sqlite';
+import { SqliteDb, type Migration } from '../../../node/sqlite';
+import { waitStartMs } from '../../../shared/waiting-time';
+import type { InboxConversation } from '../../../shared/view-models';
 
 export type { Row, SqlValue } from '../../../node/sqlite';
 
@@ -11,7 +13,7 @@ export const CACHE_FILE = 'deckhand-cache.sqlite';
 
 // Append only: each entry runs once, in order, and user_version remembers how far a file got.
 // Times are epoch ms integers (ISO strings with offsets do not sort as text).
-export const cacheMigrations: readonly string[] = [
+export const cacheMigrations: readonly Migration[] = [
   `CREATE TABLE conversations (
      account_id TEXT NOT NULL,
      chatbot_id TEXT NOT NULL,
@@ -134,6 +136,16 @@ export const cacheMigrations: readonly string[] = [
    UPDATE conversations SET activity_ms = CAST(ROUND((julianday(
      COALESCE(json_extract(json, '$.lastMessage.createdAt'), json_extract(json, '$.createdAt'))) - 2440587.5) * 86400000) AS INTEGER);
    CREATE INDEX conversations_by_activity ON conversations (activity_ms DESC);`,
+  // The Waiting queue's order (shared/waiting-time.ts: who has waited longest; null when nobody
+  // is waited for), so its first screen is one page of the queue's head. Filled in by the app's
+  // own rule rather than a copy of it in SQL.
+  (db) => {
+    db.run('ALTER TABLE conversations ADD COLUMN wait_ms INTEGER');
+    db.run('CREATE INDEX conversations_by_wait ON conversations (wait_ms, activity_ms DESC) WHERE wait_ms IS NOT NULL');
+    for (const row of db.all<{ rowid: number; json: string }>('SELECT rowid, json FROM conversations')) {
+      db.run('UPDATE conversations SET wait_ms = ? WHERE rowid = ?', waitStartMs(JSON.parse(row.json) as InboxConversation), row.rowid);
+    }
+  },
 ];
 
 /** Epoch ms of an ISO date; throws on one that is not (what comes in was validated already). */

@@ -56,8 +56,8 @@ export function createHandlers(services: HandlerServices): IpcHandlers {
     // Without a filter the whole inbox, archived conversations too: the renderer holds all of
     // them and filters as the agent switches views (the Archive view must not come up empty).
     'inbox.list': async ({ filter }) => (filter ? filterInbox(cache.inbox(), filter, filterContext()) : cache.inbox()),
-    'inbox.page': async ({ filter, after, limit }) =>
-      cache.page({ limit, ...(filter && { filter }), ...(after !== undefined && { after }) }, filterContext()),
+    'inbox.page': async ({ filter, order, after, limit }) =>
+      cache.page({ limit, order, ...(filter && { filter }), ...(after !== undefined && { after }) }, filterContext()),
 
     'conversation.open': async ({ ref }) => conversations.open(ref),
     'conversation.focus': async ({ ref }) => {

@@ -162,10 +162,14 @@ export class Session implements Disposable {
     for (const runtime of this.list()) runtime.wake();
   }
 
-  /** Something happened on a chatbot (a push): read what changed now. Undefined: on every chatbot. */
-  resync(chatbotId: string | undefined): void {
+  /**
+   * Something happened on a chatbot (a push; undefined: on any): one that polls, or whose live
+   * feed is down, reads what changed now. A live feed that is up brought it already, and reading
+   * everything again for each customer message would cost a busy inbox dearly.
+   */
+  pushed(chatbotId: string | undefined): void {
     for (const runtime of this.list()) {
-      for (const [id, sync] of runtime.chatbotSyncs()) if (chatbotId === undefined || chatbotId === id) void sync.resync();
+      for (const [id, sync] of runtime.chatbotSyncs()) if (chatbotId === undefined || chatbotId === id) sync.wake();
     }
   }
 

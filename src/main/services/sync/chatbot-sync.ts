@@ -90,15 +90,15 @@ export class ChatbotSync implements Disposable {
   }
 
   /**
-   * The agent is back (the window got focus, the system woke up, the network returned): a
-   * chatbot that polls, or failed, resyncs now instead of waiting out its interval or backoff.
-   * One on a healthy live feed has nothing to catch up.
+   * The agent is back (the window got focus, the system woke up, the network returned), or a
+   * push said something happened: a chatbot that polls, or failed, resyncs now instead of
+   * waiting out its interval or backoff. One on a healthy live feed has nothing to catch up.
    */
   wake(): void {
     if (this.connection.mayBeBehind()) void this.resync();
   }
 
-  /** Resync now (the agent pressed "reconnect", a push arrived, the OS says the network is back). */
+  /** Resync now (the agent pressed "reconnect", the live feed connected or missed events). */
   async resync(): Promise<void> {
     if (this.stopped) return;
     if (this.resyncing) {

@@ -1,8 +1,8 @@
 // Since when each conversation's customer waits for a person (the rule: shared/waiting-time.ts),
-// worked out from the messages the cache holds, whenever a conversation is stored. Waiting
-// conversations nobody opened yet have only their last message to go by, which may be a later
-// "hello?": their history is read in the background, so the queue's order is right from the start.
-import { isWaiting } from '../../../shared/conversation-rules';
+// worked out from the messages the cache holds, whenever a conversation is stored. Conversations
+// someone waits for that nobody opened yet have only their last message to go by, which may be a
+// later "hello?": their history is read in the background, the queue's head first, so its order
+// is right from the start.
 import type { Conversation, Message } from '../../../shared/domain';
 import { waitingSince } from '../../../shared/waiting-time';
 import type { InboxConversation } from '../../../shared/view-models';
@@ -31,6 +31,8 @@ export interface WaitingTimesOptions {
 
 export class WaitingTimes {
   private filling = false;
+  /** Conversations whose history could not be read. */
+  private readonly unreadable = new Set<string>();
 
   constructor(private readonly options: WaitingTimesOptions) {}
 
@@ -41,24 +43,23 @@ export class WaitingTimes {
   }
 
   /**
-   * Reads the history of waiting conversations of which no message is held (a round at a time)
-   * and hands them to `reapply`, so their wait is worked out again. One round at a time.
+   * Reads the history of conversations someone waits for of which no message is held, the
+   * queue's head first (a round at a time), and hands them to `reapply`, so their wait is worked
+   * out again. One round at a time. One whose history cannot be read (gone from the platform) is
+   * not tried again this session, so it never holds up those behind it.
    */
   async fill(reapply: (conversations: InboxConversation[]) => void): Promise<void> {
     if (this.filling) return;
     this.filling = true;
     try {
-      const { accountId, chatbotId, cache, messages, platform, stopped } = this.options;
-      const unread = cache
-        .inbox()
-        .filter((c) => c.accountId === accountId && c.chatbotId === chatbotId && isWaiting(c) && !c.archived)
-        .filter((c) => messages.list(this.ref(c.id), { limit: 1 }).length === 0)
-        .slice(0, FILL_PER_ROUND);
+      const { cache, platform, messages, stopped } = this.options;
+      const round = cache.waitedForWithoutMessages(this.options, FILL_PER_ROUND, this.unreadable);
       const done: InboxConversation[] = [];
-      for (const c of unread) {
+      for (const c of round) {
         if (stopped()) return;
-        // A failure is not the inbox's concern: the wait stays as the last message says, and the next round tries again.
+        // A failure is not the inbox's concern: the wait stays as the last message says.
         const read = await catchUpMessages(platform, messages, this.ref(c.id), stopped).then(() => true, () => false);
+        if (!read) this.unreadable.add(c.id);
         const stored = cache.conversation(this.ref(c.id));
         if (read && stored) done.push(stored);
       }

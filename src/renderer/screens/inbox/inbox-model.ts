@@ -3,7 +3,7 @@
 import { matchesView, type FilterContext } from '../../../shared/inbox-filter';
 import { lastActivity } from '../../../shared/activity';
 import type { InboxConversation, InboxFilter } from '../../../shared/view-models';
-import { waitStart } from '../../../shared/waiting-time';
+import { waitStartMs } from '../../../shared/waiting-time';
 
 export { lastActivity };
 
@@ -222,9 +222,7 @@ const waitTimes = new WeakMap<InboxConversation, number>();
 function waitTime(c: InboxConversation): number {
   let time = waitTimes.get(c);
   if (time === undefined) {
-    const since = waitStart(c);
-    time = since === null ? Infinity : Date.parse(since);
-    if (Number.isNaN(time)) time = Infinity;
+    time = waitStartMs(c) ?? Infinity;
     waitTimes.set(c, time);
   }
   return time;

@@ -10,7 +10,7 @@ import { isForMe, isWaiting } from '../../../shared/conversation-rules';
 import { foldForSearch } from '../../../shared/fold';
 import { filterInbox, inboxMatcher, type FilterContext } from '../../../shared/inbox-filter';
 import type { InboxConversation, InboxFilter, SessionState } from '../../../shared/view-models';
-import { defaultSort, type InboxSort, type ListHold, type MessageSearch } from '../../store/slices/inbox-view';
+import { sortOf, type InboxSort, type ListHold, type MessageSearch } from '../../store/slices/inbox-view';
 import { platformName } from '../../lib/platforms';
 import type { InboxMap } from '../../store/inbox-map';
 import type { State } from '../../store/state';
@@ -138,8 +138,7 @@ const displayedOf = memo((ordered: readonly InboxConversation[], hold: ListHold 
 
 const keysOf = memo((visible: readonly InboxConversation[]) => visible.map((c) => c.key));
 
-/** The order the current view is shown in: the agent's choice, or the view's own. */
-export const selectSort = (s: State): InboxSort => s.inboxSort?.[s.filter.view] ?? defaultSort(s.filter.view);
+export const selectSort = (s: State): InboxSort => sortOf(s);
 
 const displayed = (s: State) =>
   displayedOf(

@@ -6,6 +6,7 @@ import { getState } from '../store';
 import { describeError } from '../describe-error';
 import { attempt, toast } from './feedback';
 import { migrateLanguageChoice } from './preferences';
+import { sortOf } from '../slices/inbox-view';
 
 export async function bootstrap(): Promise<void> {
   try {
@@ -56,7 +57,8 @@ export async function loadInbox(): Promise<void> {
   const load = ++loads;
   const store = getState();
   store.inboxLoading();
-  const first = await call('inbox.page', { filter: store.filter, limit: FIRST_PAGE });
+  // In the view's own order: the Waiting queue's head is who waited longest, not the newest.
+  const first = await call('inbox.page', { filter: store.filter, order: sortOf(store), limit: FIRST_PAGE });
   if (load !== loads) return;
   getState().receiveInboxPage(first.conversations, false);
   void loadEverything(load).catch((error: unknown) => toast(describeError(error)));

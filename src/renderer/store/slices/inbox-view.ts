@@ -3,12 +3,15 @@
 // agent has scrolled down (new arrivals wait behind a "N new" pill), and the conversations the
 // message search found for the current term.
 import type { StateCreator } from 'zustand';
-import type { InboxView, MessageHit } from '../../../shared/view-models';
+import { InboxSort, type InboxView, type MessageHit } from '../../../shared/view-models';
 
-export type InboxSort = 'newest' | 'longestWaiting';
-export const inboxSorts: readonly InboxSort[] = ['newest', 'longestWaiting'];
+export type { InboxSort } from '../../../shared/view-models';
+export const inboxSorts: readonly InboxSort[] = InboxSort.options;
 /** The order a view has until the agent chooses another. */
 export const defaultSort = (view: InboxView): InboxSort => (view === 'waiting' ? 'longestWaiting' : 'newest');
+/** The order the view in sight is shown in: the agent's choice, or the view's own. */
+export const sortOf = (s: { inboxSort?: Partial<Record<InboxView, InboxSort>>; filter: { view: InboxView } }): InboxSort =>
+  s.inboxSort?.[s.filter.view] ?? defaultSort(s.filter.view);
 
 /** The list's rows as they stood when the agent scrolled away from the top: key → position. */
 export interface ListHold {

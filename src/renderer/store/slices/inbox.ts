@@ -27,27 +27,40 @@ export interface InboxSlice {
   setFilter: (patch: Partial<InboxFilter>) => void;
 }
 
-export const createInboxSlice: StateCreator<InboxSlice> = (set) => ({
-  conversations: InboxMap.empty(),
-  inboxComplete: false,
-  filter: { view: 'waiting' },
-  selectedKey: null,
-  inboxLoading: () => set({ inboxComplete: false }),
-  receiveInboxPage: (list, complete) => {
-    shareStrings(list);
-    set((s) => ({ conversations: mergeInbox(s.conversations, list), ...(complete && { inboxComplete: true }) }));
-  },
-  receiveInboxChange: (upserted, removed) => {
-    shareStrings(upserted);
-    set((s) => ({ conversations: mergeInbox(s.conversations, upserted, removed) }));
-  },
-  select: (selectedKey) => set({ selectedKey }),
-  deselectAccount: (accountId) => set((s) => ({ selectedKey: s.selectedKey?.startsWith(`${accountId}/`) ? null : s.selectedKey })),
-  setFilter: (patch) =>
-    set((s) => {
-      const next: InboxFilter = { ...s.filter, ...patch };
-      // An empty value means "any": drop the key so filterInbox sees `undefined`.
-      for (const name of ['channelId', 'chatbot', 'platform', 'search'] as const) if (!next[name]) delete next[name];
-      return { filter: next };
-    }),
-});
+export const createInboxSlice: StateCreator<InboxSlice> = (set) => {
+  // Keys a live change brought or removed since this load began. A page was read from the cache
+  // when it was asked for; a change written after that may reach the renderer before the page
+  // does, and the page's older copy (or a conversation since deleted) must not undo it. What
+  // came before the load began is older than every page, so pages refresh it.
+  const changedSinceLoad = new Set<string>();
+  return {
+    conversations: InboxMap.empty(),
+    inboxComplete: false,
+    filter: { view: 'waiting' },
+    selectedKey: null,
+    inboxLoading: () => {
+      changedSinceLoad.clear();
+      set({ inboxComplete: false });
+    },
+    receiveInboxPage: (list, complete) => {
+      const fresh = changedSinceLoad.size === 0 ? list : list.filter((c) => !changedSinceLoad.has(c.key));
+      shareStrings(fresh);
+      set((s) => ({ conversations: mergeInbox(s.conversations, fresh), ...(complete && { inboxComplete: true }) }));
+    },
+    receiveInboxChange: (upserted, removed) => {
+      for (const c of upserted) changedSinceLoad.add(c.key);
+      for (const key of removed ?? []) changedSinceLoad.add(key);
+      shareStrings(upserted);
+      set((s) => ({ conversations: mergeInbox(s.conversations, upserted, removed) }));
+    },
+    select: (selectedKey) => set({ selectedKey }),
+    deselectAccount: (accountId) => set((s) => ({ selectedKey: s.selectedKey?.startsWith(`${accountId}/`) ? null : s.selectedKey })),
+    setFilter: (patch) =>
+      set((s) => {
+        const next: InboxFilter = { ...s.filter, ...patch };
+        // An empty value means "any": drop the key so filterInbox sees `undefined`.
+        for (const name of ['channelId', 'chatbot', 'platform', 'search'] as const) if (!next[name]) delete next[name];
+        return { filter: next };
+      }),
+  };
+};

@@ -1,4 +1,7 @@
-// Conversations and messages for the cache tests, at times counted in seconds from one base.
+// Conversations and messages for the cache tests, at times counted in seconds from one base; and
+// cache files as an older Deckhand left them.
+import { SqliteDb } from '../../../../src/node/sqlite';
+import { CACHE_FILE, cacheMigrations } from '../../../../src/main/services/cache/sqlite';
 import type { Conversation, Message } from '../../../../src/shared/domain';
 
 const base = Date.parse('2025-03-01T09:00:00.000Z');
@@ -27,4 +30,10 @@ export function conversation(id: string, updatedSec: number, extra: Partial<Conv
     updatedAt: at(updatedSec),
     ...extra,
   };
+}
+
+/** A cache file with only its first `version` migrations, as a Deckhand of that schema left it; close it before reopening. */
+export function olderCacheFile(file: string, version: number): SqliteDb {
+  if (version >= cacheMigrations.length) throw new Error(`the cache has only ${cacheMigrations.length} migrations`);
+  return new SqliteDb(file, cacheMigrations.slice(0, version), CACHE_FILE);
 }

@@ -1,6 +1,5 @@
 // The local cache on a real SQLite file in a temp folder: what goes in comes out (deduplicated,
 // ordered, paged), survives reopening the file, and sign-out wipes exactly one account.
-import { DatabaseSync } from '@photostructure/sqlite';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,7 @@ import type { Conversation, Message } from '../../../../src/shared/domain';
 import { CACHE_FILE, MainDb, cacheMigrations } from '../../../../src/main/services/cache/sqlite';
 import { LocalCache } from '../../../../src/main/services/cache/local-cache';
 import { MessageCache } from '../../../../src/main/services/cache/message-cache';
-import { at, conversation, message } from './fixtures';
+import { at, conversation, message, olderCacheFile } from './fixtures';
 
 const ref = (conversationId: string, accountId = 'acc1', chatbotId = 'bot_a') => ({ accountId, chatbotId, conversationId });
 
@@ -183,12 +182,10 @@ describe('LocalCache cursors, sign-out and reopening', () => {
     rmSync(join(dir, CACHE_FILE));
     // A file as the version before wrote it: its migrations only, a conversation in ChatCaptain's
     // wire shape, a cursor, and a reply still waiting in the outbox.
-    const old = new DatabaseSync(join(dir, CACHE_FILE));
-    for (const sql of cacheMigrations.slice(0, 2)) old.exec(sql);
-    old.exec('PRAGMA user_version = 2');
-    old.prepare('INSERT INTO conversations (account_id, chatbot_id, id, updated_ms, status, archived, json) VALUES (?, ?, ?, ?, ?, ?, ?)').run('acc1', 'bot_a', 'c1', 1, 'waiting', 0, JSON.stringify({ id: 'c1', providerId: 'p', key: 'acc1/bot_a/c1' }));
-    old.prepare('INSERT INTO sync_cursors (account_id, chatbot_id, updated_since, seq) VALUES (?, ?, ?, ?)').run('acc1', 'bot_a', at(1), 9);
-    old.prepare(`INSERT INTO outbox (client_message_id, conversation_key, account_id, chatbot_id, conversation_id, text, state, created_ms) VALUES ('cm1', 'acc1/bot_a/c1', 'acc1', 'bot_a', 'c1', 'kept', 'pending', 1)`).run();
+    const old = olderCacheFile(join(dir, CACHE_FILE), 2);
+    old.run('INSERT INTO conversations (account_id, chatbot_id, id, updated_ms, status, archived, json) VALUES (?, ?, ?, ?, ?, ?, ?)', 'acc1', 'bot_a', 'c1', 1, 'waiting', 0, JSON.stringify({ id: 'c1', providerId: 'p', key: 'acc1/bot_a/c1' }));
+    old.run('INSERT INTO sync_cursors (account_id, chatbot_id, updated_since, seq) VALUES (?, ?, ?, ?)', 'acc1', 'bot_a', at(1), 9);
+    old.run(`INSERT INTO outbox (client_message_id, conversation_key, account_id, chatbot_id, conversation_id, text, state, created_ms) VALUES ('cm1', 'acc1/bot_a/c1', 'acc1', 'bot_a', 'c1', 'kept', 'pending', 1)`);
     old.close();
 
     db = new MainDb(join(dir, CACHE_FILE));

@@ -249,6 +249,26 @@ describe('the app with the demo workspace', () => {
     expect(h.shown).toHaveLength(3);
   });
 
+  it('takes a push for a chatbot whose live feed is up as news it already has: nothing is read again', async () => {
+    const pushes: string[] = [];
+    const resyncs: string[] = [];
+    const subscriptions = [h.pushSource.onMessage((m) => pushes.push(m.chatbotId ?? '')), h.app.session.onDidResync((e) => resyncs.push(e.chatbotId))];
+    try {
+      const target = waiting[4]!;
+      for (const text of ['one', 'two', 'three']) await customer(demo, target, `Push ${text}`);
+      await until(() => pushes.length >= 3, 'the pushes');
+      const lastText = () => {
+        const payload = h.app.cache.conversation(refOf(accountId, target))?.lastMessage?.payload;
+        return payload && 'text' in payload ? payload.text : null;
+      };
+      await until(() => lastText() === 'Push three', 'the live message');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(resyncs).toEqual([]);
+    } finally {
+      for (const s of subscriptions) s.dispose();
+    }
+  });
+
   it('speaks the language the agent chose in the settings, not the system one', async () => {
     expect(await h.call('app.info', {})).toEqual({ systemLanguage: 'en' });
     expect((await h.call('settings.get', {})).language).toBe('system');

@@ -160,3 +160,29 @@ describe('the push source’s own connection', () => {
   });
 });
 
+
+describe('a push', () => {
+  it('makes a chatbot that polls read what changed now, not at its next poll', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'deckhand-push-'));
+    const desk = new DeskPlatform();
+    const pushes = new Emitter<PushMessage>();
+    const pushSource = { mode: 'fcm' as const, start: async () => {}, token: () => null, onToken: new Emitter<string>().event, onMessage: pushes.event, stop: () => {} };
+    // A minute between polls: only the push can bring the customer's message within the test.
+    const h = new Harness(join(root, 'data'), new MemoryVault(), embeddedDemo(join(root, 'demo.sqlite'), { secret: testSecret }), {
+      platforms: registryOf(deskFactory(desk)),
+      pushSource,
+      pollMs: 60_000,
+    });
+    try {
+      await h.app.start();
+      const account = await h.call('session.addAccount', { platform: DESK, baseUrl: 'https://desk.example', key: DESK_KEY, chatbotIds: [DESK_CHATBOT.id] });
+      await until(async () => (await h.call('session.state', {})).accounts[0]!.connection.state === 'polling', 'polling');
+      desk.customerWrites({ id: 'c2', name: 'Dora' }, 'Is anyone there?');
+      pushes.fire({ title: 'Dora', body: 'Is anyone there?', chatbotId: DESK_CHATBOT.id });
+      await until(() => h.app.cache.inbox().some((c) => c.accountId === account.id && c.contactName === 'Dora'), 'the conversation the push announced');
+    } finally {
+      await h.app.stop();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

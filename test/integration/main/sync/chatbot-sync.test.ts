@@ -17,7 +17,7 @@ import { systemClock } from '../../../../src/main/services/ports';
 import { ChatbotSync } from '../../../../src/main/services/sync/chatbot-sync';
 import { startServer, type RunningServer } from '../../../../src/server/app';
 import type { Conversation, Message } from '../../../../src/server/wire';
-import type { Message as DomainMessage } from '../../../../src/shared/domain';
+import type { Conversation as DomainConversation, Message as DomainMessage } from '../../../../src/shared/domain';
 import type { ConnectionState, InboxConversation } from '../../../../src/shared/view-models';
 import { call, testSecret } from '../../../support/server';
 import { until } from '../../../support/until';
@@ -600,5 +600,41 @@ describe('ChatbotSync polling', () => {
     await until(() => log.resynced.length > resyncs + 1, 'two more polls');
     expect(log.messages.filter((m) => m.id === message.id)).toHaveLength(1);
     expect(log.messages.filter((m) => m.id === before.message.id)).toEqual([]);
+  });
+});
+
+describe('ChatbotSync waiting times', () => {
+  it("reads the waiting queue's histories from its head, past conversations whose history cannot be read", async () => {
+    const s = await server({ demo: true });
+    const { sync, cache, messages, log, ref } = setup(platformFor(s));
+    // Thirty conversations only the cache holds (the server has none of them): waited for longest, changed last.
+    const long = new Date(Date.now() - 10 * 24 * 3600_000).toISOString();
+    const now = new Date().toISOString();
+    const ghosts: DomainConversation[] = Array.from({ length: 30 }, (_, i) => ({
+      id: `ghost_${i}`,
+      chatbotId: BOT.id,
+      contactId: `ghost_contact_${i}`,
+      contactName: `Ghost ${i}`,
+      channelId: 'web',
+      channelName: 'Web chat',
+      archived: false,
+      status: 'waiting',
+      assignedAgentId: null,
+      unreadCount: 1,
+      lastMessage: { id: `ghost_m_${i}`, conversationId: `ghost_${i}`, sender: 'contact', type: 'text', payload: { text: 'hallo?' }, createdAt: long },
+      createdAt: long,
+      updatedAt: now,
+    }));
+    cache.upsertConversations(ACCOUNT, BOT.id, BOT.name, ghosts);
+    sync.start();
+    await until(() => state(sync) === 'live' && log.resynced.length > 0, 'the first resync');
+    const waiting = cache.inbox().filter((c) => c.status === 'waiting' && !c.id.startsWith('ghost_'));
+    expect(waiting.length).toBeGreaterThan(0);
+    const unread = () => waiting.filter((c) => messages.list(ref(c.id), { limit: 1 }).length === 0);
+    // Each resync reads another round of histories.
+    await until(async () => {
+      if (unread().length > 0) await sync.resync();
+      return unread().length === 0;
+    }, 'the histories of the waiting conversations the server has');
   });
 });
