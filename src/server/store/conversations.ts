@@ -1,38 +1,18 @@
-// Conversations of a chatbot and the messages in them. Every change is announced through the
-// EventSink after it is written, so socket clients see what a poll would return. The status
-// rules (who a conversation is assigned to, and when) live here, so the API, the demo seed and
-// the traffic simulator cannot drift apart.
+// Conversations of a chatbot: creating, changing and deleting them, and what comes in from a
+// channel (a contact's message or event). Every change is announced through the EventSink after
+// it is written, so socket clients see what a poll would return. The status rules (who a
+// conversation is assigned to, and when) live in this store, so the API, the demo seed and the
+// traffic simulator cannot drift apart: here, and for a reply's takeover conversation-messages.ts,
+// which holds the message writes. Reading is the base class (conversation-reads.ts): every write
+// reads its result back through it.
 import type { Conversation, ConversationStatus, Message, MessageContent } from '../wire';
 import type { Db } from '../db/database';
 import type { EventSink } from '../realtime/hub';
 import { ApiError, notFound } from '../http/errors';
 import { newId, nowIso } from '../clock';
 import { ContactStore } from './contacts';
-import { MessageRows, prefixedColumns, prefixedRow, toMessage } from './messages';
-import { pushForMessage } from './push';
-
-interface ConversationRow {
-  id: string;
-  chatbot_id: string;
-  contact_id: string;
-  contact_name: string;
-  channel_id: string;
-  channel_name: string;
-  provider_id: string;
-  archived: number;
-  status: ConversationStatus;
-  assigned_agent_id: string | null;
-  unread_count: number;
-  created_at: string;
-  updated_at: string;
-  // ...and the last message's columns as m_id, m_type, ...
-}
-
-const select = `
-  SELECT c.*, ct.name AS contact_name, ${prefixedColumns('m', 'm_')}
-  FROM conversations c
-  JOIN contacts ct ON ct.id = c.contact_id
-  LEFT JOIN messages m ON m.id = c.last_message_id`;
+import { ConversationMessages, type MessageToAdd, type Reply } from './conversation-messages';
+import { ConversationReads } from './conversation-reads';
 
 export interface NewConversation {
   channelId: string;
@@ -59,56 +39,18 @@ export interface ConversationEvent {
   data: Record<string, unknown>;
 }
 
-export class ConversationStore {
+export class ConversationStore extends ConversationReads {
   private readonly contacts: ContactStore;
-  private readonly messages: MessageRows;
+  private readonly messages: ConversationMessages;
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly events: EventSink,
-    private readonly baseUrl: () => string,
+    baseUrl: () => string,
   ) {
+    super(db, baseUrl);
     this.contacts = new ContactStore(db);
-    this.messages = new MessageRows(db);
-  }
-
-  get(chatbotId: string, id: string): Conversation | undefined {
-    const row = this.db.get<ConversationRow>(`${select} WHERE c.chatbot_id = ? AND c.id = ?`, chatbotId, id);
-    return row && this.toConversation(row);
-  }
-
-  find(chatbotId: string, channelId: string, providerId: string): Conversation | undefined {
-    const sql = `${select} WHERE c.chatbot_id = ? AND c.channel_id = ? AND c.provider_id = ?`;
-    const row = this.db.get<ConversationRow>(sql, chatbotId, channelId, providerId);
-    return row && this.toConversation(row);
-  }
-
-  /**
-   * Newest change first. With `updatedSince` only conversations changed strictly after it, plus
-   * the ids deleted since then, so a polling client can drop them.
-   */
-  list(
-    chatbotId: string,
-    filter: { contactId?: string; channelId?: string; updatedSince?: string } = {},
-  ): { conversations: Conversation[]; deleted?: string[] } {
-    const where = ['c.chatbot_id = ?'];
-    const params: string[] = [chatbotId];
-    const conditions: [string, string | undefined][] = [
-      ['c.contact_id = ?', filter.contactId],
-      ['c.channel_id = ?', filter.channelId],
-      ['c.updated_at > ?', filter.updatedSince],
-    ];
-    for (const [condition, value] of conditions) {
-      if (value === undefined) continue;
-      where.push(condition);
-      params.push(value);
-    }
-    const sql = `${select} WHERE ${where.join(' AND ')} ORDER BY c.updated_at DESC, c.id DESC`;
-    const conversations = this.db.all<ConversationRow>(sql, ...params).map((row) => this.toConversation(row));
-    if (filter.updatedSince === undefined) return { conversations };
-    const tombstones = 'SELECT id FROM deleted_conversations WHERE chatbot_id = ? AND deleted_at > ? ORDER BY deleted_at, id';
-    const deleted = this.db.all<{ id: string }>(tombstones, chatbotId, filter.updatedSince).map((row) => row.id);
-    return { conversations, deleted };
+    this.messages = new ConversationMessages(db, events, baseUrl, this);
   }
 
   /** Throws ReferenceNotFound for an unknown contact or agent, AlreadyExists for a taken channel+provider. */
@@ -153,22 +95,9 @@ export class ConversationStore {
     return deleted;
   }
 
-  /**
-   * Stores a message (see MessageRows.store for what it does to the conversation). A back-dated
-   * `createdAt` (the demo seed's history) back-dates updatedAt too: use it before clients poll.
-   */
-  addMessage(
-    chatbotId: string,
-    conversationId: string,
-    input: { sender: 'contact' | 'bot' | 'agent'; agentId?: string; content: MessageContent; createdAt?: string },
-  ): Message {
-    const { conversation, message } = this.db.tx(() => {
-      if (!this.get(chatbotId, conversationId)) throw notFound('Conversation', conversationId);
-      const row = this.messages.store(chatbotId, conversationId, input).row;
-      return { conversation: this.get(chatbotId, conversationId)!, message: toMessage(row, this.baseUrl()) };
-    });
-    this.announceMessage(conversation, message);
-    return message;
+  /** ConversationMessages.add: stores a message in the conversation and announces it. */
+  addMessage(chatbotId: string, conversationId: string, input: MessageToAdd): Message {
+    return this.messages.add(chatbotId, conversationId, input);
   }
 
   /** What POST .../conversations/handle does: find or create, reopen if closed, store, announce. */
@@ -177,10 +106,9 @@ export class ConversationStore {
       const conversationId = this.findOrInsert(chatbotId, input);
       const reopen = `UPDATE conversations SET status = 'bot', assigned_agent_id = NULL WHERE id = ? AND status = 'closed'`;
       this.db.run(reopen, conversationId);
-      const row = this.messages.store(chatbotId, conversationId, { sender: 'contact', content: input.content }).row;
-      return { conversation: this.get(chatbotId, conversationId)!, message: toMessage(row, this.baseUrl()) };
+      return this.messages.store(chatbotId, conversationId, { sender: 'contact', content: input.content });
     });
-    this.announceMessage(result.conversation, result.message);
+    this.messages.announce(result.conversation, result.message);
     return result;
   }
 
@@ -213,66 +141,14 @@ export class ConversationStore {
     return conversation;
   }
 
-  /**
-   * An agent's reply, stored once per clientMessageId: a retry returns the stored message with
-   * `created: false` and changes nothing. A new reply marks the conversation read and takes it
-   * over from the bot or the queue for the replying agent.
-   */
-  reply(
-    chatbotId: string,
-    input: { conversationId: string; agentId: string; text: string; clientMessageId?: string },
-  ): { message: Message; created: boolean } {
-    const result = this.db.tx(() => {
-      const conversation = this.get(chatbotId, input.conversationId);
-      if (!conversation) throw notFound('Conversation', input.conversationId);
-      const { row, created } = this.messages.store(chatbotId, conversation.id, {
-        sender: 'agent',
-        agentId: input.agentId,
-        content: { type: 'text', payload: { text: input.text } },
-        ...(input.clientMessageId !== undefined && { clientMessageId: input.clientMessageId }),
-      });
-      if (!created) {
-        // The same id for a different reply is a client bug; answering the old one would lose this one.
-        if (row.conversation_id !== conversation.id || JSON.parse(row.payload).text !== input.text) {
-          throw new ApiError('AlreadyExists', `clientMessageId ${input.clientMessageId} was used for a different reply`);
-        }
-        return { row, created, conversation };
-      }
-      const takeOver = conversation.status === 'bot' || conversation.status === 'waiting';
-      const [status, agentId] = takeOver ? ['assigned', input.agentId] : [conversation.status, conversation.assignedAgentId];
-      const sql = 'UPDATE conversations SET unread_count = 0, status = ?, assigned_agent_id = ? WHERE id = ?';
-      this.db.run(sql, status, agentId, conversation.id);
-      return { row, created, conversation: this.get(chatbotId, conversation.id)! };
-    });
-    const message = toMessage(result.row, this.baseUrl());
-    if (result.created) this.announceMessage(result.conversation, message);
-    return { message, created: result.created };
+  /** ConversationMessages.reply: an agent's reply, once per clientMessageId. */
+  reply(chatbotId: string, input: Reply): { message: Message; created: boolean } {
+    return this.messages.reply(chatbotId, input);
   }
 
-  /** The newest `limit` messages older than message `before`, oldest first; InvalidQuery for an unknown `before`. */
+  /** ConversationMessages.page: a page of the conversation's history, oldest first. */
   listMessages(chatbotId: string, conversationId: string, options: { limit: number; before?: string }): Message[] {
-    const rows = this.messages.page(chatbotId, conversationId, options.limit, options.before);
-    return rows.map((row) => toMessage(row, this.baseUrl()));
-  }
-
-  private toConversation(row: ConversationRow): Conversation {
-    const last = prefixedRow(row, 'm_');
-    return {
-      id: row.id,
-      chatbotId: row.chatbot_id,
-      contactId: row.contact_id,
-      contactName: row.contact_name,
-      channelId: row.channel_id,
-      channelName: row.channel_name,
-      providerId: row.provider_id,
-      archived: row.archived === 1,
-      status: row.status,
-      assignedAgentId: row.assigned_agent_id,
-      unreadCount: Number(row.unread_count),
-      ...(last && { lastMessage: toMessage(last, this.baseUrl()) }),
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    };
+    return this.messages.page(chatbotId, conversationId, options);
   }
 
   /**
@@ -338,11 +214,5 @@ export class ConversationStore {
     const sql = `INSERT INTO conversation_events (id, chatbot_id, conversation_id, kind, name, data, created_at)
                  VALUES (?, ?, ?, ?, ?, ?, ?)`;
     this.db.run(sql, newId('event'), chatbotId, conversationId, event.kind, event.name ?? null, JSON.stringify(event.data), nowIso());
-  }
-
-  private announceMessage(conversation: Conversation, message: Message): void {
-    this.events.emit(conversation.chatbotId, 'message.created', { message });
-    this.events.emit(conversation.chatbotId, 'conversation.upserted', { conversation });
-    pushForMessage(this.db, this.events, conversation, message);
   }
 }

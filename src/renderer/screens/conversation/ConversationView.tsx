@@ -11,6 +11,7 @@ import { Composer } from './Composer';
 import { ConversationHeader } from './ConversationHeader';
 import { MessageList } from './MessageList';
 import './conversation.css';
+import './thread.css';
 
 // The keys go into the translated sentence as marked slots (a character no translation
 // contains), then the sentence is split and each slot rendered as a <kbd>.

@@ -10,6 +10,7 @@ import { OptionsContent } from './OptionsContent';
 import { TextContent } from './TextContent';
 import './messages.css';
 import './kinds.css';
+import './attachment-kinds.css';
 
 export function MessageContentView({ message, sender, picked }: { message: MessageContent & { createdAt: string }; sender: string; picked?: string | undefined }) {
   switch (message.type) {
