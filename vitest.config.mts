@@ -10,7 +10,12 @@ export default defineConfig({
       { extends: true, test: { name: 'app', include: ['test/**/*.test.ts'], exclude: ['test/e2e/**', '**/node_modules/**'] } },
       // The built renderer in Chromium, behind the real services (test/e2e/host). The global setup
       // builds the app when it is missing or stale, and only when e2e tests are selected.
-      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/e2e/support/global-setup.ts'] } },
+      // expect.poll waits for the page up to 10 s, not vitest's 1 s: what Chromium shows can lag
+      // that much behind on two busy cores, and the polls say what must come, not how fast.
+      {
+        extends: true,
+        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/e2e/support/global-setup.ts'], expect: { poll: { timeout: 10_000 } } },
+      },
     ],
   },
 });
