@@ -111,6 +111,14 @@ export class ChatbotSync implements Disposable {
     return this.connection;
   }
 
+  /** The key was refused (here, or where the account's identity is read): the sync stops, signed out. */
+  loseAuthorization(error: PlatformError): void {
+    if (this.stopped) return;
+    this.stop();
+    this.setConnection({ state: 'signedOut', lastError: error.message });
+    this.unauthorized.fire(error);
+  }
+
   /**
    * The agent is back (the window got focus, the system woke up, the network returned): a
    * chatbot that polls, or failed, resyncs now instead of waiting out its interval or backoff.
@@ -266,12 +274,7 @@ export class ChatbotSync implements Disposable {
       void this.waits.fill((filled) => this.applyConversations(filled, false));
     } catch (error) {
       if (this.stopped) return;
-      if (error instanceof PlatformError && error.code === 'Unauthorized') {
-        this.stop();
-        this.setConnection({ state: 'signedOut', lastError: error.message });
-        this.unauthorized.fire(error);
-        return;
-      }
+      if (error instanceof PlatformError && error.code === 'Unauthorized') return this.loseAuthorization(error);
       this.failures++;
       this.reconnected = true;
       const message = error instanceof Error ? error.message : String(error);
