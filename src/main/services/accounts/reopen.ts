@@ -1,6 +1,6 @@
 // Why a stored account is not opened, as the code and detail the renderer puts into words
 // (shared ReopenFailure), and which stored account a new sign-in takes the place of.
-import { isSafeTransport } from '../../../shared/transport';
+import { isSafeTransport, overHttps } from '../../../shared/transport';
 import type { ReopenFailure, UnopenedAccount } from '../../../shared/view-models';
 import { redact } from '../errors/redact';
 import type { StoredAccount } from './stored-account';
@@ -35,16 +35,7 @@ type Where = { platform: string; baseUrl: string; workspaceId?: string | undefin
 
 // An address kept over http names the same workspace over https: signing in there again is how
 // the agent moves an account an older Deckhand stored over plain http.
-function workspaceAddress(baseUrl: string): string {
-  const trimmed = baseUrl.replace(/\/+$/, '');
-  try {
-    const url = new URL(trimmed);
-    if (url.protocol === 'http:') url.protocol = 'https:';
-    return url.href.replace(/\/+$/, '');
-  } catch {
-    return trimmed;
-  }
-}
+const workspaceAddress = (baseUrl: string): string => overHttps(baseUrl.replace(/\/+$/, '')).replace(/\/+$/, '');
 
 /** One account per workspace: the same platform, address and workspace (on Botpress every workspace has the same address). */
 export function sameWorkspace(a: Where, b: Where): boolean {

@@ -1,6 +1,7 @@
 // The signed-in accounts: which platform, who the agent is there, which chatbots, how the
 // connection is, what the platform does not offer, a way out (Sign out, confirmed) and a way to
-// add another account with the sign-in form.
+// add another account with the sign-in form; the accounts that could not be reopened, with why,
+// and "Sign in again", which opens that form filled.
 import { LogOut, Plus } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,10 +11,12 @@ import { ConnectionDot, useAccountName, useConnectionText } from '../../componen
 import { Button } from '../../components/ui/Button';
 import { ConfirmDialog } from '../../components/ui/Dialog';
 import { platformName } from '../../lib/platforms';
-import { toast } from '../../store/actions/feedback';
-import { signOut } from '../../store/actions/session';
+import { attempt, toast } from '../../store/actions/feedback';
+import { openDemo, signOut } from '../../store/actions/session';
 import { useStore } from '../../store/store';
 import { PlatformSignIn } from '../sign-in/PlatformSignIn';
+import type { SignInPrefill } from '../sign-in/sign-in-again';
+import { UnopenedAccounts } from '../sign-in/UnopenedAccounts';
 import '../../components/header/header.css';
 
 /** What this account's platform does not offer that agents expect, said rather than hidden. */
@@ -45,6 +48,8 @@ export function AccountsSettings({ titleId }: { titleId: string }) {
   const name = useAccountName();
   const connectionText = useConnectionText();
   const [adding, setAdding] = useState(false);
+  // Each "Sign in again" remounts the form with that account's platform, address and chatbots.
+  const [again, setAgain] = useState<{ prefill: SignInPrefill; count: number } | null>(null);
   const [leaving, setLeaving] = useState<Account | null>(null);
   const [busy, setBusy] = useState(false);
   const list = accountConnections(accounts ?? [], connections);
@@ -115,13 +120,28 @@ export function AccountsSettings({ titleId }: { titleId: string }) {
         })}
       </ul>
 
+      <UnopenedAccounts
+        level={3}
+        onOpenDemo={() => void attempt(openDemo).catch(() => undefined)}
+        onSignInAgain={(prefill) => {
+          setAgain((last) => ({ prefill, count: (last?.count ?? 0) + 1 }));
+          setAdding(true);
+        }}
+      />
+
       {adding ? (
         <div className="account account-add">
           <PlatformSignIn
+            key={again?.count ?? 0}
+            prefill={again?.prefill}
             mode="add"
-            onCancel={() => setAdding(false)}
+            onCancel={() => {
+              setAdding(false);
+              setAgain(null);
+            }}
             onAdded={(host) => {
               setAdding(false);
+              setAgain(null);
               toast(t('settings.accounts.added', { account: host }), 'info');
             }}
           />
