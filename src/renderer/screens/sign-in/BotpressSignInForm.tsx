@@ -123,7 +123,7 @@ export function BotpressSignInForm({ mode, blocked = false, onBusyChange, onAdde
     <form ref={formRef} className="signin-form" noValidate aria-labelledby={titleId} aria-busy={busy !== null || undefined} onSubmit={onSubmit}>
       <div className="signin-form-head">
         <h2 id={titleId}>{mode === 'first' ? t('signIn.botpress.title') : t('signIn.botpress.addTitle')}</h2>
-        <p>{t('signIn.botpress.intro')}</p>
+        <p>{prefill ? t('signIn.botpress.again', { label: prefill.label }) : t('signIn.botpress.intro')}</p>
       </div>
 
       <TextField

@@ -135,7 +135,7 @@ export function SignInForm({ mode, blocked = false, onBusyChange, onAdded, onCan
     <form ref={formRef} className="signin-form" noValidate aria-labelledby={titleId} aria-busy={busy || undefined} onSubmit={onSubmit}>
       <div className="signin-form-head">
         <h2 id={titleId}>{mode === 'first' ? t('signIn.form.title') : t('signIn.form.addTitle')}</h2>
-        <p>{t('signIn.form.intro')}</p>
+        <p>{prefill ? t('signIn.form.again', { label: prefill.label }) : t('signIn.form.intro')}</p>
       </div>
 
       <TextField

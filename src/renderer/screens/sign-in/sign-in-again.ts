@@ -12,6 +12,8 @@ export const isSignInPlatform = (platform: string): platform is SignInPlatform =
 
 /** What a sign-in form starts with. */
 export interface SignInPrefill {
+  /** The account's name, for the form to say whom the agent signs in to again. */
+  label: string;
   platform: SignInPlatform;
   baseUrl: string;
   chatbotIds: readonly string[];
@@ -23,6 +25,7 @@ export interface SignInPrefill {
 export function prefillOf(account: UnopenedAccount): SignInPrefill | null {
   if (!isSignInPlatform(account.platform)) return null;
   return {
+    label: account.label,
     platform: account.platform,
     baseUrl: account.reason === 'plainHttp' ? overHttps(account.baseUrl) : account.baseUrl,
     chatbotIds: account.chatbotIds,

@@ -17,7 +17,7 @@ const account = (changes: Partial<UnopenedAccount> = {}): UnopenedAccount => ({
 
 describe('signing in again', () => {
   it('fills the form with the platform, address and chatbots; over https where the address was plain http', () => {
-    expect(prefillOf(account())).toEqual({ platform: 'chatcaptain', baseUrl: 'https://chat.acme.example', chatbotIds: ['bot_shop', 'bot_service'] });
+    expect(prefillOf(account())).toEqual({ label: 'Acme', platform: 'chatcaptain', baseUrl: 'https://chat.acme.example', chatbotIds: ['bot_shop', 'bot_service'] });
     expect(prefillOf(account({ reason: 'plainHttp', baseUrl: 'http://chat.acme.example:8080', detail: 'chat.acme.example:8080' }))?.baseUrl).toBe(
       'https://chat.acme.example:8080',
     );
