@@ -2,16 +2,16 @@
 // with the way back (sign in again, prefilled; the demo opened again) and Remove, confirmed. On
 // the sign-in screen and in Settings → Accounts, where the agent looks for their accounts.
 import { KeyRound, LogIn, RotateCcw, Trash } from 'lucide-react';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UnopenedAccount } from '../../../shared/view-models';
 import { useAccountName } from '../../components/header/ConnectionStatus';
 import { Button } from '../../components/ui/Button';
 import { ConfirmDialog } from '../../components/ui/Dialog';
 import { platformName } from '../../lib/platforms';
-import { signOut } from '../../store/actions/session';
 import { useStore } from '../../store/store';
 import { prefillOf, remedyOf, type SignInPrefill } from './sign-in-again';
+import { useConfirmedSignOut } from './use-confirmed-sign-out';
 import './unopened.css';
 
 const none: readonly UnopenedAccount[] = [];
@@ -32,23 +32,9 @@ export function UnopenedAccounts({ level, onSignInAgain, onOpenDemo, blocked = f
   const unopened = useStore((s) => s.session?.unopened ?? none);
   const name = useAccountName();
   const headingId = useId();
-  const [removing, setRemoving] = useState<UnopenedAccount | null>(null);
-  const [busy, setBusy] = useState(false);
+  const removing = useConfirmedSignOut<UnopenedAccount>();
   if (unopened.length === 0) return null;
   const Heading = level === 2 ? 'h2' : 'h3';
-
-  const confirmRemove = async () => {
-    if (!removing) return;
-    setBusy(true);
-    try {
-      await signOut(removing.id);
-      setRemoving(null);
-    } catch {
-      // signOut has shown the toast; the dialog stays so the agent can try again or cancel.
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <section className={className ? `unopened ${className}` : 'unopened'} aria-labelledby={headingId}>
@@ -88,7 +74,7 @@ export function UnopenedAccounts({ level, onSignInAgain, onOpenDemo, blocked = f
                       {t('signIn.unopened.tryAgain')}
                     </Button>
                   )}
-                  <Button small icon={<Trash size={14} aria-hidden="true" />} disabled={blocked} aria-label={`${t('signIn.unopened.remove')}: ${label}`} onClick={() => setRemoving(account)}>
+                  <Button small icon={<Trash size={14} aria-hidden="true" />} disabled={blocked} aria-label={`${t('signIn.unopened.remove')}: ${label}`} onClick={() => removing.ask(account)}>
                     {t('signIn.unopened.remove')}
                   </Button>
                 </div>
@@ -98,14 +84,14 @@ export function UnopenedAccounts({ level, onSignInAgain, onOpenDemo, blocked = f
         })}
       </ul>
       <ConfirmDialog
-        open={removing !== null}
-        title={removing ? t('signIn.unopened.confirmTitle', { label: name(removing) }) : ''}
+        open={removing.asked !== null}
+        title={removing.asked ? t('signIn.unopened.confirmTitle', { label: name(removing.asked) }) : ''}
         body={t('signIn.unopened.confirmBody')}
         confirmLabel={t('signIn.unopened.remove')}
         danger
-        busy={busy}
-        onConfirm={() => void confirmRemove()}
-        onCancel={() => setRemoving(null)}
+        busy={removing.busy}
+        onConfirm={removing.confirm}
+        onCancel={removing.cancel}
       />
     </section>
   );
