@@ -126,7 +126,11 @@ export class Session implements Disposable {
       throw new AppError('Invalid', `You are already signed in to ${new URL(input.baseUrl).host}.`);
     }
     const added = this.open(await this.options.accounts.add(input)).view();
-    for (const stale of [...this.unopened.values()]) if (!stale.demo && sameWorkspace(stale, input)) await this.forget(stale.id);
+    for (const stale of [...this.unopened.values()]) {
+      if (stale.demo || !sameWorkspace(stale, input)) continue;
+      // The sign-in stands either way; an entry that could not go shows again at the next start.
+      await this.forget(stale.id).catch((error: unknown) => console.warn(`Deckhand could not forget ${stale.label}:`, error));
+    }
     return added;
   }
 

@@ -62,10 +62,7 @@ export class ChatbotSync implements Disposable {
   readonly onDidChangeAgent = this.agentChanged.event;
   readonly onDidReceivePush = this.pushReceived.event;
   readonly onDidChangeConnection = this.connectionChanged.event;
-  /**
-   * A resync succeeded. `reconnected` after a (re)connect or a recovery from failures, when
-   * whatever was missed meanwhile must be read again (presence).
-   */
+  /** A resync succeeded; `reconnected` after a (re)connect or a recovery from failures: read again what was missed (presence). */
   readonly onDidResync = this.resynced.event;
   /** The key was refused: the sync stopped. */
   readonly onDidLoseAuthorization = this.unauthorized.event;
