@@ -58,6 +58,7 @@ const organizationPatch = z
 
 export const calls = {
   'session.state': call(none, SessionState),
+  /** Signs in; an account of the same workspace that could not be reopened is replaced by it. */
   'session.addAccount': call(
     z.object({
       /** Which platform ('chatcaptain', 'botpress', ...); ChatCaptain when not said. */
@@ -78,6 +79,7 @@ export const calls = {
     Discovery,
   ),
   'session.openDemo': call(none, Account),
+  /** Signs out of an account; of one that could not be reopened (SessionState.unopened), forgets it: its entry and key. */
   'session.signOut': call(z.object({ accountId: z.string() }), ok),
   /** "Reconnect now": resync every chatbot (of one account) at once instead of waiting for the backoff. */
   'session.reconnect': call(z.object({ accountId: z.string().optional() }), ok),

@@ -13,3 +13,20 @@ export function isLoopbackHost(hostname: string): boolean {
 export function isSafeTransport(url: URL): boolean {
   return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
 }
+
+/**
+ * The address over https: what an address kept over plain http becomes when the agent signs in
+ * to it again (the same workspace, now encrypted). Anything but an http URL comes back as it is.
+ */
+export function overHttps(address: string): string {
+  let url: URL;
+  try {
+    url = new URL(address);
+  } catch {
+    return address;
+  }
+  if (url.protocol !== 'http:') return address;
+  url.protocol = 'https:';
+  // URL adds a slash after a bare host; the address had none.
+  return address.endsWith('/') || url.pathname !== '/' ? url.href : url.href.replace(/\/$/, '');
+}

@@ -91,7 +91,42 @@ export const VaultState = z.object({
   /** 'os': encrypted by the OS keychain; 'basic_text': Linux without a keyring (not real encryption). */
   encryption: z.enum(['os', 'basic_text', 'unavailable']),
 });
-export const SessionState = z.object({ accounts: z.array(Account), vault: VaultState });
+/**
+ * Why an account kept from the last session was not opened at start. A code, not prose: the
+ * renderer says it in the agent's language, with `detail` where the code names one.
+ */
+export const ReopenFailure = z.enum([
+  /** The address is plain http to another computer (stored by an older Deckhand); detail: its host. */
+  'plainHttp',
+  /** The stored address is no http(s) URL; detail: the address. */
+  'invalidAddress',
+  /** The key is not in the system's keychain. */
+  'keyMissing',
+  /** The key is there but this system cannot decrypt it (the OS keyring or user changed). */
+  'keyUnreadable',
+  /** This Deckhand does not know the account's platform; detail: the platform's id. */
+  'unknownPlatform',
+  /** The demo workspace's server did not start; detail: the technical reason. */
+  'demoUnavailable',
+  /** Anything else; detail: the technical reason, secrets removed. */
+  'failed',
+]);
+export type ReopenFailure = z.infer<typeof ReopenFailure>;
+/** An account kept from the last session that is not open: what it was, and why. Never its key. */
+export const UnopenedAccount = Account.pick({ id: true, platform: true, demo: true, label: true, baseUrl: true }).extend({
+  /** The workspace of its chatbots, on a platform that has workspaces (Botpress). */
+  workspaceId: z.string().optional(),
+  chatbotIds: z.array(z.string()),
+  reason: ReopenFailure,
+  detail: z.string().nullable(),
+});
+export type UnopenedAccount = z.infer<typeof UnopenedAccount>;
+export const SessionState = z.object({
+  accounts: z.array(Account),
+  /** Accounts kept from the last session that could not be opened; "Sign in again" or "Remove". */
+  unopened: z.array(UnopenedAccount),
+  vault: VaultState,
+});
 export type SessionState = z.infer<typeof SessionState>;
 
 export const OutboxItem = z.object({

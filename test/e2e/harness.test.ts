@@ -99,7 +99,7 @@ describe('window.deckhand over the bridge', () => {
   });
 
   it('round-trips session.state to the real services', async () => {
-    expect(await callInPage(app.page, 'session.state', {})).toEqual({ ok: true, value: { accounts: [], vault: { encryption: 'os' } } });
+    expect(await callInPage(app.page, 'session.state', {})).toEqual({ ok: true, value: { accounts: [], unopened: [], vault: { encryption: 'os' } } });
   });
 
   it('answers invalid input with the contract error Invalid, as the IPC glue does', async () => {

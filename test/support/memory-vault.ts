@@ -6,6 +6,8 @@ export type VaultEncryption = ReturnType<Vault['encryption']>;
 
 export class MemoryVault implements Vault {
   private readonly secrets = new Map<string, string>();
+  /** Stored, but no longer decryptable here (as after the OS keyring changed). */
+  private readonly spoiled = new Set<string>();
 
   constructor(public mode: VaultEncryption = 'os') {}
 
@@ -14,15 +16,28 @@ export class MemoryVault implements Vault {
   }
 
   read(name: string): string | null {
+    if (this.spoiled.has(name)) return null;
     return this.secrets.get(name) ?? null;
+  }
+
+  has(name: string): boolean {
+    return this.secrets.has(name);
   }
 
   write(name: string, secret: string): void {
     this.secrets.set(name, secret);
+    this.spoiled.delete(name);
   }
 
   remove(name: string): void {
     this.secrets.delete(name);
+    this.spoiled.delete(name);
+  }
+
+  /** What a changed OS keyring does to a stored secret: it stays, but reads as nothing. */
+  spoil(name: string): void {
+    if (!this.secrets.has(name)) throw new Error(`MemoryVault.spoil: nothing is stored under ${name}`);
+    this.spoiled.add(name);
   }
 
   /** Secret names only: tests check what was stored, never need a key in a log. */

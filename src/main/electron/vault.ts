@@ -46,6 +46,10 @@ export class SafeStorageVault implements Vault {
     }
   }
 
+  has(name: string): boolean {
+    return this.secrets().has(name);
+  }
+
   write(name: string, secret: string): void {
     if (!safeStorage.isEncryptionAvailable()) {
       throw new AppError('WeakEncryption', 'This system offers no way to store the key encrypted');

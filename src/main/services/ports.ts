@@ -4,7 +4,13 @@
 /** Credentials at rest. The Electron adapter encrypts with safeStorage. */
 export interface Vault {
   encryption(): 'os' | 'basic_text' | 'unavailable';
+  /** The secret, or null when there is none or this system cannot decrypt it (see `has`). */
   read(name: string): string | null;
+  /**
+   * Whether a secret is stored under the name, readable or not: with `read` null, it tells a key
+   * that was never there from one this system can no longer decrypt (the OS keyring changed).
+   */
+  has(name: string): boolean;
   write(name: string, secret: string): void;
   remove(name: string): void;
 }

@@ -41,6 +41,8 @@ export interface HostOptions {
   language?: Language;
   /** What the vault reports; default 'os'. */
   encryption?: VaultEncryption;
+  /** The vault, filled by the test before the app starts (a key kept by a last session); default an empty one. */
+  vault?: MemoryVault;
   /** Whether main thinks the window has focus; default true. */
   windowFocused?: boolean;
   /** Sync's poll interval when the demo offers no socket. */
@@ -102,7 +104,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
 
   let language: Language = options.language ?? 'de';
   let windowFocused = options.windowFocused ?? true;
-  const vault = new MemoryVault(options.encryption ?? 'os');
+  const vault = options.vault ?? new MemoryVault(options.encryption ?? 'os');
   const bridge = new WebSocketBridge();
   const tray = new RecordingTray();
   const demo = new DemoControl({

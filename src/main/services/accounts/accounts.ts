@@ -4,7 +4,7 @@
 // each start.
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { isSafeTransport } from '../../../shared/transport';
+import type { UnopenedAccount } from '../../../shared/view-models';
 import { AppError } from '../errors/app-error';
 import { JsonFile } from '../json-file';
 import { BOTPRESS } from '../platforms/botpress/index';
@@ -12,6 +12,7 @@ import { CHATCAPTAIN } from '../platforms/chatcaptain/index';
 import type { ChatPlatform, Discovery } from '../platforms/platform';
 import { factoryFor, type PlatformRegistry } from '../platforms/registry';
 import type { Vault } from '../ports';
+import { addressProblem, technicalDetail, unopened } from './reopen';
 import { AccountsFile, type StoredAccount } from './stored-account';
 
 export type { StoredAccount } from './stored-account';
@@ -58,9 +59,11 @@ const secretName = (id: string) => `account:${id}`;
 
 /** A key goes to another computer only over https (shared/transport.ts). */
 function refuseUnsafeTransport(baseUrl: string): void {
-  if (!isSafeTransport(new URL(baseUrl))) {
-    throw new AppError('Invalid', `${new URL(baseUrl).host} is reached over plain http: Deckhand sends keys and conversations to another computer only over https.`);
+  const problem = addressProblem(baseUrl);
+  if (problem?.reason === 'plainHttp') {
+    throw new AppError('Invalid', `${problem.detail} is reached over plain http: Deckhand sends keys and conversations to another computer only over https.`);
   }
+  if (problem) throw new AppError('Invalid', `${problem.detail} is not an http(s) address.`);
 }
 
 export class Accounts {
@@ -159,33 +162,45 @@ export class Accounts {
   }
 
   /**
-   * The accounts of the last session, ready to sync; ones whose key is gone are dropped. One
-   * that cannot open now (the demo server fails to start, its platform is not known) is skipped,
-   * not fatal: the others still come back, and `failed` says which did not.
+   * The accounts of the last session, ready to sync, and those that cannot open now, each with
+   * the reason (the key unreadable or gone, an address an older Deckhand stored over plain http,
+   * the demo server failing to start): kept in the file, not fatal, the others still come back.
    */
-  async restore(): Promise<{ open: OpenAccount[]; failed: { account: StoredAccount; error: unknown }[] }> {
+  async restore(): Promise<{ open: OpenAccount[]; failed: UnopenedAccount[] }> {
     const open: OpenAccount[] = [];
-    const failed: { account: StoredAccount; error: unknown }[] = [];
+    const failed: UnopenedAccount[] = [];
     const demos = this.list().filter((a) => a.demo);
     if (demos.length > 0) {
       try {
         open.push(...(await this.openDemo(demos.map((a) => a.platform))));
       } catch (error) {
-        failed.push(...demos.map((account) => ({ account, error })));
+        failed.push(...demos.map((account) => unopened(account, 'demoUnavailable', technicalDetail(error))));
       }
     }
     for (const account of this.list()) {
       if (account.demo) continue;
-      try {
-        const key = this.vault.read(secretName(account.id));
-        const workspace = account.workspaceId === undefined ? {} : { workspaceId: account.workspaceId };
-        if (key) open.push({ account, platform: factoryFor(this.platforms, account.platform).open({ baseUrl: account.baseUrl, secret: key, demo: false, ...workspace }) });
-        else this.file.write(this.list().filter((a) => a.id !== account.id));
-      } catch (error) {
-        failed.push({ account, error });
-      }
+      const reopened = this.reopen(account);
+      if ('reason' in reopened) failed.push(reopened);
+      else open.push(reopened);
     }
     return { open, failed };
+  }
+
+  /** A stored account with its key from the vault, ready to sync; or why it cannot be. */
+  private reopen(account: StoredAccount): OpenAccount | UnopenedAccount {
+    if (!this.platforms.has(account.platform)) return unopened(account, 'unknownPlatform', account.platform);
+    // Before the key is read: it never leaves the vault for such an address.
+    const problem = addressProblem(account.baseUrl);
+    if (problem) return unopened(account, problem.reason, problem.detail);
+    const name = secretName(account.id);
+    const key = this.vault.read(name);
+    if (key === null) return unopened(account, this.vault.has(name) ? 'keyUnreadable' : 'keyMissing');
+    try {
+      const workspace = account.workspaceId === undefined ? {} : { workspaceId: account.workspaceId };
+      return { account, platform: factoryFor(this.platforms, account.platform).open({ baseUrl: account.baseUrl, secret: key, demo: false, ...workspace }) };
+    } catch (error) {
+      return unopened(account, 'failed', technicalDetail(error));
+    }
   }
 
   /**

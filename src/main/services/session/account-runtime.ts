@@ -7,6 +7,7 @@ import type { StoredAccount } from '../accounts/stored-account';
 import type { LocalCache } from '../cache/local-cache';
 import type { MessageCache } from '../cache/message-cache';
 import { AppError } from '../errors/app-error';
+import type { PlatformError } from '../errors/platform-error';
 import type { Disposable } from '../events';
 import { capabilitiesOf, type CapabilityPorts, type ChatPlatform } from '../platforms/platform';
 import type { Clock } from '../ports';
@@ -78,6 +79,11 @@ export class AccountRuntime implements Disposable {
   /** Resyncs every chatbot now; failures show in the connection state, not here. */
   async resyncAll(): Promise<void> {
     await Promise.all([...this.syncs.values()].map((sync) => sync.resync()));
+  }
+
+  /** The key was refused: every chatbot's sync stops and the account shows signed out. */
+  loseAuthorization(error: PlatformError): void {
+    for (const sync of this.syncs.values()) sync.loseAuthorization(error);
   }
 
   /** The agent is back: every chatbot that polls does so now (ChatbotSync.wake). */

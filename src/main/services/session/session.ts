@@ -1,13 +1,17 @@
 // The signed-in accounts at run time. Opening an account starts its syncs; their changes are
 // re-announced here with the account they belong to, so every other service subscribes once
 // (Mattermost's ServerManager does the same for its servers). Signing out asks whoever must
-// finish something first (presence, push) to join before the account's data goes.
+// finish something first (presence, push) to join before the account's data goes. Accounts of the
+// last session that cannot open are listed with the reason until the agent signs in again or
+// removes them; a key the server refuses at start shows signed out, as the sync shows it later.
 import type { AgentPresence, Message } from '../../../shared/domain';
-import type { Account, InboxConversation, SessionState } from '../../../shared/view-models';
+import type { Account, InboxConversation, SessionState, UnopenedAccount } from '../../../shared/view-models';
 import type { Accounts, NewAccount, OpenAccount } from '../accounts/accounts';
+import { sameWorkspace } from '../accounts/reopen';
 import type { LocalCache } from '../cache/local-cache';
 import type { MessageCache } from '../cache/message-cache';
 import { AppError } from '../errors/app-error';
+import { PlatformError } from '../errors/platform-error';
 import { DisposableStore, Emitter, type Disposable } from '../events';
 import type { LiveEvent } from '../platforms/platform';
 import type { Clock, Vault } from '../ports';
@@ -38,6 +42,8 @@ export interface SessionOptions {
 
 export class Session implements Disposable {
   private readonly runtimes = new Map<string, { runtime: AccountRuntime; subscriptions: DisposableStore }>();
+  /** Accounts of the last session that could not be opened, by id, in the file's order. */
+  private readonly unopened = new Map<string, UnopenedAccount>();
   private readonly emitters = new DisposableStore();
   private readonly conversationsChanged = this.emitters.add(new Emitter<ChatbotEvent & ConversationsChange>());
   private readonly conversationsRemoved = this.emitters.add(new Emitter<{ accountId: string; keys: string[] }>());
@@ -81,12 +87,22 @@ export class Session implements Disposable {
       // The stored grants show at once; what the key may do now follows when the server answers.
       if (!account.account.demo) void this.refresh(runtime, account);
     }
-    // Kept for the next start; meanwhile the agent can open it again from the sign-in screen.
-    for (const { account, error } of failed) console.error(`Deckhand could not reopen ${account.label}:`, error);
+    for (const account of failed) {
+      console.warn(`Deckhand could not reopen ${account.label} (${account.reason}${account.detail === null ? '' : `: ${account.detail}`})`);
+      this.unopened.set(account.id, account);
+      // Its conversations cannot be opened or answered without the account: they leave the inbox
+      // (and its unsent replies, which must not go out later under whoever signs in again).
+      this.options.cache.clearAccount(account.id);
+    }
+    if (failed.length > 0) this.fireChanged();
   }
 
   state(): SessionState {
-    return { accounts: this.list().map((r) => r.view()), vault: { encryption: this.options.vault.encryption() } };
+    return {
+      accounts: this.list().map((r) => r.view()),
+      unopened: [...this.unopened.values()],
+      vault: { encryption: this.options.vault.encryption() },
+    };
   }
 
   list(): AccountRuntime[] {
@@ -104,14 +120,18 @@ export class Session implements Disposable {
     return Object.fromEntries(this.list().map((r) => [r.id, r.account.agent.id]));
   }
 
+  /** Signs in; an account of the same workspace that could not be reopened gives way to it. */
   async add(input: NewAccount): Promise<Account> {
-    const baseUrl = input.baseUrl.replace(/\/+$/, '');
-    // One account per workspace: on Botpress every workspace has the same address.
-    const same = ({ account: a }: AccountRuntime) => a.baseUrl === baseUrl && a.platform === input.platform && !a.demo && a.workspaceId === input.workspaceId;
-    if (this.list().some(same)) {
-      throw new AppError('Invalid', `You are already signed in to ${new URL(baseUrl).host}.`);
+    if (this.list().some(({ account }) => !account.demo && sameWorkspace(account, input))) {
+      throw new AppError('Invalid', `You are already signed in to ${new URL(input.baseUrl).host}.`);
     }
-    return this.open(await this.options.accounts.add(input)).view();
+    const added = this.open(await this.options.accounts.add(input)).view();
+    for (const stale of [...this.unopened.values()]) {
+      if (stale.demo || !sameWorkspace(stale, input)) continue;
+      // The sign-in stands either way; an entry that could not go shows again at the next start.
+      await this.forget(stale.id).catch((error: unknown) => console.warn(`Deckhand could not forget ${stale.label}:`, error));
+    }
+    return added;
   }
 
   /** What a key reaches (workspaces, bots), for the agent to pick from; nothing is stored. */
@@ -127,6 +147,7 @@ export class Session implements Disposable {
     this.demoOpening ??= this.options.accounts
       .openDemo()
       .then((opened) => {
+        for (const { account } of opened) this.unopened.delete(account.id);
         const [first] = opened.map((open) => this.open(open).view());
         if (!first) throw new AppError('Unsupported', 'The demo workspace offers no platform Deckhand knows.');
         return first;
@@ -135,9 +156,10 @@ export class Session implements Disposable {
     return this.demoOpening;
   }
 
+  /** Signs out of an open account, or forgets one that could not be reopened ("Remove"). */
   async signOut(accountId: string): Promise<void> {
     const entry = this.runtimes.get(accountId);
-    if (!entry) return;
+    if (!entry) return this.forget(accountId);
     const { runtime, subscriptions } = entry;
     subscriptions.dispose();
     runtime.dispose();
@@ -145,6 +167,16 @@ export class Session implements Disposable {
     const joined: Promise<unknown>[] = [];
     this.willSignOut.fire({ runtime, join: (work) => joined.push(work) });
     await Promise.allSettled(joined);
+    await this.discard(accountId);
+  }
+
+  /** An account that is not open: its entry, key and data go. */
+  private async forget(accountId: string): Promise<void> {
+    if (!this.unopened.delete(accountId)) return;
+    await this.discard(accountId);
+  }
+
+  private async discard(accountId: string): Promise<void> {
     const removedKeys = this.options.cache.inbox().filter((c) => c.accountId === accountId).map((c) => c.key);
     this.options.cache.clearAccount(accountId);
     await this.options.accounts.remove(accountId);
@@ -212,7 +244,14 @@ export class Session implements Disposable {
       runtime.updateAccount(fresh);
       this.fireChanged();
     } catch (error) {
-      // Offline, or the key no longer works: the stored grants stay; the sync shows the rest.
+      // The key no longer reaches the account (revoked, or an admin took a chatbot or workspace
+      // from it; a lacking permission names one and is no such refusal): signed out, as the sync
+      // shows a refused key. A 403 on its own the sync would retry as if offline, for ever.
+      if (error instanceof PlatformError && (error.code === 'Unauthorized' || (error.code === 'Forbidden' && error.permission === undefined))) {
+        if (this.runtimes.get(runtime.id)?.runtime === runtime) runtime.loseAuthorization(error);
+        return;
+      }
+      // Offline: the stored grants stay; the sync shows the connection.
       console.warn(`Deckhand could not read again what ${account.account.label} may do:`, error);
     }
   }

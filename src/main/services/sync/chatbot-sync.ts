@@ -89,6 +89,14 @@ export class ChatbotSync implements Disposable {
     return this.connection.state();
   }
 
+  /** The key was refused (here, or where the account's identity is read): the sync stops, signed out. */
+  loseAuthorization(error: PlatformError): void {
+    if (this.stopped) return;
+    this.stop();
+    this.connection.signedOut(error.message);
+    this.unauthorized.fire(error);
+  }
+
   /**
    * The agent is back (the window got focus, the system woke up, the network returned), or a
    * push said something happened: a chatbot that polls, or failed, resyncs now instead of
@@ -143,12 +151,7 @@ export class ChatbotSync implements Disposable {
       void this.waits.fill((filled) => this.changes.applyConversations(filled, false));
     } catch (error) {
       if (this.stopped) return;
-      if (error instanceof PlatformError && error.code === 'Unauthorized') {
-        this.stop();
-        this.connection.signedOut(error.message);
-        this.unauthorized.fire(error);
-        return;
-      }
+      if (error instanceof PlatformError && error.code === 'Unauthorized') return this.loseAuthorization(error);
       this.connection.failed(error instanceof Error ? error.message : String(error));
     }
   }

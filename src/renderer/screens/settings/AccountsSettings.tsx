@@ -1,6 +1,7 @@
 // The signed-in accounts: which platform, who the agent is there, which chatbots, how the
 // connection is, what the platform does not offer, a way out (Sign out, confirmed) and a way to
-// add another account with the sign-in form.
+// add another account with the sign-in form; the accounts that could not be reopened, with why,
+// and "Sign in again", which opens that form filled.
 import { LogOut, Plus } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,10 +11,13 @@ import { ConnectionDot, useAccountName, useConnectionText } from '../../componen
 import { Button } from '../../components/ui/Button';
 import { ConfirmDialog } from '../../components/ui/Dialog';
 import { platformName } from '../../lib/platforms';
-import { toast } from '../../store/actions/feedback';
-import { signOut } from '../../store/actions/session';
+import { attempt, toast } from '../../store/actions/feedback';
+import { openDemo } from '../../store/actions/session';
 import { useStore } from '../../store/store';
 import { PlatformSignIn } from '../sign-in/PlatformSignIn';
+import type { SignInPrefill } from '../sign-in/sign-in-again';
+import { UnopenedAccounts } from '../sign-in/UnopenedAccounts';
+import { useConfirmedSignOut } from '../sign-in/use-confirmed-sign-out';
 import '../../components/header/header.css';
 
 /** What this account's platform does not offer that agents expect, said rather than hidden. */
@@ -45,22 +49,10 @@ export function AccountsSettings({ titleId }: { titleId: string }) {
   const name = useAccountName();
   const connectionText = useConnectionText();
   const [adding, setAdding] = useState(false);
-  const [leaving, setLeaving] = useState<Account | null>(null);
-  const [busy, setBusy] = useState(false);
+  // Each "Sign in again" remounts the form with that account's platform, address and chatbots.
+  const [again, setAgain] = useState<{ prefill: SignInPrefill; count: number } | null>(null);
+  const leaving = useConfirmedSignOut<Account>();
   const list = accountConnections(accounts ?? [], connections);
-
-  const confirmSignOut = async () => {
-    if (!leaving) return;
-    setBusy(true);
-    try {
-      await signOut(leaving.id);
-      setLeaving(null);
-    } catch {
-      // signOut has shown the toast; the dialog stays so the agent can try again or cancel.
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <section className="settings-card" aria-labelledby={titleId}>
@@ -82,7 +74,7 @@ export function AccountsSettings({ titleId }: { titleId: string }) {
                   <span className="conn-text">{connectionText(connection)}</span>
                 </span>
                 <span className="header-spacer" />
-                <Button small icon={<LogOut size={14} aria-hidden="true" />} onClick={() => setLeaving(full)} aria-label={`${t('settings.accounts.signOut')}: ${title}`}>
+                <Button small icon={<LogOut size={14} aria-hidden="true" />} onClick={() => leaving.ask(full)} aria-label={`${t('settings.accounts.signOut')}: ${title}`}>
                   {t('settings.accounts.signOut')}
                 </Button>
               </div>
@@ -115,13 +107,28 @@ export function AccountsSettings({ titleId }: { titleId: string }) {
         })}
       </ul>
 
+      <UnopenedAccounts
+        level={3}
+        onOpenDemo={() => void attempt(openDemo).catch(() => undefined)}
+        onSignInAgain={(prefill) => {
+          setAgain((last) => ({ prefill, count: (last?.count ?? 0) + 1 }));
+          setAdding(true);
+        }}
+      />
+
       {adding ? (
         <div className="account account-add">
           <PlatformSignIn
+            key={again?.count ?? 0}
+            prefill={again?.prefill}
             mode="add"
-            onCancel={() => setAdding(false)}
+            onCancel={() => {
+              setAdding(false);
+              setAgain(null);
+            }}
             onAdded={(host) => {
               setAdding(false);
+              setAgain(null);
               toast(t('settings.accounts.added', { account: host }), 'info');
             }}
           />
@@ -135,14 +142,14 @@ export function AccountsSettings({ titleId }: { titleId: string }) {
       )}
 
       <ConfirmDialog
-        open={leaving !== null}
-        title={leaving ? t('settings.accounts.confirmTitle', { account: leaving.demo ? t('settings.accounts.demo') : name(leaving) }) : ''}
-        body={leaving?.demo ? t('settings.accounts.confirmDemoBody') : t('settings.accounts.confirmBody')}
+        open={leaving.asked !== null}
+        title={leaving.asked ? t('settings.accounts.confirmTitle', { account: leaving.asked.demo ? t('settings.accounts.demo') : name(leaving.asked) }) : ''}
+        body={leaving.asked?.demo ? t('settings.accounts.confirmDemoBody') : t('settings.accounts.confirmBody')}
         confirmLabel={t('settings.accounts.signOut')}
         danger
-        busy={busy}
-        onConfirm={() => void confirmSignOut()}
-        onCancel={() => setLeaving(null)}
+        busy={leaving.busy}
+        onConfirm={leaving.confirm}
+        onCancel={leaving.cancel}
       />
     </section>
   );

@@ -10,6 +10,7 @@ import { discover, signIn } from '../../store/actions/session';
 import { describeError } from '../../store/describe-error';
 import { useStore } from '../../store/store';
 import { BOTPRESS_CLOUD_URL, botsOf, classifyBotpressError, firstWorkspace, validateBotpress, type BotpressField, type BotpressFields, type BotpressProblem } from './botpress-sign-in';
+import { preselectedBots } from './sign-in-again';
 import { SecretField } from './SecretField';
 import { SignInFooter, fieldMessage } from './SignInFooter';
 import { hostOf, normalizeBaseUrl } from './sign-in-form';
@@ -18,11 +19,11 @@ import type { SignInFormProps } from './SignInForm';
 
 type Shown = BotpressProblem & { text: string };
 
-export function BotpressSignInForm({ mode, blocked = false, onBusyChange, onAdded, onCancel }: SignInFormProps) {
+export function BotpressSignInForm({ mode, blocked = false, onBusyChange, onAdded, onCancel, prefill }: SignInFormProps) {
   const { t } = useTranslation();
   const encryption = useStore((s) => s.session?.vault.encryption ?? 'os');
   const cannotStore = useCannotStore();
-  const [fields, setFields] = useState<BotpressFields>({ apiUrl: BOTPRESS_CLOUD_URL, token: '' });
+  const [fields, setFields] = useState<BotpressFields>({ apiUrl: prefill?.baseUrl ?? BOTPRESS_CLOUD_URL, token: '' });
   const [touched, setTouched] = useState<Partial<Record<BotpressField, boolean>>>({});
   const [found, setFound] = useState<Discovery | null>(null);
   const [workspaceId, setWorkspaceId] = useState<string | null>(null);
@@ -60,9 +61,10 @@ export function BotpressSignInForm({ mode, blocked = false, onBusyChange, onAdde
     setSubmits((n) => n + 1);
   };
 
+  // Signing in again: the bots the account had, where the token still reaches them.
   const choose = (discovery: Discovery, workspace: string | null) => {
     setWorkspaceId(workspace);
-    setChosen(botsOf(discovery, workspace).map((b) => b.id));
+    setChosen(preselectedBots(botsOf(discovery, workspace), workspace === prefill?.workspaceId ? prefill.chatbotIds : undefined));
   };
 
   const submit = async (allowPlainTextStorage: boolean) => {
@@ -80,7 +82,8 @@ export function BotpressSignInForm({ mode, blocked = false, onBusyChange, onAdde
       try {
         const discovery = await discover({ platform: 'botpress', baseUrl: apiUrl, key });
         setFound(discovery);
-        choose(discovery, firstWorkspace(discovery));
+        const again = discovery.workspaces.some((w) => w.id === prefill?.workspaceId) ? prefill?.workspaceId : undefined;
+        choose(discovery, again ?? firstWorkspace(discovery));
       } catch (error) {
         fail(error);
       } finally {
@@ -120,7 +123,7 @@ export function BotpressSignInForm({ mode, blocked = false, onBusyChange, onAdde
     <form ref={formRef} className="signin-form" noValidate aria-labelledby={titleId} aria-busy={busy !== null || undefined} onSubmit={onSubmit}>
       <div className="signin-form-head">
         <h2 id={titleId}>{mode === 'first' ? t('signIn.botpress.title') : t('signIn.botpress.addTitle')}</h2>
-        <p>{t('signIn.botpress.intro')}</p>
+        <p>{prefill ? t('signIn.botpress.again', { label: prefill.label }) : t('signIn.botpress.intro')}</p>
       </div>
 
       <TextField
@@ -144,6 +147,7 @@ export function BotpressSignInForm({ mode, blocked = false, onBusyChange, onAdde
         hideLabel={t('signIn.botpress.hideToken')}
         onChange={(value) => update('token', value)}
         onBlur={() => setTouched((s) => ({ ...s, token: true }))}
+        autoFocus={prefill !== undefined}
       />
 
       {found && (

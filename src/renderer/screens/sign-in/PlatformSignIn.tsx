@@ -1,16 +1,15 @@
 // Which platform to connect, then that platform's form: ChatCaptain (address, key, chatbot ids)
-// or Botpress (API address, token, then the bots it reaches). The first screen and Settings use it.
+// or Botpress (API address, token, then the bots it reaches). The first screen and Settings use it;
+// signing in again to an account starts on its platform, its form filled (remount it to refill).
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BotpressSignInForm } from './BotpressSignInForm';
+import { signInPlatforms as platforms, type SignInPlatform } from './sign-in-again';
 import { SignInForm, type SignInFormProps } from './SignInForm';
-
-const platforms = ['chatcaptain', 'botpress'] as const;
-type Platform = (typeof platforms)[number];
 
 export function PlatformSignIn(props: SignInFormProps) {
   const { t } = useTranslation();
-  const [platform, setPlatform] = useState<Platform>('chatcaptain');
+  const [platform, setPlatform] = useState<SignInPlatform>(props.prefill?.platform ?? 'chatcaptain');
   const name = useId();
   return (
     <div className="signin-platforms">
@@ -25,7 +24,12 @@ export function PlatformSignIn(props: SignInFormProps) {
           ))}
         </div>
       </fieldset>
-      {platform === 'chatcaptain' ? <SignInForm {...props} /> : <BotpressSignInForm {...props} />}
+      {/* A prefill is for its own platform's form only. */}
+      {platform === 'chatcaptain' ? (
+        <SignInForm {...props} prefill={props.prefill?.platform === platform ? props.prefill : undefined} />
+      ) : (
+        <BotpressSignInForm {...props} prefill={props.prefill?.platform === platform ? props.prefill : undefined} />
+      )}
     </div>
   );
 }

@@ -13,9 +13,11 @@ interface Props {
   hideLabel: string;
   onChange: (value: string) => void;
   onBlur: () => void;
+  /** The one field left to fill (signing in again): the cursor starts there. */
+  autoFocus?: boolean;
 }
 
-export function SecretField({ label, value, hint, error, showLabel, hideLabel, onChange, onBlur }: Props) {
+export function SecretField({ label, value, hint, error, showLabel, hideLabel, onChange, onBlur, autoFocus = false }: Props) {
   const id = useId();
   const [shown, setShown] = useState(false);
   return (
@@ -28,6 +30,7 @@ export function SecretField({ label, value, hint, error, showLabel, hideLabel, o
           autoComplete="off"
           spellCheck={false}
           value={value}
+          autoFocus={autoFocus}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : `${id}-hint`}
           onChange={(e) => onChange(e.target.value)}

@@ -1,5 +1,6 @@
-// The first screen while no account is open: who we are in one sentence, the demo workspace one
-// click away, and the form to connect a real ChatCaptain workspace or Botpress bots.
+// The first screen while no account is open: who we are in one sentence, the accounts of the last
+// session that could not be reopened (and why), the demo workspace one click away, and the form to
+// connect a real ChatCaptain workspace or Botpress bots, which "Sign in again" fills.
 import { Anchor, TriangleExclamationPoint } from 'lucide-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,8 @@ import { setSection } from '../../store/actions/local';
 import { openDemo } from '../../store/actions/session';
 import { describeError } from '../../store/describe-error';
 import { PlatformSignIn } from './PlatformSignIn';
+import type { SignInPrefill } from './sign-in-again';
+import { UnopenedAccounts } from './UnopenedAccounts';
 import './sign-in.css';
 
 export function SignIn() {
@@ -15,6 +18,8 @@ export function SignIn() {
   const [demoBusy, setDemoBusy] = useState(false);
   const [demoError, setDemoError] = useState<string | null>(null);
   const [formBusy, setFormBusy] = useState(false);
+  // Each "Sign in again" remounts the form with that account's platform, address and chatbots.
+  const [again, setAgain] = useState<{ prefill: SignInPrefill; count: number } | null>(null);
   const demoTitleId = useId();
 
   const open = async () => {
@@ -43,6 +48,14 @@ export function SignIn() {
           <p>{t('signIn.tagline')}</p>
         </div>
 
+        <UnopenedAccounts
+          level={2}
+          className="signin-card"
+          blocked={demoBusy || formBusy}
+          onOpenDemo={() => void open()}
+          onSignInAgain={(prefill) => setAgain((last) => ({ prefill, count: (last?.count ?? 0) + 1 }))}
+        />
+
         <section className="signin-card signin-demo" aria-labelledby={demoTitleId}>
           <div>
             <h2 id={demoTitleId}>{t('signIn.demo.title')}</h2>
@@ -65,7 +78,14 @@ export function SignIn() {
         </div>
 
         <section className="signin-card">
-          <PlatformSignIn mode="first" blocked={demoBusy} onBusyChange={setFormBusy} onAdded={() => setSection('inbox')} />
+          <PlatformSignIn
+            key={again?.count ?? 0}
+            prefill={again?.prefill}
+            mode="first"
+            blocked={demoBusy}
+            onBusyChange={setFormBusy}
+            onAdded={() => setSection('inbox')}
+          />
         </section>
       </div>
     </main>

@@ -18,6 +18,7 @@ import {
   type SignInFields,
   type SignInProblem,
 } from './sign-in-form';
+import type { SignInPrefill } from './sign-in-again';
 import { SecretField } from './SecretField';
 import { SignInFooter, fieldMessage } from './SignInFooter';
 import { StorageConsent, useCannotStore } from './StorageConsent';
@@ -31,16 +32,18 @@ export interface SignInFormProps {
   onBusyChange?: (busy: boolean) => void;
   onAdded?: (host: string) => void;
   onCancel?: () => void;
+  /** Signing in again to an account that could not be reopened: its address and chatbots; the key is typed anew. */
+  prefill?: SignInPrefill | undefined;
 }
 
 type Shown = SignInProblem & { text: string };
 
 const empty: SignInFields = { baseUrl: '', key: '', chatbots: '' };
 
-export function SignInForm({ mode, blocked = false, onBusyChange, onAdded, onCancel }: SignInFormProps) {
+export function SignInForm({ mode, blocked = false, onBusyChange, onAdded, onCancel, prefill }: SignInFormProps) {
   const { t } = useTranslation();
   const encryption = useStore((s) => s.session?.vault.encryption ?? 'os');
-  const [fields, setFields] = useState<SignInFields>(empty);
+  const [fields, setFields] = useState<SignInFields>(() => (prefill ? { baseUrl: prefill.baseUrl, key: '', chatbots: prefill.chatbotIds.join('\n') } : empty));
   const [touched, setTouched] = useState<Partial<Record<FieldName, boolean>>>({});
   const [submits, setSubmits] = useState(0);
   const [busy, setBusy] = useState(false);
@@ -132,7 +135,7 @@ export function SignInForm({ mode, blocked = false, onBusyChange, onAdded, onCan
     <form ref={formRef} className="signin-form" noValidate aria-labelledby={titleId} aria-busy={busy || undefined} onSubmit={onSubmit}>
       <div className="signin-form-head">
         <h2 id={titleId}>{mode === 'first' ? t('signIn.form.title') : t('signIn.form.addTitle')}</h2>
-        <p>{t('signIn.form.intro')}</p>
+        <p>{prefill ? t('signIn.form.again', { label: prefill.label }) : t('signIn.form.intro')}</p>
       </div>
 
       <TextField
@@ -158,6 +161,7 @@ export function SignInForm({ mode, blocked = false, onBusyChange, onAdded, onCan
         hideLabel={t('signIn.form.hideKey')}
         onChange={(value) => update('key', value)}
         onBlur={() => setTouched((s) => ({ ...s, key: true }))}
+        autoFocus={prefill !== undefined}
       />
 
       <TextAreaField

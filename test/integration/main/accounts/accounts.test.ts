@@ -1,5 +1,5 @@
 // What a restart brings back: every account whose key is in the vault, even when another one
-// (the demo, whose server fails to start) cannot open.
+// (the demo, whose server fails to start) cannot open, which is reported with the reason.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,7 +44,7 @@ describe('Accounts.restore', () => {
     const second = new Accounts(join(dir, 'accounts.json'), vault, platforms, demoFrom(server, fail));
     const { open, failed } = await second.restore();
     expect(open.map((o) => o.account.id)).toEqual([added.account.id]);
-    expect(failed.map((f) => f.account.demo)).toEqual([true]);
+    expect(failed.map((f) => [f.demo, f.reason, f.detail])).toEqual([[true, 'demoUnavailable', 'port in use']]);
     expect(second.list().map((a) => [a.platform, a.demo])).toEqual([
       ['chatcaptain', true],
       ['chatcaptain', false],

@@ -97,4 +97,18 @@ describe('SafeStorageVault', () => {
     writeFileSync(file, '{ not json');
     expect(new SafeStorageVault({ platform: 'linux' }).read('bad')).toBeNull();
   });
+
+  it('tells a secret it cannot decrypt (another keyring, or none now) from one never stored', () => {
+    const file = join(os.userData, 'vault.json');
+    writeFileSync(file, JSON.stringify({ version: 1, secrets: { other: Buffer.from('garbage').toString('base64') } }));
+    const vault = new SafeStorageVault({ platform: 'linux' });
+    vault.write('account:a', SECRET);
+    expect([vault.read('other'), vault.has('other')]).toEqual([null, true]);
+    expect([vault.read('account:b'), vault.has('account:b')]).toEqual([null, false]);
+    // The keyring is gone: the stored key stays, unreadable, until the agent removes it.
+    os.available = false;
+    expect([vault.read('account:a'), vault.has('account:a')]).toEqual([null, true]);
+    vault.remove('account:a');
+    expect(vault.has('account:a')).toBe(false);
+  });
 });
