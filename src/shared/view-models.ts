@@ -109,7 +109,7 @@ export type OutboxItem = z.infer<typeof OutboxItem>;
 export const PresenceState = z.object({
   /** What the agent asked for last; the toggle shows this at once. */
   intent: z.boolean(),
-  /** The server's answer to the last write, or null before the first one. */
+  /** What customers see: the intent where every chatbot holds it, else the other state; null before any answer. */
   confirmed: z.boolean().nullable(),
   pending: z.boolean(),
   /** Another device wrote a newer state: the server kept that one. */

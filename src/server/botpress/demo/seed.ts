@@ -62,7 +62,8 @@ function seedAgents(chat: BotpressChat, workspace: BotpressWorkspace, now: numbe
   return workspace.accounts.map((account, i) => {
     const at = new Date(now - 40 * DAY + i * MINUTE).toISOString();
     const user = chat.createUser(workspace.botId, { tags: { [AGENT_TAG]: account.id, [ROLE_TAG]: 'agent', email: account.email }, name: account.displayName }, { at });
-    const online = account.email !== 'mia@example.de';
+    // The desk's own agent starts offline, as the ChatCaptain demo's does: they go online in Deckhand.
+    const online = account.email !== 'mia@example.de' && account.id !== workspace.agentAccountId;
     const seen = now - (online ? 2 * MINUTE : 3 * HOUR);
     chat.states.set(workspace.botId, { type: 'user', id: user.id, name: PRESENCE_STATE }, { online, clientTimestamp: String(seen), lastSeen: new Date(seen).toISOString() });
     return user;
