@@ -12,15 +12,19 @@ import type { InboxConversation } from '../../../shared/view-models';
 import { Button } from '../../components/ui/Button';
 import { ConfirmDialog } from '../../components/ui/Dialog';
 import { canOn } from '../../lib/capabilities';
-import { assignToMe, handBack, setArchived } from '../../store/actions/conversation';
-import { withUndo } from '../../store/actions/undo';
+import { useFocusAfter } from '../../lib/focus-after';
+import { assignToMe, handBack } from '../../store/actions/conversation';
+import { toggleArchived, withUndo } from '../../store/actions/undo';
 import { useStore } from '../../store/store';
 import { AssignDialog } from '../assign/AssignDialog';
+import { focusList, focusOpenComposer } from '../inbox/inbox-actions';
 import { agentName } from './people';
 import { TriggerEventDialog } from './TriggerEventDialog';
 
 type Busy = 'assign' | 'handBack' | 'archive' | null;
 type Open = 'takeOver' | 'handBack' | 'assign' | 'event' | null;
+/** Where the keyboard goes when the button the agent used is gone after its action. */
+type Next = 'composer' | 'list' | null;
 
 /** The conversation's actions the account's platform offers and its key allows. */
 export function useOffered(conversation: InboxConversation) {
@@ -47,23 +51,24 @@ export function ConversationActions({ conversation, status }: { conversation: In
   const [busy, setBusy] = useState<Busy>(null);
   const [open, setOpen] = useState<Open>(null);
   const offered = useOffered(conversation);
+  // Taking a conversation removes "Assign to me", handing it back "Hand back to bot": the keyboard
+  // goes where the work goes on, the reply or the next conversation.
+  const focusNext = useFocusAfter<Next>((next) => (next === 'composer' ? focusOpenComposer() : next === 'list' ? focusList() : undefined));
   const holder = useStore((s) => (status.kind === 'assigned' ? agentName(s.session, s.team, conversation.accountId, status.agentId) : null));
   const key = conversation.key;
   const customer = conversation.contactName;
   const holderName = holder ?? t('conversation.sender.agent');
 
-  const run = (which: Exclude<Busy, null>, action: () => Promise<unknown>) => {
+  const run = (which: Exclude<Busy, null>, action: () => Promise<unknown>, then: Next = null) => {
     setBusy(which);
     action()
+      .then(() => focusNext(then))
       .catch(() => undefined) // already shown as a toast
       .finally(() => setBusy(null));
   };
-  const take = () => run('assign', () => withUndo(key, 'assign', () => assignToMe(key), () => t('assign.done.mine', { customer })));
-  const giveBack = () => run('handBack', () => withUndo(key, 'handBack', () => handBack(key), () => t('assign.done.handedBack', { customer })));
-  const archive = () =>
-    run('archive', () =>
-      withUndo(key, 'archive', () => setArchived(key, !conversation.archived), (after) => t(after.archived ? 'assign.done.archived' : 'assign.done.restored', { customer })),
-    );
+  const take = () => run('assign', () => withUndo(key, 'assign', () => assignToMe(key), () => t('assign.done.mine', { customer })), 'composer');
+  const giveBack = () => run('handBack', () => withUndo(key, 'handBack', () => handBack(key), () => t('assign.done.handedBack', { customer })), 'list');
+  const archive = () => run('archive', () => toggleArchived(conversation));
 
   if (!offered.assign && !offered.handBack && !offered.archive && !offered.customEvent) return null;
   return (

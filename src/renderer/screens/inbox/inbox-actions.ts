@@ -1,8 +1,7 @@
 // The inbox's own commands: clearing the search, and the keyboard commands that act on the
 // selected conversation or move the selection through the visible list.
-import i18next from 'i18next';
-import { selectConversation, setArchived } from '../../store/actions/conversation';
-import { toast } from '../../store/actions/feedback';
+import { selectConversation } from '../../store/actions/conversation';
+import { toggleArchived } from '../../store/actions/undo';
 import { setFilter, setSection } from '../../store/actions/local';
 import { getState } from '../../store/store';
 import { moveSelection, neighbourOf } from './inbox-model';
@@ -28,7 +27,17 @@ export function moveSelectionBy(delta: 1 | -1): void {
 
 export function focusComposer(): void {
   if (getState().selectedKey === null) return;
-  window.dispatchEvent(new CustomEvent(FOCUS_COMPOSER_EVENT, { detail: { key: getState().selectedKey } }));
+  focusOpenComposer();
+}
+
+/** The open conversation's composer takes the keyboard (also when its row left the view). */
+export function focusOpenComposer(): void {
+  window.dispatchEvent(new CustomEvent(FOCUS_COMPOSER_EVENT));
+}
+
+/** The conversation list takes the keyboard: j/k, Enter and a screen reader's reading go on from there. */
+export function focusList(): void {
+  document.getElementById(LIST_ID)?.focus({ preventScroll: true });
 }
 
 export function focusSearch(): void {
@@ -52,14 +61,12 @@ export async function toggleArchiveSelected(): Promise<void> {
   const conversation = selectedKey === null ? undefined : conversations.get(selectedKey);
   if (!selectedKey || !conversation) return;
   const neighbour = neighbourOf(selectVisibleKeys(getState()), selectedKey);
-  const archived = !conversation.archived;
   try {
-    await setArchived(selectedKey, archived);
+    // With an Undo, as from the header's button: "e" is easy to press by mistake.
+    await toggleArchived(conversation);
   } catch {
     return; // attempt() has already shown what went wrong
   }
-  const name = conversation.contactName;
-  toast(i18next.t(archived ? 'inbox.archivedToast' : 'inbox.restoredToast', { name }), 'info');
   if (getState().selectedKey === selectedKey && !selectVisibleKeys(getState()).includes(selectedKey)) {
     void selectConversation(neighbour);
   }
