@@ -72,6 +72,8 @@ export const Account = z.object({
   agent: z.object({ id: z.string(), name: z.string() }),
   /** What the platform offers beyond the core; each chatbot says what the key may do within it. */
   capabilities: z.array(Capability),
+  /** A custom event with data gives the conversation back to the bot (the event dialog says so). */
+  eventDataHandsBack: z.boolean().optional(),
   chatbots: z.array(AccountChatbot),
   connection: ConnectionState,
 });
@@ -167,6 +169,8 @@ export type AppInfo = z.infer<typeof AppInfo>;
 
 export const PushState = z.object({
   mode: z.enum(['fcm', 'local', 'off']),
+  /** How many chatbots of the signed-in accounts take this device's pushes: none where no platform delivers this kind (Botpress). */
+  chatbots: z.number().int().nonnegative(),
   registered: z.boolean(),
   /** When the current token was registered (ms since epoch). */
   registeredAt: z.number().nullable(),
