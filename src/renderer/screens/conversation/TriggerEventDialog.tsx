@@ -147,7 +147,7 @@ export function TriggerEventDialog({ conversation, open, onClose }: { conversati
           lacking && <p className="dialog-text">{t('conversation.event.payloadNotAllowed', { permission: lacking })}</p>
         )}
         {handsBack && (
-          <p className="event-hands-back">
+          <p className="form-warning">
             <Bot size={16} aria-hidden="true" />
             {t('conversation.event.handsBack')}
           </p>
