@@ -27,17 +27,15 @@ export function moveSelectionBy(delta: 1 | -1): void {
 
 export function focusComposer(): void {
   if (getState().selectedKey === null) return;
-  focusOpenComposer();
+  window.dispatchEvent(new CustomEvent(FOCUS_COMPOSER_EVENT, { detail: { key: getState().selectedKey } }));
 }
 
-/** The open conversation's composer takes the keyboard (also when its row left the view). */
-export function focusOpenComposer(): void {
-  window.dispatchEvent(new CustomEvent(FOCUS_COMPOSER_EVENT));
-}
-
-/** The conversation list takes the keyboard: j/k, Enter and a screen reader's reading go on from there. */
+/**
+ * The conversation list takes the keyboard: j/k, Enter and a screen reader's reading go on from
+ * there. A view left empty has no list: its tab takes it then.
+ */
 export function focusList(): void {
-  document.getElementById(LIST_ID)?.focus({ preventScroll: true });
+  (document.getElementById(LIST_ID) ?? document.querySelector<HTMLElement>('.inbox-tabs [aria-selected="true"]'))?.focus({ preventScroll: true });
 }
 
 export function focusSearch(): void {
