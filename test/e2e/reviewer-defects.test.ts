@@ -2,7 +2,8 @@
 // scenario in Chromium against the real services: where the keyboard goes after taking, handing
 // back and rolling back (their buttons are gone); an undo for "e"; what an event with data does on ChatCaptain, said before
 // it is sent; the Botpress customer panel, the channel filter, the words of Settings and saved
-// replies; and Push when no signed-in account takes pushes.
+// replies; Push when no signed-in account takes pushes; and the demo as one agent, whose
+// colleagues are listed once.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type Host } from './host/host';
@@ -32,6 +33,19 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   await host?.close();
+});
+
+describe('the demo, one agent at work', () => {
+  it('lists each colleague once though they work on ChatCaptain and on the Botpress desk, and not the agent', async () => {
+    const team = page.getByRole('banner').getByRole('button', { name: /Teammitglieder? online$/ });
+    await expect.poll(() => team.getAttribute('aria-label')).toBe('2 Teammitglieder online');
+    await team.click();
+    const names = await page.getByRole('banner').getByRole('listitem').allInnerTexts();
+    const people = names.map((n) => n.split('\n')[0]!.trim()).filter((n) => n !== '');
+    expect(people.filter((n) => n.startsWith('Jonas Weber'))).toHaveLength(1);
+    expect(people.some((n) => n.startsWith('Lena Hoffmann'))).toBe(false);
+    await page.keyboard.press('Escape');
+  });
 });
 
 describe('the keyboard after an action', () => {
