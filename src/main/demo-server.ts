@@ -23,8 +23,9 @@ export function demoSecret(vault: Vault): string {
 
 /**
  * How the app signs in to a running demo server: ChatCaptain with the admin key (the demo shows
- * everything Deckhand can do, versions included), Botpress with the agent's personal token (a
- * desk replies as a person; its busiest desk is that agent's).
+ * everything Deckhand can do, versions included), Botpress with the same person's own token (a
+ * desk replies as a person): the demo is one agent at work, whose name the header shows, who
+ * replies on both, and who is not among "who else is online".
  */
 export function demoStart(server: RunningServer): DemoStart {
   const { botId, workspaceId, tokens } = server.botpress;
@@ -32,7 +33,7 @@ export function demoStart(server: RunningServer): DemoStart {
     url: server.url,
     key: server.workspace.keys.admin,
     chatbotIds: server.workspace.chatbots.map((c) => c.id),
-    botpress: { token: tokens.agent, botId, workspaceId },
+    botpress: { token: tokens.admin, botId, workspaceId },
   };
 }
 

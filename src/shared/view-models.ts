@@ -75,6 +75,8 @@ export const Account = z.object({
   agent: z.object({ id: z.string(), name: z.string() }),
   /** What the platform offers beyond the core; each chatbot says what the key may do within it. */
   capabilities: z.array(Capability),
+  /** A custom event with data gives the conversation back to the bot (the event dialog says so). */
+  eventDataHandsBack: z.boolean().optional(),
   chatbots: z.array(AccountChatbot),
   connection: ConnectionState,
 });
@@ -147,7 +149,7 @@ export type OutboxItem = z.infer<typeof OutboxItem>;
 export const PresenceState = z.object({
   /** What the agent asked for last; the toggle shows this at once. */
   intent: z.boolean(),
-  /** The server's answer to the last write, or null before the first one. */
+  /** What customers see: the intent where every chatbot holds it, else the other state; null before any answer. */
   confirmed: z.boolean().nullable(),
   pending: z.boolean(),
   /** Another device wrote a newer state: the server kept that one. */
@@ -205,6 +207,8 @@ export type AppInfo = z.infer<typeof AppInfo>;
 
 export const PushState = z.object({
   mode: z.enum(['fcm', 'local', 'off']),
+  /** How many chatbots of the signed-in accounts take this device's pushes: none where no platform delivers this kind (Botpress). */
+  chatbots: z.number().int().nonnegative(),
   registered: z.boolean(),
   /** When the current token was registered (ms since epoch). */
   registeredAt: z.number().nullable(),

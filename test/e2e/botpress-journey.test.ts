@@ -75,10 +75,10 @@ describe('a Botpress bot’s agent in Deckhand (English)', () => {
     const actions = pane().getByRole('group', { name: 'Conversation actions' });
     await actions.getByRole('button', { name: 'Assign to me' }).click();
     await expect.poll(() => actions.getByRole('button', { name: 'Assign to me' }).count()).toBe(0);
-    expect((await bp().getConversation({ id: desk })).conversation.tags).toMatchObject({ hitlStatus: 'assigned', humanAgentName: 'Jonas Weber' });
-    expect((await customerTexts())[0]!.payload.text).toBe('Jonas Weber from our service team is with you now.');
+    expect((await bp().getConversation({ id: desk })).conversation.tags).toMatchObject({ hitlStatus: 'assigned', humanAgentName: 'Lena Hoffmann' });
+    expect((await customerTexts())[0]!.payload.text).toBe('Lena Hoffmann from our service team is with you now.');
 
-    const reply = 'Hi Maya, I’m Jonas. Could you restart the router and tell me which lights are on?';
+    const reply = 'Hi Maya, I’m Lena. Could you restart the router and tell me which lights are on?';
     const composer = page.getByRole('textbox', { name: `Reply to ${CUSTOMER}` });
     await composer.click();
     await composer.pressSequentially(reply);

@@ -2,10 +2,14 @@
 // it, window.deckhand in a real Chromium speaks the contract to the real services (validation,
 // results, events), the bridge survives a dropped connection, the demo server can go down and
 // come back, and the browser helpers (locale, colour scheme, screenshots, axe) do what they say.
-import { readFile } from 'node:fs/promises';
-import { get } from 'node:http';
+import { mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
+import { createServer, get } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type Host } from './host/host';
+import { createStaticHandler } from './host/static-files';
 import {
   axeViolations,
   bridgeConnected,
@@ -62,6 +66,26 @@ describe('the web host', () => {
     expect((await rawGet(`/${script}`)).type).toBe('text/javascript; charset=utf-8');
     const style = /href="\.\/(assets\/[^"]+\.css)"/.exec(index.body)?.[1];
     if (style) expect((await rawGet(`/${style}`)).type).toBe('text/css; charset=utf-8');
+  });
+
+  it('serves index.html as it is on disk now: a page reloaded after a rebuild loads the new build', async () => {
+    // `npm run start:web` keeps running while the app is rebuilt (new asset names): a reload must not ask for the old ones.
+    const root = await realpath(await mkdtemp(join(tmpdir(), 'deckhand-renderer-')));
+    const page = (asset: string) => `<!doctype html><html><head><script type="module" src="./assets/${asset}"></script></head></html>`;
+    await writeFile(join(root, 'index.html'), page('index-old.js'));
+    const server = createServer(createStaticHandler({ root, bridgeScript: '' }));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    try {
+      expect(await (await fetch(url)).text()).toContain('index-old.js');
+      await writeFile(join(root, 'index.html'), page('index-new.js'));
+      const after = await (await fetch(url)).text();
+      expect(after).toContain('index-new.js');
+      expect(after).toContain('<script src="/deckhand-bridge.js"></script>');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      await rm(root, { recursive: true, force: true });
+    }
   });
 
   it('serves files under out/renderer only: no listings, no way out, GET and HEAD only', async () => {

@@ -2,6 +2,7 @@
 // from the same list the key mapping lives next to, so it shows what the keys really do.
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isMac, modKeyName } from '../lib/mod-key';
 import { shortcutList, type KeyName } from '../screens/inbox/keymap';
 import '../screens/inbox/help-overlay.css';
 import { setHelpOpen } from '../store/actions/local';
@@ -9,13 +10,12 @@ import { useStore } from '../store/store';
 import { Button } from './ui/Button';
 import { Dialog } from './ui/Dialog';
 
-const isMac = /mac/i.test(navigator.platform || navigator.userAgent);
 const symbols: Partial<Record<Exclude<KeyName, { char: string }>, string>> = { up: '↑', down: '↓' };
 
 function Key({ name }: { name: KeyName }) {
   const { t } = useTranslation();
   if (typeof name === 'object') return <kbd>{name.char}</kbd>;
-  if (name === 'mod') return <kbd>{t(isMac ? 'shortcuts.keyNames.cmd' : 'shortcuts.keyNames.ctrl')}</kbd>;
+  if (name === 'mod') return <kbd>{modKeyName(t)}</kbd>;
   const label = t(`shortcuts.keyNames.${name}`);
   const symbol = symbols[name];
   return symbol ? (

@@ -13,6 +13,7 @@ export const commonEn = {
   justNow: 'just now',
   required: 'Required',
   eventTriggered: 'Event “{{event}}” triggered',
+  eventTriggeredHandedBack: 'Event “{{event}}” triggered. {{customer}} is back with the bot.',
   nav: {
     label: 'Sections',
     inbox: 'Inbox',
@@ -64,6 +65,7 @@ export const commonDe: Shape<typeof commonEn> = {
   justNow: 'gerade eben',
   required: 'Pflichtfeld',
   eventTriggered: 'Event „{{event}}“ ausgelöst',
+  eventTriggeredHandedBack: 'Event „{{event}}“ ausgelöst. {{customer}} ist wieder beim Bot.',
   nav: {
     label: 'Bereiche',
     inbox: 'Posteingang',

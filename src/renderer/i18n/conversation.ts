@@ -46,7 +46,9 @@ export const conversationEn = {
     payloadObject: 'Give an object in braces, e.g. {"orderId": "12345"}.',
     payloadSize: 'This is too much data (at most {{max}} characters).',
     payloadNotAllowed: 'Your key cannot send data with an event: it lacks “{{permission}}”.',
+    handsBack: 'With data, the event goes to the chatbot as a step payload, and the chatbot takes the conversation back.',
     submit: 'Trigger',
+    submitHandBack: 'Trigger and hand back',
   },
   thread: {
     label: 'Messages with {{name}}',
@@ -172,7 +174,9 @@ export const conversationDe: Shape<typeof conversationEn> = {
     payloadObject: 'Geben Sie ein Objekt in geschweiften Klammern an, z. B. {"orderId": "12345"}.',
     payloadSize: 'Das sind zu viele Daten (höchstens {{max}} Zeichen).',
     payloadNotAllowed: 'Ihr Schlüssel kann keine Daten mit einem Event senden: Ihm fehlt „{{permission}}“.',
+    handsBack: 'Mit Daten geht das Event als Step-Payload an den Chatbot, der die Unterhaltung damit wieder übernimmt.',
     submit: 'Auslösen',
+    submitHandBack: 'Auslösen und übergeben',
   },
   thread: {
     label: 'Nachrichten mit {{name}}',

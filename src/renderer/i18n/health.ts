@@ -31,6 +31,12 @@ export const healthEn = {
     category: 'Category',
     count: 'Occurrences',
     lastSeen: 'Last seen',
+    categories: {
+      user_code: 'Bot code',
+      limits: 'Limits',
+      configuration: 'Configuration',
+      other: 'Other',
+    },
   },
   logs: {
     title: 'Latest logs',
@@ -78,6 +84,12 @@ export const healthDe: Shape<typeof healthEn> = {
     category: 'Kategorie',
     count: 'Vorkommen',
     lastSeen: 'Zuletzt',
+    categories: {
+      user_code: 'Bot-Code',
+      limits: 'Limits',
+      configuration: 'Konfiguration',
+      other: 'Sonstiges',
+    },
   },
   logs: {
     title: 'Neueste Logs',

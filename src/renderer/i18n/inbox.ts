@@ -73,8 +73,6 @@ export const inboxEn = {
     filteredBody: 'No conversation in this view matches the chosen channel or chatbot.',
     resetFilters: 'Reset filters',
   },
-  archivedToast: 'Archived: {{name}}',
-  restoredToast: 'Back in the inbox: {{name}}',
 };
 
 export const inboxDe: Shape<typeof inboxEn> = {
@@ -150,6 +148,4 @@ export const inboxDe: Shape<typeof inboxEn> = {
     filteredBody: 'Keine Unterhaltung in dieser Ansicht passt zum gewählten Kanal oder Chatbot.',
     resetFilters: 'Filter zurücksetzen',
   },
-  archivedToast: 'Archiviert: {{name}}',
-  restoredToast: 'Zurück im Posteingang: {{name}}',
 };

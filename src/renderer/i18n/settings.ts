@@ -48,6 +48,7 @@ export const settingsEn = {
     notRegisteredHint: 'This device has not been registered for push yet. Deckhand tries again after each sign-in.',
     lastError: 'Last error: {{error}}',
     unknown: 'Push status not known yet.',
+    noAccount: 'None of your accounts delivers push notifications to this device; Deckhand tells you what is new while it runs.',
   },
   appearance: {
     title: 'Appearance',
@@ -70,7 +71,7 @@ export const settingsEn = {
     confirmBody:
       'Deckhand removes the key and this account’s conversations from this computer. You can sign in again at any time.',
     confirmDemoBody: 'The demo workspace closes. You can open it again from the sign-in screen.',
-    add: 'Add a ChatCaptain account',
+    add: 'Add an account',
     added: 'Account added: {{account}}',
     limits: 'Not on this platform',
     noPresence: 'No online status: customers and colleagues do not see whether you are online, and the online switch does not apply here.',
@@ -126,6 +127,7 @@ export const settingsDe: Shape<typeof settingsEn> = {
     notRegisteredHint: 'Dieses Gerät ist noch nicht für Push registriert. Deckhand versucht es nach jeder Anmeldung erneut.',
     lastError: 'Letzter Fehler: {{error}}',
     unknown: 'Push-Status noch unbekannt.',
+    noAccount: 'Keines Ihrer Konten stellt diesem Gerät Push-Benachrichtigungen zu; Deckhand meldet Neues, solange es läuft.',
   },
   appearance: {
     title: 'Darstellung',
@@ -148,7 +150,7 @@ export const settingsDe: Shape<typeof settingsEn> = {
     confirmBody:
       'Deckhand entfernt den Schlüssel und die Unterhaltungen dieses Kontos von diesem Computer. Sie können sich jederzeit wieder anmelden.',
     confirmDemoBody: 'Der Demo-Arbeitsbereich wird geschlossen. Sie können ihn auf dem Anmeldebildschirm wieder öffnen.',
-    add: 'ChatCaptain-Konto hinzufügen',
+    add: 'Konto hinzufügen',
     added: 'Konto hinzugefügt: {{account}}',
     limits: 'Auf dieser Plattform nicht verfügbar',
     noPresence: 'Kein Online-Status: Kundschaft und Kollegen sehen nicht, ob Sie online sind, und der Online-Schalter gilt hier nicht.',

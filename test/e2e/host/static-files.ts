@@ -92,8 +92,9 @@ function send(response: ServerResponse, status: number, type: string, body: stri
 }
 
 export function createStaticHandler(options: StaticOptions): (request: IncomingMessage, response: ServerResponse) => void {
-  let indexHtml: Promise<string> | null = null;
-  const index = () => (indexHtml ??= readFile(resolve(options.root, 'index.html'), 'utf8').then(injectBridge));
+  // Read on every request, not once: the app may be rebuilt while this serves (npm run start:web),
+  // and the old index.html names assets the new build no longer has.
+  const index = async () => injectBridge(await readFile(resolve(options.root, 'index.html'), 'utf8'));
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const method = request.method ?? 'GET';

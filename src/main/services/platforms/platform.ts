@@ -166,6 +166,11 @@ export interface HandBackPort {
 export type EventPayload = Record<string, unknown>;
 
 export interface CustomEventPort {
+  /**
+   * An event with data also gives the conversation back to the bot (ChatCaptain sends it as a step
+   * payload, which continues the bot's flow): the agent is told before sending.
+   */
+  readonly dataHandsBack?: boolean;
   /** `payload` only where the key has the ability 'customEvent.payload'. */
   trigger(chatbotId: string, conversationId: string, event: string, payload?: EventPayload): Promise<Conversation>;
 }

@@ -60,8 +60,9 @@ export class PresenceService implements PowerListener {
     const answered = lanes.filter((l) => l.confirmed !== null);
     return {
       intent: this.intent,
-      // Online only where every chatbot that answered says so: that is what customers see.
-      confirmed: answered.length === 0 ? null : answered.every((l) => l.confirmed === true),
+      // What customers see: the switch's state only where every chatbot that answered holds it.
+      // One that holds the other state (online on one bot, offline on another) is shown, not hidden.
+      confirmed: answered.length === 0 ? null : answered.every((l) => l.confirmed === this.intent) ? this.intent : !this.intent,
       pending: lanes.some((l) => l.inFlight !== null || l.wanted !== null),
       lostRace: this.lostRace,
       auto: this.auto,
@@ -91,8 +92,9 @@ export class PresenceService implements PowerListener {
     }
     await Promise.all(lanes.map((lane) => this.read(lane)));
     if (!this.written && !this.disposed) {
-      const { confirmed } = this.get();
-      if (confirmed !== null) this.intent = confirmed;
+      // Before any intent the switch shows what the servers hold, where they agree.
+      const held = new Set(lanes.filter((l) => l.confirmed !== null).map((l) => l.confirmed));
+      if (held.size === 1) this.intent = [...held][0]!;
     }
     this.emit();
     return this.get();

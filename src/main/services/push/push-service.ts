@@ -139,6 +139,7 @@ export class PushService {
       .sort((a, b) => b.at - a.at)[0];
     return {
       mode: this.options.source?.mode ?? 'off',
+      chatbots: attached.length,
       registered,
       registeredAt: registered ? Math.min(...(times as number[])) : null,
       error: this.sourceError ?? latest?.message ?? null,

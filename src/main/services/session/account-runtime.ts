@@ -122,6 +122,11 @@ export class AccountRuntime implements Disposable {
   }
 
   view(): Account {
-    return { ...this.account, capabilities: [...this.capabilities], connection: this.connection() };
+    return {
+      ...this.account,
+      capabilities: [...this.capabilities],
+      ...(this.platform.customEvent?.dataHandsBack && { eventDataHandsBack: true }),
+      connection: this.connection(),
+    };
   }
 }

@@ -53,7 +53,8 @@ export function ConnectionStatus() {
         const state = text(connection);
         const shown = list.length > 1 ? t('header.connection.account', { account: name(account), state }) : state;
         return (
-          <li key={account.id} className={`conn conn-${connection.state}`} title={connection.lastError ?? undefined}>
+          // The pill may be cut short when the window is narrow: its tooltip always says it all.
+          <li key={account.id} className={`conn conn-${connection.state}`} title={connection.lastError ? `${shown} — ${connection.lastError}` : shown}>
             <ConnectionDot state={connection.state} />
             <span className="conn-text">{shown}</span>
           </li>

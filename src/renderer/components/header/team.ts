@@ -1,5 +1,6 @@
 // Who else is on the team: the agents of every signed-in account, one entry per person even
-// when they serve several chatbots, without the agent themself. Pure; TeamPresence renders it.
+// when they serve several chatbots or work on two platforms (the same name on two accounts: ids
+// mean nothing across backends), without the agent themself. Pure; TeamPresence renders it.
 import type { TeamPresence } from '../../../shared/view-models';
 
 export interface Teammate {
@@ -29,6 +30,30 @@ const later = (a: string | null, b: string | null): string | null => {
   return Date.parse(b) > Date.parse(a) ? b : a;
 };
 
+function merge(into: Pick<Teammate, 'online' | 'lastSeen'>, other: Pick<Teammate, 'online' | 'lastSeen'>): void {
+  into.online ||= other.online;
+  into.lastSeen = later(into.lastSeen, other.lastSeen);
+}
+
+/**
+ * One entry for a name found on several accounts, one each (a colleague on ChatCaptain and on the
+ * Botpress desk). Where one account has two people of that name, they stay apart: who is who
+ * across accounts cannot be told then.
+ */
+function sameNameAcrossAccounts(mates: Teammate[]): Teammate[] {
+  const byName = new Map<string, Teammate[]>();
+  for (const mate of mates) {
+    const name = mate.name.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+    byName.set(name, [...(byName.get(name) ?? []), mate]);
+  }
+  return [...byName.values()].flatMap((group) => {
+    if (new Set(group.map((m) => m.accountId)).size < group.length) return group;
+    const [first, ...others] = group;
+    for (const other of others) merge(first!, other);
+    return [first!];
+  });
+}
+
 /**
  * @param me the agent's own id per account (Account.agent.id); an empty id (a server that did
  *           not say who the key belongs to) excludes no one.
@@ -41,8 +66,7 @@ export function teammates(team: readonly TeamPresence[], me: Readonly<Record<str
     const key = `${agent.accountId}/${agent.agentId}`;
     const seen = byKey.get(key);
     if (seen) {
-      seen.online ||= agent.online;
-      seen.lastSeen = later(seen.lastSeen, agent.lastSeen);
+      merge(seen, agent);
       continue;
     }
     byKey.set(key, {
@@ -55,5 +79,5 @@ export function teammates(team: readonly TeamPresence[], me: Readonly<Record<str
       lastSeen: agent.lastSeen,
     });
   }
-  return [...byKey.values()].sort((a, b) => (a.online === b.online ? a.name.localeCompare(b.name) : a.online ? -1 : 1));
+  return sameNameAcrossAccounts([...byKey.values()]).sort((a, b) => (a.online === b.online ? a.name.localeCompare(b.name) : a.online ? -1 : 1));
 }

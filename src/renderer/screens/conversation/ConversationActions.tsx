@@ -4,7 +4,7 @@
 // back and archiving can be undone for a few seconds. Buttons shrink to their icons when the
 // pane is narrow (their names stay for screen readers and tooltips).
 import { Archive, ArchiveRestore, Bot, UserCheck, UserPlus, Zap } from 'lucide-react';
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { Handling } from '../../../shared/conversation-rules';
@@ -12,10 +12,12 @@ import type { InboxConversation } from '../../../shared/view-models';
 import { Button } from '../../components/ui/Button';
 import { ConfirmDialog } from '../../components/ui/Dialog';
 import { canOn } from '../../lib/capabilities';
-import { assignToMe, handBack, setArchived } from '../../store/actions/conversation';
-import { withUndo } from '../../store/actions/undo';
+import { useFocusAfter } from '../../lib/focus-after';
+import { assignToMe, handBack } from '../../store/actions/conversation';
+import { toggleArchived, withUndo } from '../../store/actions/undo';
 import { useStore } from '../../store/store';
 import { AssignDialog } from '../assign/AssignDialog';
+import { focusList } from '../inbox/inbox-actions';
 import { agentName } from './people';
 import { TriggerEventDialog } from './TriggerEventDialog';
 
@@ -47,6 +49,10 @@ export function ConversationActions({ conversation, status }: { conversation: In
   const [busy, setBusy] = useState<Busy>(null);
   const [open, setOpen] = useState<Open>(null);
   const offered = useOffered(conversation);
+  // Taking a conversation removes "Assign to me", handing it back "Hand back to bot": the keyboard
+  // goes to the list, where j/k go on to the next one and r answers this one.
+  const group = useRef<HTMLDivElement>(null);
+  const focusNext = useFocusAfter<void>(focusList, group);
   const holder = useStore((s) => (status.kind === 'assigned' ? agentName(s.session, s.team, conversation.accountId, status.agentId) : null));
   const key = conversation.key;
   const customer = conversation.contactName;
@@ -55,19 +61,17 @@ export function ConversationActions({ conversation, status }: { conversation: In
   const run = (which: Exclude<Busy, null>, action: () => Promise<unknown>) => {
     setBusy(which);
     action()
+      .then(() => focusNext())
       .catch(() => undefined) // already shown as a toast
       .finally(() => setBusy(null));
   };
   const take = () => run('assign', () => withUndo(key, 'assign', () => assignToMe(key), () => t('assign.done.mine', { customer })));
   const giveBack = () => run('handBack', () => withUndo(key, 'handBack', () => handBack(key), () => t('assign.done.handedBack', { customer })));
-  const archive = () =>
-    run('archive', () =>
-      withUndo(key, 'archive', () => setArchived(key, !conversation.archived), (after) => t(after.archived ? 'assign.done.archived' : 'assign.done.restored', { customer })),
-    );
+  const archive = () => run('archive', () => toggleArchived(conversation));
 
   if (!offered.assign && !offered.handBack && !offered.archive && !offered.customEvent) return null;
   return (
-    <div className="conversation-actions" role="group" aria-label={t('conversation.header.actions')}>
+    <div ref={group} className="conversation-actions" role="group" aria-label={t('conversation.header.actions')}>
       {offered.assign && status.kind !== 'mine' && (
         <Action
           variant="primary"

@@ -34,9 +34,10 @@ export function ConversationHeader({ conversation, panelOpen, onTogglePanel }: {
           </span>
         </div>
         <dl className="conversation-meta">
-          <div>
+          <div className="conversation-channel">
             <dt className="visually-hidden">{t('conversation.header.channel')}</dt>
-            <dd>
+            {/* A narrow header cuts the handle with "…" (a cut phone number must not look whole); the tooltip has it all. */}
+            <dd title={conversation.contactHandle ? `${channel} · ${conversation.contactHandle}` : channel}>
               {channel}
               {conversation.contactHandle && (
                 <>

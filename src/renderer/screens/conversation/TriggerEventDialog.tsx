@@ -1,7 +1,9 @@
 // Sends the chatbot a custom event for this conversation, e.g. order_completed to let a flow go
 // on: picked from the events this chatbot was sent before, or typed (checked as an event name),
-// with optional data as a JSON object, checked before anything is sent. The dialog stays open
-// with everything kept when the call fails, so the agent can fix it and try again.
+// with optional data as a JSON object, checked before anything is sent; where data gives the
+// conversation back to the bot (the account says so), the dialog says it before sending. The
+// dialog stays open with everything kept when the call fails, so the agent can fix it and try again.
+import { Bot } from 'lucide-react';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lackingPermission } from '../../../shared/capabilities';
@@ -28,6 +30,9 @@ export function TriggerEventDialog({ conversation, open, onClose }: { conversati
   const [problem, setProblem] = useState<Problem>(null);
   const [busy, setBusy] = useState(false);
   const withData = useStore((s) => canOn(s.session, conversation, 'customEvent.payload'));
+  // Where data makes the event a step payload, the bot takes the conversation back: said before sending.
+  const dataHandsBack = useStore((s) => s.session?.accounts.find((a) => a.id === conversation.accountId)?.eventDataHandsBack ?? false);
+  const handsBack = dataHandsBack && withData && payload.trim() !== '' && conversation.status !== 'bot';
   const lacking = useStore((s) => lackingPermission(grantsFor(s.session, conversation), 'customEvent.payload'));
   const { accountId, chatbotId } = conversation;
 
@@ -81,7 +86,7 @@ export function TriggerEventDialog({ conversation, open, onClose }: { conversati
         <>
           <Button onClick={close}>{t('common.cancel')}</Button>
           <Button type="submit" form={formId} variant="primary" disabled={busy}>
-            {t('conversation.event.submit')}
+            {handsBack ? t('conversation.event.submitHandBack') : t('conversation.event.submit')}
           </Button>
         </>
       }
@@ -140,6 +145,12 @@ export function TriggerEventDialog({ conversation, open, onClose }: { conversati
           />
         ) : (
           lacking && <p className="dialog-text">{t('conversation.event.payloadNotAllowed', { permission: lacking })}</p>
+        )}
+        {handsBack && (
+          <p className="form-warning">
+            <Bot size={16} aria-hidden="true" />
+            {t('conversation.event.handsBack')}
+          </p>
         )}
       </form>
     </Dialog>

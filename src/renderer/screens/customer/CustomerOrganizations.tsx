@@ -19,7 +19,9 @@ export function CustomerOrganizations({ profile }: { profile: CustomerProfile })
           {t('customer.unavailable.organizations')}
         </p>
       ) : organizations === null ? (
-        <p className="customer-note">{profile.contact ? t('customer.organizations.notOffered') : t('customer.unavailable.contact')}</p>
+        // Without the contact (it failed: said above) their organizations are not known either;
+        // otherwise the account does not offer them (Botpress has none).
+        <p className="customer-note">{profile.unavailable.includes('contact') ? t('customer.unavailable.organizations') : t('customer.organizations.notOffered')}</p>
       ) : organizations.length === 0 ? (
         <p className="customer-note">{t('customer.organizations.none')}</p>
       ) : (

@@ -4,6 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { BotIssue } from '../../../shared/bot-health';
 import { dateTime, relativeTime } from '../../lib/time';
 
+// Botpress's categories of an issue, in the agent's language; another shows as the platform names it.
+const knownCategories = ['user_code', 'limits', 'configuration', 'other'] as const;
+const isKnownCategory = (category: string): category is (typeof knownCategories)[number] => (knownCategories as readonly string[]).includes(category);
+
 export function IssuesTable({ issues, now }: { issues: BotIssue[]; now: number }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -34,9 +38,7 @@ export function IssuesTable({ issues, now }: { issues: BotIssue[]; now: number }
                   <span className="health-issue-title">{issue.title}</span>
                   <span className="health-issue-text">{issue.description}</span>
                 </th>
-                <td>
-                  <code>{issue.category}</code>
-                </td>
+                <td>{isKnownCategory(issue.category) ? t(`health.issues.categories.${issue.category}`) : <code>{issue.category}</code>}</td>
                 <td className="health-num">{issue.count.toLocaleString(language)}</td>
                 <td>
                   <time dateTime={issue.lastSeen} title={dateTime(issue.lastSeen, language)}>

@@ -12,7 +12,7 @@ import { selectConversation } from '../../store/actions/conversation';
 import { setFilter, setHelpOpen } from '../../store/actions/local';
 import { getState, useStore } from '../../store/store';
 import { SEARCH_INPUT_ID, LIST_ID } from './inbox-actions';
-import { channelLabel } from './inbox-model';
+import { channelOptions } from './inbox-model';
 import { useChannelNames } from './use-channel-names';
 import { selectOptions, selectVisibleKeys } from './visible';
 
@@ -120,7 +120,7 @@ export function InboxFilters() {
   const options = useStore(selectOptions);
   const names = useChannelNames();
   // Channels by the one name rows and header use too ("Web-Chat", not the platform's "Web Chat").
-  const channels = options.channels.map((o) => ({ value: o.value, label: channelLabel(o.value, o.label, names) })).sort((a, b) => a.label.localeCompare(b.label));
+  const channels = channelOptions(options.channels, names);
   const chatbots = options.chatbots;
   const groups = chatbotGroups(chatbots, accounts);
   const chatbotValue = platform ? `${PLATFORM_PREFIX}${platform}` : chatbot;

@@ -1,8 +1,7 @@
 // The inbox's own commands: clearing the search, and the keyboard commands that act on the
 // selected conversation or move the selection through the visible list.
-import i18next from 'i18next';
-import { selectConversation, setArchived } from '../../store/actions/conversation';
-import { toast } from '../../store/actions/feedback';
+import { selectConversation } from '../../store/actions/conversation';
+import { toggleArchived } from '../../store/actions/undo';
 import { setFilter, setSection } from '../../store/actions/local';
 import { getState } from '../../store/store';
 import { moveSelection, neighbourOf } from './inbox-model';
@@ -31,6 +30,14 @@ export function focusComposer(): void {
   window.dispatchEvent(new CustomEvent(FOCUS_COMPOSER_EVENT, { detail: { key: getState().selectedKey } }));
 }
 
+/**
+ * The conversation list takes the keyboard: j/k, Enter and a screen reader's reading go on from
+ * there. A view left empty has no list: its tab takes it then.
+ */
+export function focusList(): void {
+  (document.getElementById(LIST_ID) ?? document.querySelector<HTMLElement>('.inbox-tabs [aria-selected="true"]'))?.focus({ preventScroll: true });
+}
+
 export function focusSearch(): void {
   if (getState().section !== 'inbox') setSection('inbox');
   // After a section switch the field renders on the next frame.
@@ -52,14 +59,12 @@ export async function toggleArchiveSelected(): Promise<void> {
   const conversation = selectedKey === null ? undefined : conversations.get(selectedKey);
   if (!selectedKey || !conversation) return;
   const neighbour = neighbourOf(selectVisibleKeys(getState()), selectedKey);
-  const archived = !conversation.archived;
   try {
-    await setArchived(selectedKey, archived);
+    // With an Undo, as from the header's button: "e" is easy to press by mistake.
+    await toggleArchived(conversation);
   } catch {
     return; // attempt() has already shown what went wrong
   }
-  const name = conversation.contactName;
-  toast(i18next.t(archived ? 'inbox.archivedToast' : 'inbox.restoredToast', { name }), 'info');
   if (getState().selectedKey === selectedKey && !selectVisibleKeys(getState()).includes(selectedKey)) {
     void selectConversation(neighbour);
   }

@@ -217,6 +217,22 @@ export function channelLabel(channelId: string, channelName: string, names: Read
   return kind === 'other' ? channelName : names[kind];
 }
 
+/**
+ * The channel filter's options, sorted, each by its channelLabel. Two channels that would read the
+ * same there (ChatCaptain's "email" and Botpress's "gmail" both read "E-Mail") are told apart by
+ * the names their platforms give them, and by their ids where even those are the same.
+ */
+export function channelOptions(channels: readonly Option[], names: Readonly<Record<Exclude<ChannelKind, 'other'>, string>>): Option[] {
+  const labelled = channels.map((o) => ({ value: o.value, label: channelLabel(o.value, o.label, names), own: o.label }));
+  const count = (key: (o: (typeof labelled)[number]) => string, value: string) => labelled.filter((o) => key(o) === value).length;
+  return labelled
+    .map((o) => {
+      if (count((x) => x.label, o.label) === 1) return { value: o.value, label: o.label };
+      return { value: o.value, label: count((x) => x.own, o.own) === 1 ? o.own : `${o.own} (${o.value})` };
+    })
+    .sort((a, b) => a.label.localeCompare(b.label));
+}
+
 // Waits parsed once per conversation object, as the activity times above.
 const waitTimes = new WeakMap<InboxConversation, number>();
 function waitTime(c: InboxConversation): number {

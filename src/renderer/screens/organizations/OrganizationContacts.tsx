@@ -76,7 +76,7 @@ export function OrganizationContacts({ organizationId, target, missingPermission
               return (
                 <tr key={contact.id}>
                   <th scope="row">{contact.name}</th>
-                  <td>{contact.email ?? '–'}</td>
+                  <td className="org-contact-email">{contact.email ?? '–'}</td>
                   <td>{contact.phoneNumber ?? '–'}</td>
                   <td>{languageName(contact.language, i18n.language) ?? '–'}</td>
                   {conversations && (

@@ -8,6 +8,7 @@ import type { SavedReply } from '../../../shared/saved-replies';
 import { Button, IconButton } from '../../components/ui/Button';
 import { ConfirmDialog } from '../../components/ui/Dialog';
 import { EmptyState, Spinner } from '../../components/ui/EmptyState';
+import { modKeyName } from '../../lib/mod-key';
 import { describeError } from '../../store/describe-error';
 import { toast } from '../../store/actions/feedback';
 import { deleteReply, exportReplies, importReplies, loadReplies } from '../../store/actions/replies';
@@ -69,7 +70,7 @@ export function RepliesScreen() {
             </Button>
           </div>
         </div>
-        <p className="replies-intro">{t('replies.intro', { key: 'Ctrl+.' })}</p>
+        <p className="replies-intro">{t('replies.intro', { key: `${modKeyName(t)}+.` })}</p>
         <label className="replies-search">
           <span className="visually-hidden">{t('replies.search')}</span>
           <input type="search" className="input" value={query} placeholder={t('replies.search')} onChange={(e) => setQuery(e.target.value)} />
@@ -78,7 +79,7 @@ export function RepliesScreen() {
           <Spinner label={t('common.loading')} />
         ) : replies.length === 0 ? (
           <EmptyState icon={<MessageSquareText size={32} aria-hidden="true" />} title={t('replies.empty')}>
-            {t('replies.intro', { key: 'Ctrl+.' })}
+            {t('replies.emptyHint')}
           </EmptyState>
         ) : (
           <>

@@ -1,5 +1,6 @@
 // Push, in plain words: how notifications reach this device when Deckhand is not connected,
-// whether this device is registered (and since when), and the last thing that went wrong.
+// whether this device is registered (and since when), and the last thing that went wrong; or
+// that no signed-in account delivers pushes here at all.
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/store';
 import { dateTime } from '../../lib/time';
@@ -14,6 +15,9 @@ export function PushStatus({ titleId }: { titleId: string }) {
       </div>
       {push === null ? (
         <p className="settings-hint">{t('settings.push.unknown')}</p>
+      ) : push.mode !== 'off' && push.chatbots === 0 ? (
+        // Signed in only where no platform delivers pushes of this kind (a Botpress desk): nothing is "not registered yet".
+        <p className="settings-hint">{t('settings.push.noAccount')}</p>
       ) : (
         <>
           <dl className="settings-facts">

@@ -101,7 +101,7 @@ export function CreateVersionDialog({ target, onClose, onCreated }: { target: Ta
           ))}
         </fieldset>
         {values.environment === 'prod' && (
-          <p className="version-prod-warning">
+          <p className="form-warning">
             <AlertTriangle size={16} aria-hidden="true" />
             {t('versions.form.prodWarning')}
           </p>

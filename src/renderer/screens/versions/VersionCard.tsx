@@ -15,6 +15,8 @@ const icons: Record<VersionAction, typeof Rocket> = {
   delete: Trash2,
 };
 
+export const versionHeadingId = (id: string): string => `version-${id}`;
+
 export function VersionCard({
   version,
   abilities,
@@ -36,7 +38,10 @@ export function VersionCard({
     <li className={`version-card${inProd ? ' is-prod' : ''}`}>
       <div className="version-main">
         <div className="version-title">
-          <h2>{version.name}</h2>
+          {/* Focusable by the screen (not by Tab): the keyboard lands here when an action removed its button. */}
+          <h2 id={versionHeadingId(version.id)} tabIndex={-1}>
+            {version.name}
+          </h2>
           <span className={`version-env env-${version.environment}`} title={`${t('versions.environment.label')}: ${t(`versions.environment.${version.environment}`)}`}>
             <span className="visually-hidden">{t('versions.environment.label')}: </span>
             {t(`versions.environment.${version.environment}`)}

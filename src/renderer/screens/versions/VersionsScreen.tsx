@@ -10,17 +10,20 @@ import { Button, IconButton } from '../../components/ui/Button';
 import { ConfirmDialog } from '../../components/ui/Dialog';
 import { EmptyState, Spinner } from '../../components/ui/EmptyState';
 import { toast } from '../../store/actions/feedback';
+import { useFocusAfter } from '../../lib/focus-after';
 import { describeError } from '../../store/describe-error';
 import { useChatbotChoice } from '../organizations/use-chatbot-choice';
 import { AdminHeader } from '../organizations/AdminHeader';
 import { useTarget } from '../organizations/use-organization-directory';
 import { CreateVersionDialog } from './CreateVersionDialog';
 import { LiveSummary } from './LiveSummary';
-import { VersionCard } from './VersionCard';
+import { VersionCard, versionHeadingId } from './VersionCard';
 import { useVersionConfirm } from './use-version-confirm';
 import { versionAbilities, type VersionAction } from './version-actions';
 import { useVersions } from './use-versions';
 import './versions.css';
+
+const VERSIONS_LIST_ID = 'versions-list';
 
 export function VersionsScreen() {
   const { t } = useTranslation();
@@ -33,6 +36,11 @@ export function VersionsScreen() {
   const [busy, setBusy] = useState(false);
   const [creating, setCreating] = useState(false);
   const confirm = useVersionConfirm(pending, versions);
+  // After an action the list is read again and the button the agent used may be gone (a rolled-back
+  // version has no "roll back"): the keyboard then goes to that version, or to the list.
+  const focusVersion = useFocusAfter<string | null>((id) =>
+    (document.getElementById(id === null ? VERSIONS_LIST_ID : versionHeadingId(id)) ?? document.getElementById(VERSIONS_LIST_ID))?.focus(),
+  );
 
   const run = async () => {
     if (!pending || !target) return;
@@ -59,7 +67,8 @@ export function VersionsScreen() {
       setBusy(false);
       setPending(null);
       // Also after a failure: the refusal may mean the list is out of date.
-      void reload();
+      await reload();
+      focusVersion(action === 'delete' ? null : version.id);
     }
   };
 
@@ -127,7 +136,7 @@ export function VersionsScreen() {
         <div className="versions-scroll">
           <div className="versions">
             <LiveSummary versions={versions} />
-            <ul className="versions-list" aria-label={t('versions.list.label', { chatbot: chosen.name })}>
+            <ul id={VERSIONS_LIST_ID} tabIndex={-1} className="versions-list" aria-label={t('versions.list.label', { chatbot: chosen.name })}>
               {versions.map((version) => (
                 <VersionCard key={version.id} version={version} abilities={abilities} onAction={(action, v) => setPending({ action, version: v })} />
               ))}

@@ -80,6 +80,10 @@ export const handBack = async (key: string) => applyConversation(await attempt((
 
 /** `payload`: data for the chatbot's flow, already checked as JSON (shared/custom-events.ts). */
 export async function triggerEvent(key: string, event: string, payload?: Record<string, unknown>): Promise<void> {
-  applyConversation(await attempt(() => call('conversation.customEvent', { ref: refForKey(key), event, ...(payload && { payload }) })));
-  toast(i18next.t('common.eventTriggered', { event }), 'info');
+  const before = getState().conversations.get(key)?.status;
+  const after = await attempt(() => call('conversation.customEvent', { ref: refForKey(key), event, ...(payload && { payload }) }));
+  applyConversation(after);
+  // Where the event gave the conversation back to the bot (ChatCaptain's step payload), say so too.
+  const handedBack = before !== undefined && before !== 'bot' && after.status === 'bot';
+  toast(handedBack ? i18next.t('common.eventTriggeredHandedBack', { event, customer: after.contactName }) : i18next.t('common.eventTriggered', { event }), 'info');
 }

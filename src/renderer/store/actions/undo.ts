@@ -41,3 +41,12 @@ export async function withUndo(key: string, action: UndoableAction, run: () => P
   };
   toast(said(after), 'info', undo ?? undefined);
 }
+
+/** Archives a conversation, or brings it back from the archive, with an Undo (the header's button and "e"). */
+export const toggleArchived = (conversation: InboxConversation): Promise<void> =>
+  withUndo(
+    conversation.key,
+    'archive',
+    () => setArchived(conversation.key, !conversation.archived),
+    (after) => i18next.t(after.archived ? 'assign.done.archived' : 'assign.done.restored', { customer: conversation.contactName }),
+  );

@@ -59,12 +59,16 @@ export function seedBotpressDemo(chat: BotpressChat, bot: DemoBot, workspace: Bo
 
 /** Every account's Botpress user, as Deckhand makes them, and whether they are online. */
 function seedAgents(chat: BotpressChat, workspace: BotpressWorkspace, now: number): User[] {
+  // As in the ChatCaptain demo: the owner (whose desk the app's demo opens) offline, their first two
+  // colleagues online, so the switch and the server agree and "who else is online" has someone.
+  const colleagues = workspace.accounts.filter((a) => a.id !== workspace.adminAccountId);
+  const online = new Set(colleagues.slice(0, 2).map((a) => a.id));
   return workspace.accounts.map((account, i) => {
     const at = new Date(now - 40 * DAY + i * MINUTE).toISOString();
     const user = chat.createUser(workspace.botId, { tags: { [AGENT_TAG]: account.id, [ROLE_TAG]: 'agent', email: account.email }, name: account.displayName }, { at });
-    const online = account.email !== 'mia@example.de';
-    const seen = now - (online ? 2 * MINUTE : 3 * HOUR);
-    chat.states.set(workspace.botId, { type: 'user', id: user.id, name: PRESENCE_STATE }, { online, clientTimestamp: String(seen), lastSeen: new Date(seen).toISOString() });
+    const isOnline = online.has(account.id);
+    const seen = now - (isOnline ? 2 * MINUTE : 3 * HOUR);
+    chat.states.set(workspace.botId, { type: 'user', id: user.id, name: PRESENCE_STATE }, { online: isOnline, clientTimestamp: String(seen), lastSeen: new Date(seen).toISOString() });
     return user;
   });
 }

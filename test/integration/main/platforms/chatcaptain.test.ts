@@ -172,6 +172,17 @@ describe('conversations and messages', () => {
     expect((await p.customEvent.trigger('bot_shop', conversation.id, 'order_checked')).id).toBe(conversation.id);
   });
 
+  it('says that an event with data gives the conversation back to the bot, as the server then does', async () => {
+    const p = platform('agent');
+    expect(p.customEvent.dataHandsBack).toBe(true);
+    const { conversation } = await incoming('Wo bleibt meine Gutschrift?');
+    await p.assignment.assign('bot_shop', conversation.id, 'agent_jonas');
+    // A name only: a custom event, the conversation stays with the agent.
+    expect(await p.customEvent.trigger('bot_shop', conversation.id, 'refund_checked')).toMatchObject({ status: 'assigned', assignedAgentId: 'agent_jonas' });
+    // With data: a step payload, which hands it back.
+    expect(await p.customEvent.trigger('bot_shop', conversation.id, 'refund_issued', { amount: 19.99 })).toMatchObject({ status: 'bot', assignedAgentId: null });
+  });
+
   it('marks a conversation read', async () => {
     const { conversation } = await incoming('Ungelesen');
     const p = platform('agent');

@@ -89,12 +89,13 @@ describe('PushService', () => {
     await service.start();
     const token = source.token()!;
     expect(token).toMatch(/^local-[0-9a-f-]{36}$/);
-    expect(service.state()).toEqual({ mode: 'local', registered: false, registeredAt: null, error: null });
+    // No chatbot takes this device's pushes yet (Settings says so rather than "not registered").
+    expect(service.state()).toEqual({ mode: 'local', chatbots: 0, registered: false, registeredAt: null, error: null });
 
     service.attach('acct-agent', bothChatbots(portFor('agent')));
 
     await vi.waitFor(() => expect(service.state().registered).toBe(true));
-    expect(service.state()).toEqual({ mode: 'local', registered: true, registeredAt: clock.now(), error: null });
+    expect(service.state()).toEqual({ mode: 'local', chatbots: 2, registered: true, registeredAt: clock.now(), error: null });
     expect(states.at(-1)).toEqual(service.state());
     expect(await tokenOn('agent', 'bot_shop')).toBe(token);
     expect(await tokenOn('agent', 'bot_service')).toBe(token);
@@ -140,7 +141,7 @@ describe('PushService', () => {
 
     expect(await tokenOn('agent', 'bot_shop')).toBeNull();
     expect(await tokenOn('agent', 'bot_service')).toBeNull();
-    expect(service.state()).toEqual({ mode: 'fcm', registered: false, registeredAt: null, error: null });
+    expect(service.state()).toEqual({ mode: 'fcm', chatbots: 0, registered: false, registeredAt: null, error: null });
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ version: 1, registrations: [] });
   });
 
@@ -278,7 +279,7 @@ describe('PushService', () => {
     const { service } = make({ source: null });
     await service.start();
     service.attach('acct-agent', [{ port: portFor('agent'), chatbotId: 'bot_shop' }]);
-    expect(service.state()).toEqual({ mode: 'off', registered: false, registeredAt: null, error: null });
+    expect(service.state()).toEqual({ mode: 'off', chatbots: 1, registered: false, registeredAt: null, error: null });
   });
 
   it('end to end: a new customer message in a waiting conversation reaches onMessage', async () => {

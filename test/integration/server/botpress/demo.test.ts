@@ -58,6 +58,9 @@ describe('the demo bot', () => {
     expect(desks.map((u) => u.name).sort()).toEqual(['Jonas Weber', 'Lena Hoffmann', 'Mia Schneider', 'Sam Taylor']);
     const presence = await bp.getState({ type: 'user', id: desks[0]!.id, name: 'deckhandPresence' });
     expect(presence.state.payload).toEqual({ online: expect.any(Boolean), clientTimestamp: expect.stringMatching(/^\d+$/), lastSeen: expect.any(String) });
+    // Online as in the ChatCaptain demo: the owner (whose desk the app's demo opens) offline, two colleagues online.
+    const online = async (name: string) => (await bp.getState({ type: 'user', id: desks.find((u) => u.name === name)!.id, name: 'deckhandPresence' })).state.payload.online;
+    expect(await Promise.all(['Lena Hoffmann', 'Jonas Weber', 'Mia Schneider', 'Sam Taylor'].map(online))).toEqual([false, true, true, false]);
   });
 });
 

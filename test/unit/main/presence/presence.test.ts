@@ -449,10 +449,16 @@ describe('refresh', () => {
     expect(env.backends[0]!.calls[0]!.stamp).toBe('43');
   });
 
-  it('shows the agent online only where every chatbot says so', async () => {
+  it('keeps the switch off where the chatbots disagree, and says that customers of one still see the agent online', async () => {
     const env = setup({ targets: 2 });
     env.backends[0]!.foreignWrite(true, 42n);
-    expect(await env.service.refresh()).toMatchObject({ intent: false, confirmed: false });
+    // Online on one chatbot, offline on the other: the switch cannot say both; what differs is shown.
+    expect(await env.service.refresh()).toMatchObject({ intent: false, confirmed: true, lostRace: false });
+    expect(env.backends.every((b) => b.calls.length === 0)).toBe(true); // nothing written for the agent
+    // Their choice then speaks for both.
+    env.service.set(false);
+    for (const b of env.backends) await b.answer();
+    expect(env.service.get()).toMatchObject({ intent: false, confirmed: false, pending: false });
   });
 
   it('after a reconnect, follows a newer state written elsewhere and says so', async () => {

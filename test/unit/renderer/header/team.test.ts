@@ -37,6 +37,23 @@ describe('teammates', () => {
     ]);
   });
 
+  it('is one person on two platforms: a colleague on ChatCaptain and the Botpress desk is listed once', () => {
+    const list = teammates(
+      [
+        agent({ accountId: 'cc', agentId: 'agent_jonas', name: 'Jonas Weber', online: false, lastSeen: '2025-01-01T09:00:00.000Z' }),
+        agent({ accountId: 'bp', agentId: 'user_01', name: 'Jonas  Weber ', online: true, lastSeen: '2025-01-01T11:00:00.000Z' }),
+        agent({ accountId: 'bp', agentId: 'user_02', name: 'Mia Schneider', online: true }),
+      ],
+      {},
+    );
+    expect(list.map((m) => [m.name, m.online, m.lastSeen])).toEqual([
+      ['Jonas Weber', true, '2025-01-01T11:00:00.000Z'],
+      ['Mia Schneider', true, '2025-01-01T10:00:00.000Z'],
+    ]);
+    // Two people of the same name on one account stay two.
+    expect(teammates([agent({ agentId: 'a1' }), agent({ agentId: 'a2' })], {})).toHaveLength(2);
+  });
+
   it('leaves out the agent themself, per account', () => {
     const list = teammates([agent({ agentId: 'me' }), agent({ agentId: 'me', accountId: 'acc2', name: 'Other Me' })], { acc1: 'me' });
     expect(list.map((t) => t.key)).toEqual(['acc2/me']);

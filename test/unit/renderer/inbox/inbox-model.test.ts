@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   channelKind,
+  channelOptions,
   countViews,
   filterOptions,
   initials,
@@ -132,6 +133,33 @@ describe('row details', () => {
     expect(channelKind('webchat', 'Web Chat')).toBe('webchat');
     expect(channelKind('telegram', 'Telegram')).toBe('telegram');
     expect(channelKind('sms', 'SMS')).toBe('other');
+  });
+
+  it('names each channel in the filter once: two that read the same by their platforms’ names, then by id', () => {
+    const names = { whatsapp: 'WhatsApp', webchat: 'Web-Chat', instagram: 'Instagram', telegram: 'Telegram', email: 'E-Mail' };
+    const options = channelOptions(
+      [
+        { value: 'gmail', label: 'E-mail (Gmail)' },
+        { value: 'webchat', label: 'Web Chat' },
+        { value: 'email', label: 'E-Mail' },
+        { value: 'whatsapp', label: 'WhatsApp' },
+      ],
+      names,
+    );
+    expect(options).toEqual([
+      { value: 'email', label: 'E-Mail' },
+      { value: 'gmail', label: 'E-mail (Gmail)' },
+      { value: 'webchat', label: 'Web-Chat' },
+      { value: 'whatsapp', label: 'WhatsApp' },
+    ]);
+    const same = channelOptions(
+      [
+        { value: 'ch_2', label: 'E-Mail' },
+        { value: 'email', label: 'E-Mail' },
+      ],
+      names,
+    );
+    expect(same.map((o) => o.label)).toEqual(['E-Mail (ch_2)', 'E-Mail (email)']);
   });
 
   it('makes initials from the first and last word, and # for a number', () => {

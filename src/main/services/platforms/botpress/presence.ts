@@ -7,7 +7,8 @@
 // only its own entry (`device:<id>`) with a PATCH, which the server merges key by key; every
 // reader compares the entries and the newest stamp wins. A device's own writes are sent one at a
 // time, so its entry only ever grows. The top-level fields repeat the winning write for readers
-// that know only the declared schema ({online, clientTimestamp, lastSeen}).
+// that know only the declared schema ({online, clientTimestamp, lastSeen}). A write also clears
+// the entries of devices that have not written for a day.
 import type { AgentPresence } from '../../../../shared/domain';
 import { PlatformError } from '../../errors/platform-error';
 import type { PresencePort } from '../platform';
@@ -17,6 +18,8 @@ import { WirePresenceEntry, WireState, checked, type WirePresenceEntry as Entry 
 
 export const PRESENCE_STATE = 'deckhandPresence';
 const DEVICE_PREFIX = 'device:';
+/** A device that has not written for this long is gone (reinstalled, replaced): its entry is cleared. */
+export const DEVICE_GONE_MS = 24 * 3_600_000;
 
 const offline: Entry = { online: false, clientTimestamp: '0', lastSeen: null };
 
@@ -29,6 +32,20 @@ export function effectivePresence(payload: Record<string, unknown>): Entry {
     if (entry.success && BigInt(entry.data.clientTimestamp) > BigInt(newest.clientTimestamp)) newest = entry.data;
   }
   return newest;
+}
+
+/**
+ * The entries of devices that last wrote before `cutoff` (server time, ms). None of them can be the
+ * newest write, so clearing them changes nobody's state; an entry already cleared (null) is skipped.
+ */
+export function goneDevices(payload: Record<string, unknown>, cutoff: number, own: string): string[] {
+  return Object.entries(payload)
+    .filter(([key]) => key.startsWith(DEVICE_PREFIX) && key !== own)
+    .filter(([, value]) => {
+      const entry = WirePresenceEntry.safeParse(value);
+      return entry.success && BigInt(entry.data.clientTimestamp) < BigInt(Math.floor(cutoff));
+    })
+    .map(([key]) => key);
 }
 
 export interface PresenceOptions {
@@ -74,11 +91,15 @@ export function botpressPresence(options: PresenceOptions): PresencePort {
     const entry: Entry = { online, clientTimestamp: stamp, lastSeen: new Date(now() + client.serverOffset()).toISOString() };
     const state = await patch(botId, userId, { [slot]: entry });
     const newest = effectivePresence(state.payload);
+    const followUp: Record<string, unknown> = {};
     // Ours won: say so at the top level too (a reader of the declared fields sees the truth).
     const top = WirePresenceEntry.safeParse(state.payload);
-    if (newest.clientTimestamp === stamp && (!top.success || BigInt(top.data.clientTimestamp) < BigInt(stamp))) {
-      await patch(botId, userId, { ...entry, [slot]: entry });
-    }
+    if (newest.clientTimestamp === stamp && (!top.success || BigInt(top.data.clientTimestamp) < BigInt(stamp))) Object.assign(followUp, entry, { [slot]: entry });
+    // Devices come and go; the entries of those gone would stay forever. Cleared with a PATCH of
+    // null (Botpress has no way to delete one key, and rewriting the whole state could drop another
+    // device's write made meanwhile): the state keeps only a null per device gone, never its data.
+    for (const gone of goneDevices(state.payload, now() + client.serverOffset() - DEVICE_GONE_MS, slot)) followUp[gone] = null;
+    if (Object.keys(followUp).length > 0) await patch(botId, userId, followUp);
     const me = await agent();
     return toAgent(newest, me.id, me.name);
   };

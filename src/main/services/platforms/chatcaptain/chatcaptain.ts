@@ -99,8 +99,10 @@ export class ChatCaptainPlatform implements ChatPlatform {
     // bot would see the hand-off twice.
     this.handBack = { handBack: (chatbotId, id) => this.post(chatbotId, '/conversations/payload', { chatbotId, conversationId: id, event: 'handoff_to_bot' }) };
     // The custom-event endpoint takes a name only; with data the event goes as a step payload,
-    // whose `eventPayload` is a JSON string. (ChatCaptain's bot then goes on with its flow.)
+    // whose `eventPayload` is a JSON string. ChatCaptain's bot then goes on with its flow: the
+    // conversation is the bot's again, as after a hand back.
     this.customEvent = {
+      dataHandsBack: true,
       trigger: (chatbotId, id, event, payload) =>
         payload === undefined
           ? this.post(chatbotId, '/conversations/custom-event', { chatbotId, conversationId: id, event })
