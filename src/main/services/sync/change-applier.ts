@@ -49,6 +49,11 @@ export class ChangeApplier implements Disposable {
 
   /** Messages that came before their conversation (a new one's first): announced once it arrives. */
   private readonly early = new Map<string, Message[]>();
+  /**
+   * While a batch of live events is applied: conversations whose wait must be worked out again
+   * for their new messages, once, at the batch's end (unless their own change in the batch did).
+   */
+  private rewait: Set<string> | null = null;
 
   constructor(private readonly options: ChangeApplierOptions) {}
 
@@ -59,6 +64,36 @@ export class ChangeApplier implements Disposable {
   /** The conversation as the cache holds it now. */
   stored(conversationId: string): InboxConversation | null {
     return this.options.cache.conversation(this.ref(conversationId));
+  }
+
+  /**
+   * Live events that came together, in order. A message and its conversation's change usually
+   * come as a pair, and a burst brings many: the conversations are stored (and their waits worked
+   * out) together at the batch's end, once each, not once per event. A message still finds its
+   * conversation as the events before it left it.
+   */
+  applyEvents(events: readonly LiveEvent[]): void {
+    const changed = new Map<string, Conversation>();
+    const rewait = (this.rewait = new Set());
+    try {
+      for (const event of events) {
+        if (event.type === 'conversation') {
+          changed.set(event.conversation.id, event.conversation);
+          continue;
+        }
+        const id = event.type === 'message' ? event.message.conversationId : event.type === 'removed' ? event.conversationId : null;
+        const before = id === null ? undefined : changed.get(id);
+        if (before) {
+          changed.delete(id!);
+          if (event.type === 'message') this.applyConversations([before], false);
+        }
+        this.applyEvent(event);
+      }
+    } finally {
+      this.rewait = null;
+    }
+    const again = [...rewait].filter((id) => !changed.has(id)).flatMap((id) => this.stored(id) ?? []);
+    this.applyConversations([...changed.values(), ...again], false);
   }
 
   applyEvent(event: LiveEvent): void {
@@ -79,6 +114,7 @@ export class ChangeApplier implements Disposable {
   applyConversations(conversations: Conversation[], initial: boolean): void {
     const { cache, accountId, chatbot } = this.options;
     if (conversations.length === 0) return;
+    for (const c of conversations) this.rewait?.delete(c.id);
     // What the notification policy compares against: the state before this change.
     const previous = new Map<string, InboxConversation>();
     for (const c of conversations) {
@@ -114,7 +150,8 @@ export class ChangeApplier implements Disposable {
   /** Messages already in the cache that are news: announced, and the conversation's wait worked out again with them. */
   announceMessages(conversation: InboxConversation, messages: Message[]): void {
     this.messagesAdded.fire({ conversation, messages });
-    this.applyConversations([conversation], false);
+    if (this.rewait) this.rewait.add(conversation.id);
+    else this.applyConversations([conversation], false);
   }
 
   private ref(conversationId: string) {

@@ -57,7 +57,7 @@ export class ChatbotSync implements Disposable {
   private resyncAgain = false;
   private stopped = false;
   private readonly live = new LiveBatch<LiveEvent>((events) => {
-    if (!this.stopped) this.options.cache.batch(() => events.forEach((event) => this.changes.applyEvent(event)));
+    if (!this.stopped) this.options.cache.batch(() => this.changes.applyEvents(events));
   });
 
   constructor(private readonly options: ChatbotSyncOptions) {
