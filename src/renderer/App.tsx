@@ -4,9 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Spinner } from './components/ui/EmptyState';
 import { Toasts } from './components/Toasts';
 import { Workspace } from './components/Workspace';
-import { SignIn } from './screens/sign-in/SignIn';
+import { lazyScreen } from './components/lazy-screen';
 import { useStore } from './store/store';
 import { applyTheme } from './theme';
+
+// Loaded when no account is open: the demo opens on first start, so the inbox is the usual first
+// screen, and the sign-in forms stay out of its bundle.
+const SignIn = lazyScreen(() => import('./screens/sign-in/SignIn').then((m) => m.SignIn));
 
 export function App() {
   const { t } = useTranslation();
