@@ -104,6 +104,8 @@ describe('saved replies', () => {
     await openByName(page, target.contactName);
     const composer = page.getByRole('textbox', { name: `Antwort an ${target.contactName}` });
     await composer.click();
+    // Typed keys must reach the composer: "/" elsewhere is the search's shortcut.
+    await expect.poll(() => composer.evaluate((el) => el === document.activeElement)).toBe(true);
     await composer.pressSequentially('/gr');
     const picker = page.getByRole('listbox', { name: 'Textbausteine' });
     await picker.getByRole('option', { name: /\/gruss/ }).waitFor();
