@@ -19,7 +19,7 @@ import { LIST_ID } from './inbox-actions';
 import { InboxSort } from './InboxSort';
 import { holdsAt } from './queue-model';
 import { useMinute } from './use-minute';
-import { selectAnchor, selectArrived, selectFilterContext, selectOptions, selectPlatformNames, selectVisible, selectVisibleKeys } from './visible';
+import { selectAnchor, selectArrived, selectFilterContext, selectOptions, selectPlatformNames, selectVisible } from './visible';
 import './inbox.css';
 import './inbox-rows.css';
 
@@ -78,7 +78,7 @@ function ConversationRows() {
     const top = scrollRef.current?.scrollTop ?? 0;
     const state = getState();
     if (holdsAt(top, ROW_HEIGHT)) {
-      if (state.listHold === null) state.holdList(selectVisibleKeys(state));
+      if (state.listHold === null) state.holdList(selectVisible(state));
     } else if (state.listHold !== null) {
       state.releaseList();
     }

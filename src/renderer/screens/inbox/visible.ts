@@ -129,10 +129,14 @@ function viewOf(d: Derived, filter: InboxFilter, context: FilterContext, found: 
  * their places, new arrivals are counted (the "N new" pill) instead of shown. Ones that left the
  * view (taken, archived) go.
  */
+const positionsOf = memo((rows: readonly InboxConversation[]): ReadonlyMap<string, number> => new Map(rows.map((c, index) => [c.key, index])));
+
 const displayedOf = memo((ordered: readonly InboxConversation[], hold: ListHold | null | undefined): { list: readonly InboxConversation[]; arrived: number } => {
-  if (!hold) return { list: ordered, arrived: 0 };
-  const kept = ordered.filter((c) => hold.positions.has(c.key));
-  kept.sort((a, b) => hold.positions.get(a.key)! - hold.positions.get(b.key)!);
+  // Nothing changed since the hold began: the list is the one held.
+  if (!hold || hold.rows === ordered) return { list: ordered, arrived: 0 };
+  const positions = positionsOf(hold.rows);
+  const kept = ordered.filter((c) => positions.has(c.key));
+  kept.sort((a, b) => positions.get(a.key)! - positions.get(b.key)!);
   return { list: kept, arrived: ordered.length - kept.length };
 });
 

@@ -3,7 +3,7 @@
 // agent has scrolled down (new arrivals wait behind a "N new" pill), and the conversations the
 // message search found for the current term.
 import type { StateCreator } from 'zustand';
-import { InboxSort, type InboxView, type MessageHit } from '../../../shared/view-models';
+import { InboxSort, type InboxConversation, type InboxView, type MessageHit } from '../../../shared/view-models';
 
 export type { InboxSort } from '../../../shared/view-models';
 export const inboxSorts: readonly InboxSort[] = InboxSort.options;
@@ -13,9 +13,12 @@ export const defaultSort = (view: InboxView): InboxSort => (view === 'waiting' ?
 export const sortOf = (s: { inboxSort?: Partial<Record<InboxView, InboxSort>>; filter: { view: InboxView } }): InboxSort =>
   s.inboxSort?.[s.filter.view] ?? defaultSort(s.filter.view);
 
-/** The list's rows as they stood when the agent scrolled away from the top: key → position. */
+/**
+ * The list's rows as they stood when the agent scrolled away from the top. Only the list is kept:
+ * holding costs nothing at 50,000 rows; where each row stood is worked out once the list changes.
+ */
 export interface ListHold {
-  positions: ReadonlyMap<string, number>;
+  rows: readonly InboxConversation[];
 }
 
 export interface MessageSearch {
@@ -29,7 +32,7 @@ export interface InboxViewSlice {
   listHold: ListHold | null;
   messageSearch: MessageSearch | null;
   setSort: (view: InboxView, sort: InboxSort) => void;
-  holdList: (keys: readonly string[]) => void;
+  holdList: (rows: readonly InboxConversation[]) => void;
   releaseList: () => void;
   receiveMessageHits: (term: string, hits: readonly MessageHit[]) => void;
   clearMessageHits: () => void;
@@ -40,7 +43,7 @@ export const createInboxViewSlice: StateCreator<InboxViewSlice> = (set) => ({
   listHold: null,
   messageSearch: null,
   setSort: (view, sort) => set((s) => ({ inboxSort: { ...s.inboxSort, [view]: sort }, listHold: null })),
-  holdList: (keys) => set({ listHold: { positions: new Map(keys.map((key, index) => [key, index])) } }),
+  holdList: (rows) => set({ listHold: { rows } }),
   releaseList: () => set((s) => (s.listHold === null ? {} : { listHold: null })),
   receiveMessageHits: (term, hits) => set({ messageSearch: { term, hits: new Map(hits.map((hit) => [hit.key, hit])) } }),
   clearMessageHits: () => set((s) => (s.messageSearch === null ? {} : { messageSearch: null })),

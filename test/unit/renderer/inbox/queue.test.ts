@@ -45,7 +45,7 @@ describe('the Waiting view as a queue', () => {
 describe('a scrolled list', () => {
   it('keeps its rows where they were and counts the arrivals instead of showing them', () => {
     const list = [waiting('a', 5, at(1)), waiting('b', 6, at(2))];
-    const hold = { positions: new Map([['a1/bot_shop/a', 0], ['a1/bot_shop/b', 1]]) };
+    const hold = { rows: list };
     // "c" arrives and would go first; "b" got a new message and would move: neither moves a row.
     const later = [waiting('c', 7, at(0)), waiting('a', 5, at(1)), waiting('b', 8, at(2))];
     const held = stateOf(later, { view: 'all' }, { listHold: hold } as Partial<State>);
