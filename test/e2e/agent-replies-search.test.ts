@@ -130,6 +130,25 @@ describe('saved replies', () => {
     expect(await composer.inputValue()).toMatch(/ \/$/);
     await composer.fill('');
   });
+  it('puts what the agent types right after Ctrl+. or a pick where it belongs, also when the frame comes late', async () => {
+    const target = await pickWaiting(host, 'bot_shop', [(await pickWaiting(host, 'bot_shop')).id]);
+    await openByName(page, target.contactName);
+    const composer = page.getByRole('textbox', { name: `Antwort an ${target.contactName}` });
+    await composer.click();
+    await expect.poll(() => composer.evaluate((el) => el === document.activeElement)).toBe(true);
+    // A busy renderer: every animation frame comes 300 ms late.
+    await page.evaluate(`(() => { const raf = window.requestAnimationFrame.bind(window); window.__raf = raf; window.requestAnimationFrame = (cb) => setTimeout(() => raf(cb), 300); })()`);
+    try {
+      await composer.press('ControlOrMeta+.');
+      await composer.pressSequentially('dan', { delay: 150 });
+      await composer.press('Tab');
+      await composer.pressSequentially(' ok', { delay: 150 });
+      await expect.poll(() => composer.inputValue()).toBe(`Thanks, ${target.contactName.split(' ')[0]}! ok`);
+    } finally {
+      await page.evaluate(`window.requestAnimationFrame = window.__raf`);
+      await composer.fill('');
+    }
+  });
 });
 
 describe('search across messages', () => {

@@ -2,6 +2,7 @@
 // which types the slash), narrows as the agent types, and puts the chosen reply in place of the
 // "/…", its variables filled in for this conversation and in the customer's language.
 import { useEffect, useState, type KeyboardEvent, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 import type { SavedReply } from '../../../shared/saved-replies';
 import type { InboxConversation, Language } from '../../../shared/view-models';
 import { ensureReplies } from '../../store/actions/replies';
@@ -53,12 +54,14 @@ export function useReplyPicker(conversation: InboxConversation, input: RefObject
     const el = input.current;
     if (!el || !open) return;
     const { text, caret } = insertReply(el.value, { start: open.start, end: el.selectionStart }, reply, context);
-    setDraft(conversation.key, text);
-    setOpen(null);
-    requestAnimationFrame(() => {
-      el.focus();
-      el.setSelectionRange(caret, caret);
+    // The text is in the textarea before this returns, so the caret is placed at once: a key the
+    // agent types right after lands where it should, not before a caret moved a frame later.
+    flushSync(() => {
+      setDraft(conversation.key, text);
+      setOpen(null);
     });
+    el.focus();
+    el.setSelectionRange(caret, caret);
   };
 
   /** Ctrl/Cmd+. types the slash that opens the picker (with a space before it when a word precedes). */
@@ -68,11 +71,9 @@ export function useReplyPicker(conversation: InboxConversation, input: RefObject
     const at = el.selectionStart;
     const space = at > 0 && !/\s/.test(el.value[at - 1]!) ? ' ' : '';
     const text = `${el.value.slice(0, at)}${space}/${el.value.slice(el.selectionEnd)}`;
-    setDraft(conversation.key, text);
-    requestAnimationFrame(() => {
-      el.setSelectionRange(at + space.length + 1, at + space.length + 1);
-      follow();
-    });
+    flushSync(() => setDraft(conversation.key, text));
+    el.setSelectionRange(at + space.length + 1, at + space.length + 1);
+    follow();
   };
 
   /** The picker's keys while it is open; true when the key was its. */
