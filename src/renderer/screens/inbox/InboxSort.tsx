@@ -2,14 +2,13 @@
 // waited longest, the others with the newest. Remembered per view on this computer.
 import { ArrowDownUp } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { inboxSorts, type InboxSort as Sort } from '../../store/slices/inbox-view';
+import { inboxSorts, sortOf, type InboxSort as Sort } from '../../store/slices/inbox-view';
 import { getState, useStore } from '../../store/store';
-import { selectSort } from './visible';
 
 export function InboxSort() {
   const { t } = useTranslation();
   const view = useStore((s) => s.filter.view);
-  const sort = useStore(selectSort);
+  const sort = useStore(sortOf);
   return (
     <div className="inbox-sort">
       <label className="inbox-select">

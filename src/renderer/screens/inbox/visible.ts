@@ -142,11 +142,9 @@ const displayedOf = memo((ordered: readonly InboxConversation[], hold: ListHold 
 
 const keysOf = memo((visible: readonly InboxConversation[]) => visible.map((c) => c.key));
 
-export const selectSort = (s: State): InboxSort => sortOf(s);
-
 const displayed = (s: State) =>
   displayedOf(
-    viewOf(derive(s.conversations), s.filter, contextOf(s.session), foundOf(s.messageSearch, s.filter.search), selectSort(s)),
+    viewOf(derive(s.conversations), s.filter, contextOf(s.session), foundOf(s.messageSearch, s.filter.search), sortOf(s)),
     s.listHold,
   );
 
