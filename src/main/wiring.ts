@@ -127,6 +127,6 @@ export function wireServices(w: Wired): Disposable {
   });
   on(session.onDidChange, (state) => w.send('session.changed', state));
   // A push means "something happened": a chatbot without a live feed syncs now, and the normal path notifies.
-  on(w.pushSource.onMessage, (m) => session.pushed(m.chatbotId));
+  on(w.pushSource.onMessage, (m) => session.wake(m.chatbotId));
   return subscriptions;
 }

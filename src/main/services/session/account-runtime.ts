@@ -86,11 +86,6 @@ export class AccountRuntime implements Disposable {
     for (const sync of this.syncs.values()) sync.loseAuthorization(error);
   }
 
-  /** The agent is back: every chatbot that polls does so now (ChatbotSync.wake). */
-  wake(): void {
-    for (const sync of this.syncs.values()) sync.wake();
-  }
-
   sync(chatbotId: string): ChatbotSync {
     const sync = this.syncs.get(chatbotId);
     if (!sync) throw new AppError('NotFound', `This account has no chatbot ${chatbotId}.`);

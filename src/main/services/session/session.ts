@@ -189,17 +189,13 @@ export class Session implements Disposable {
     await Promise.all(runtimes.map((r) => r.resyncAll()));
   }
 
-  /** The agent is back (focus, resume, network): every chatbot that polls does so now. */
-  wake(): void {
-    for (const runtime of this.list()) runtime.wake();
-  }
-
   /**
-   * Something happened on a chatbot (a push; undefined: on any): one that polls, or whose live
-   * feed is down, reads what changed now. A live feed that is up brought it already, and reading
+   * The agent is back (focus, resume, network), or a push said something happened on a chatbot
+   * (only that one, when named): a chatbot that polls, or whose live feed is down, reads what
+   * changed now (ChatbotSync.wake). A live feed that is up brought it already, and reading
    * everything again for each customer message would cost a busy inbox dearly.
    */
-  pushed(chatbotId: string | undefined): void {
+  wake(chatbotId?: string): void {
     for (const runtime of this.list()) {
       for (const [id, sync] of runtime.chatbotSyncs()) if (chatbotId === undefined || chatbotId === id) sync.wake();
     }
