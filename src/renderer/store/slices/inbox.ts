@@ -28,28 +28,33 @@ export interface InboxSlice {
 }
 
 export const createInboxSlice: StateCreator<InboxSlice> = (set) => {
-  // Keys a live change brought or removed since this load began. A page was read from the cache
-  // when it was asked for; a change written after that may reach the renderer before the page
-  // does, and the page's older copy (or a conversation since deleted) must not undo it. What
-  // came before the load began is older than every page, so pages refresh it.
-  const changedSinceLoad = new Set<string>();
+  // Keys a live change brought or removed while a load is under way. A page was read from the
+  // cache when it was asked for; a change written after that may reach the renderer before the
+  // page does, and the page's older copy (or a conversation since deleted) must not undo it. What
+  // came before the load began is older than every page, so pages refresh it; after the last page
+  // nothing is kept.
+  let changedSinceLoad: Set<string> | null = null;
   return {
     conversations: InboxMap.empty(),
     inboxComplete: false,
     filter: { view: 'waiting' },
     selectedKey: null,
     inboxLoading: () => {
-      changedSinceLoad.clear();
+      changedSinceLoad = new Set();
       set({ inboxComplete: false });
     },
     receiveInboxPage: (list, complete) => {
-      const fresh = changedSinceLoad.size === 0 ? list : list.filter((c) => !changedSinceLoad.has(c.key));
+      const changed = changedSinceLoad;
+      const fresh = changed === null || changed.size === 0 ? list : list.filter((c) => !changed.has(c.key));
+      if (complete) changedSinceLoad = null;
       shareStrings(fresh);
       set((s) => ({ conversations: mergeInbox(s.conversations, fresh), ...(complete && { inboxComplete: true }) }));
     },
     receiveInboxChange: (upserted, removed) => {
-      for (const c of upserted) changedSinceLoad.add(c.key);
-      for (const key of removed ?? []) changedSinceLoad.add(key);
+      if (changedSinceLoad) {
+        for (const c of upserted) changedSinceLoad.add(c.key);
+        for (const key of removed ?? []) changedSinceLoad.add(key);
+      }
       shareStrings(upserted);
       set((s) => ({ conversations: mergeInbox(s.conversations, upserted, removed) }));
     },
